@@ -1,0 +1,65 @@
+import type { Fate } from './order-fates';
+import { DAY, HOUR } from '../util/time';
+import { hashInts, labelCode } from '../util/prng';
+
+export const CANCEL_DELAY = 2 * HOUR;
+export const REFUND_DELAY = 4 * DAY;
+export const DISPUTE_DELAY = 12 * DAY;
+export const MESSAGE_DELAY = 1 * DAY;
+export const REPLY_DELAY = MESSAGE_DELAY + 3 * HOUR;
+const SHIP_MIN = 4 * HOUR;
+const SHIP_MAX = 3 * DAY;
+/** Upper bound of (lastModifiedDate - creationDate) for orders not touched by the control API. */
+export const MAX_LASTMOD_DELTA = REFUND_DELAY;
+
+const SHIP = labelCode('ship-delay');
+
+export type FulfillmentStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'FULFILLED';
+
+export interface OrderLifecycle {
+  fate: Fate;
+  created: number;
+  cancelledAt: number | undefined;
+  refundedAt: number | undefined;
+  disputedAt: number | undefined;
+  shippedAt: number | undefined;
+  status: FulfillmentStatus;
+  lastModified: number;
+}
+
+/**
+ * The state of a generated order as of `asOf` (the dataset's start time). Events scheduled after `asOf` have not
+ * happened. `multiLine` lets an order be IN_PROGRESS (some line items shipped) while it awaits shipment.
+ */
+export function orderLifecycle(
+  seed: number,
+  seller: number,
+  index: number,
+  fate: Fate,
+  created: number,
+  asOf: number,
+  appended: boolean,
+  multiLine: boolean,
+): OrderLifecycle {
+  if (appended) {
+    return { fate, created, cancelledAt: undefined, refundedAt: undefined, disputedAt: undefined, shippedAt: undefined, status: 'NOT_STARTED', lastModified: created };
+  }
+  const shipDelay = SHIP_MIN + (hashInts(seed, seller, SHIP, index) % (SHIP_MAX - SHIP_MIN));
+  const happened = (delay: number): number | undefined => (created + delay <= asOf ? created + delay : undefined);
+  const cancelledAt = fate === 'cancelled' ? happened(CANCEL_DELAY) : undefined;
+  const shippedAt = fate === 'cancelled' ? undefined : happened(shipDelay);
+  const refundedAt = fate === 'refunded' ? happened(REFUND_DELAY) : undefined;
+  const disputedAt = fate === 'disputed' ? happened(DISPUTE_DELAY) : undefined;
+  const halfway = happened(Math.floor(shipDelay / 2));
+  let status: FulfillmentStatus = 'NOT_STARTED';
+  if (shippedAt !== undefined) status = 'FULFILLED';
+  else if (cancelledAt === undefined && multiLine && halfway !== undefined) status = 'IN_PROGRESS';
+  const lastModified = Math.max(
+    created,
+    cancelledAt ?? 0,
+    shippedAt ?? 0,
+    refundedAt ?? 0,
+    status === 'IN_PROGRESS' ? (halfway ?? 0) : 0,
+  );
+  return { fate, created, cancelledAt, refundedAt, disputedAt, shippedAt, status, lastModified };
+}

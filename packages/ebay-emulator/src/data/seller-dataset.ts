@@ -1,0 +1,95 @@
+import { OrderFates } from './order-fates';
+import { lineCountOf, orderMoney, type OrderMoney } from './order-money';
+import { orderLifecycle, type FulfillmentStatus, type OrderLifecycle } from './order-lifecycle';
+import { OrderTimeline } from './order-timeline';
+import { sellerProfile, type SellerProfile } from './seller-profile';
+import { buyerUsername } from './buyers';
+import { orderIdOf, parseOrderId } from '../util/ids';
+import { DAY } from '../util/time';
+
+/** A change made through the control API; wins over the generated state. */
+export interface OrderOverride {
+  lastModified: number;
+  status: FulfillmentStatus;
+}
+
+export interface SellerDatasetParams {
+  seed: number;
+  number: number;
+  orders: number;
+  historyDays: number;
+  inventoryItems: number;
+  asOf: number;
+}
+
+/**
+ * Everything generated for one seller. Only the overlay (orders modified or appended through the control API) is
+ * stored; every other record is computed from its index.
+ */
+export class SellerDataset {
+  readonly profile: SellerProfile;
+  readonly timeline: OrderTimeline;
+  readonly fates: OrderFates;
+  readonly overrides = new Map<number, OrderOverride>();
+  /** Memo of payout sums per period (derived data, bounded). */
+  readonly payoutMemo = new Map<number, { netCents: number; count: number }>();
+  readonly seed: number;
+  readonly asOf: number;
+  readonly inventoryCount: number;
+  readonly buyerPool: number;
+  /** Length of one payout period; payouts are paid 8 hours after the period ends. */
+  readonly payoutPeriod: number;
+
+  constructor(p: SellerDatasetParams) {
+    this.seed = p.seed;
+    this.asOf = p.asOf;
+    this.profile = sellerProfile(p.seed, p.number);
+    const span = p.historyDays * DAY;
+    const step = p.orders > 0 ? Math.floor(span / p.orders) : span;
+    this.timeline = new OrderTimeline(p.seed, p.number, p.orders, p.asOf - span, step);
+    this.fates = new OrderFates(p.seed, p.number, p.orders);
+    this.inventoryCount = p.inventoryItems;
+    this.buyerPool = Math.max(20, Math.min(100_000, Math.floor(p.orders / 3)));
+    this.payoutPeriod = Math.max(1, Math.ceil((step * 8) / DAY)) * DAY;
+  }
+
+  get number(): number {
+    return this.profile.number;
+  }
+
+  orderId(index: number): string {
+    return orderIdOf(this.profile.number, index);
+  }
+
+  /** Index of an order id of this seller, or undefined. */
+  indexOf(orderId: string): number | undefined {
+    const parsed = parseOrderId(orderId);
+    if (!parsed || parsed.sellerNumber !== this.profile.number || parsed.index >= this.timeline.total) return undefined;
+    return this.orderId(parsed.index) === orderId ? parsed.index : undefined;
+  }
+
+  lifecycle(index: number): OrderLifecycle {
+    const base = orderLifecycle(
+      this.seed,
+      this.profile.number,
+      index,
+      this.fates.fateOf(index),
+      this.timeline.created(index),
+      this.asOf,
+      index >= this.timeline.baseCount,
+      lineCountOf(this.seed, this.profile.number, index) > 1,
+    );
+    const override = this.overrides.get(index);
+    if (!override) return base;
+    const shippedAt = override.status === 'FULFILLED' ? (base.shippedAt ?? override.lastModified) : base.shippedAt;
+    return { ...base, status: override.status, lastModified: override.lastModified, shippedAt };
+  }
+
+  money(index: number): OrderMoney {
+    return orderMoney(this.seed, this.profile.number, index, this.inventoryCount, this.buyerPool, this.profile.taxBasisPoints);
+  }
+
+  buyerOf(index: number): string {
+    return buyerUsername(this.seed, this.profile.number, this.money(index).buyerIndex);
+  }
+}

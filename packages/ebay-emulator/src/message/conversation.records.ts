@@ -1,0 +1,103 @@
+import type { SellerDataset } from '../data/seller-dataset';
+import { EBAY_NOTICE_TITLES } from '../data/catalog';
+import { messageRecord, type MessageRecord } from '../data/message-records';
+import { numericId, parseNumericId } from '../util/ids';
+import { DAY, iso } from '../util/time';
+
+/** eBay writes to every seller every 30 days of history. */
+export const NOTICE_PERIOD = 30 * DAY;
+
+export function memberConversationId(ds: SellerDataset, index: number): string {
+  return numericId(2, ds.number, index, 10);
+}
+
+export function ebayConversationId(ds: SellerDataset, k: number): string {
+  return numericId(1, ds.number, k, 6);
+}
+
+export function noticeDate(ds: SellerDataset, k: number): number {
+  return ds.timeline.start + (k + 1) * NOTICE_PERIOD;
+}
+
+export function noticeCount(ds: SellerDataset): number {
+  return Math.max(0, Math.floor((ds.asOf - ds.timeline.start) / NOTICE_PERIOD));
+}
+
+function restMessage(m: MessageRecord): Record<string, unknown> {
+  return {
+    messageId: m.messageId,
+    messageBody: m.text.replace(/<[^>]+>/g, ''),
+    subject: m.subject,
+    senderUsername: m.sender,
+    recipientUsername: m.recipient,
+    createdDate: iso(m.date),
+    readStatus: m.read,
+    messageMedia: [],
+  };
+}
+
+export function memberConversationMessages(ds: SellerDataset, index: number): Record<string, unknown>[] {
+  const replied = ds.fates.fateOf(index) === 'messagedReplied';
+  const first = messageRecord(ds, replied ? 'INBOX_REPLIED' : 'INBOX_OPEN', index);
+  const out = [restMessage(first)];
+  if (replied) {
+    const reply = messageRecord(ds, 'SENT', index);
+    if (reply.date <= ds.asOf) out.push(restMessage(reply));
+  }
+  return out;
+}
+
+export function memberConversation(ds: SellerDataset, index: number): Record<string, unknown> {
+  const messages = memberConversationMessages(ds, index);
+  const first = messageRecord(ds, ds.fates.fateOf(index) === 'messagedReplied' ? 'INBOX_REPLIED' : 'INBOX_OPEN', index);
+  return {
+    conversationId: memberConversationId(ds, index),
+    conversationStatus: 'ACTIVE',
+    conversationTitle: first.subject,
+    conversationType: 'FROM_MEMBERS',
+    createdDate: iso(first.date),
+    referenceId: first.itemId,
+    referenceType: 'LISTING',
+    unreadCount: first.read ? 0 : 1,
+    latestMessage: messages[messages.length - 1],
+  };
+}
+
+export function ebayNoticeMessage(ds: SellerDataset, k: number): Record<string, unknown> {
+  const title = EBAY_NOTICE_TITLES[k % EBAY_NOTICE_TITLES.length] ?? 'Notice';
+  return {
+    messageId: numericId(9, ds.number, k, 10),
+    messageBody: `${title}. Sign in to Seller Hub for details.`,
+    subject: title,
+    senderUsername: 'eBay',
+    recipientUsername: ds.profile.username,
+    createdDate: iso(noticeDate(ds, k)),
+    readStatus: ds.asOf - noticeDate(ds, k) > 7 * DAY,
+    messageMedia: [],
+  };
+}
+
+export function ebayConversation(ds: SellerDataset, k: number): Record<string, unknown> {
+  const message = ebayNoticeMessage(ds, k);
+  return {
+    conversationId: ebayConversationId(ds, k),
+    conversationStatus: 'ACTIVE',
+    conversationTitle: message['subject'],
+    conversationType: 'FROM_EBAY',
+    createdDate: message['createdDate'],
+    unreadCount: message['readStatus'] ? 0 : 1,
+    latestMessage: message,
+  };
+}
+
+export function parseConversationId(ds: SellerDataset, id: string): { type: 'FROM_MEMBERS'; index: number } | { type: 'FROM_EBAY'; k: number } | undefined {
+  const member = parseNumericId(id, 2, 10);
+  if (member && member.sellerNumber === ds.number && member.value < ds.timeline.baseCount) {
+    const fate = ds.fates.fateOf(member.value);
+    const date = ds.timeline.created(member.value) + DAY;
+    if ((fate === 'messagedReplied' || fate === 'messagedOpen') && date <= ds.asOf) return { type: 'FROM_MEMBERS', index: member.value };
+  }
+  const notice = parseNumericId(id, 1, 6);
+  if (notice && notice.sellerNumber === ds.number && notice.value < noticeCount(ds)) return { type: 'FROM_EBAY', k: notice.value };
+  return undefined;
+}
