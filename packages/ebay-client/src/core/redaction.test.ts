@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  REDACTED,
+  redactBody,
+  redactFormBody,
+  redactHeaders,
+  redactJson,
+  redactUrl,
+  redactXml,
+  scrubSecrets,
+  truncateUtf8,
+} from './redaction';
+
+const TOKEN = 'v^1.1#i^1#p^3#r^1#f^0#I^3#t^H4sIAAAAAAAAAOVZe2wURRhSECRETSTGQ';
+
+describe('redaction', () => {
+  it('redacts token endpoint form bodies', () => {
+    const body = `grant_type=refresh_token&refresh_token=${encodeURIComponent(TOKEN)}&scope=x`;
+    const out = redactFormBody(body);
+    expect(out).toContain('grant_type=refresh_token');
+    expect(out).toContain('scope=x');
+    expect(out).not.toContain(encodeURIComponent(TOKEN));
+    const code = redactFormBody('grant_type=authorization_code&code=abc123&redirect_uri=My-RuName');
+    expect(code).toBe(`grant_type=authorization_code&code=${encodeURIComponent(REDACTED)}&redirect_uri=My-RuName`);
+  });
+
+  it('redacts token JSON at any depth', () => {
+    const out = redactJson({
+      access_token: 'a',
+      refresh_token: 'b',
+      expires_in: 7200,
+      nested: [{ client_secret: 's', ok: 'fine' }],
+    });
+    expect(out).toEqual({
+      access_token: REDACTED,
+      refresh_token: REDACTED,
+      expires_in: 7200,
+      nested: [{ client_secret: REDACTED, ok: 'fine' }],
+    });
+  });
+
+  it('redacts XML credentials', () => {
+    const xml =
+      '<GetMyMessagesRequest><RequesterCredentials><eBayAuthToken>secret-token</eBayAuthToken></RequesterCredentials></GetMyMessagesRequest>';
+    expect(redactXml(xml)).toBe(
+      `<GetMyMessagesRequest><RequesterCredentials><eBayAuthToken>${REDACTED}</eBayAuthToken></RequesterCredentials></GetMyMessagesRequest>`,
+    );
+    expect(redactXml('<ns:IAFToken a="1">x</ns:IAFToken>')).toBe(`<ns:IAFToken a="1">${REDACTED}</ns:IAFToken>`);
+  });
+
+  it('redacts query secrets but keeps the rest of the URL', () => {
+    const url = redactUrl('https://x.test/cb?code=v%5E1.1%23abc&state=s1&limit=5');
+    expect(url).toContain('state=s1');
+    expect(url).toContain('limit=5');
+    expect(url).not.toContain('abc');
+  });
+
+  it('redacts headers', () => {
+    expect(
+      redactHeaders({ Authorization: 'Bearer x', 'X-EBAY-API-IAF-TOKEN': 'y', 'X-EBAY-API-CALL-NAME': 'GetMyMessages' }),
+    ).toEqual({ Authorization: REDACTED, 'X-EBAY-API-IAF-TOKEN': REDACTED, 'X-EBAY-API-CALL-NAME': 'GetMyMessages' });
+  });
+
+  it('scrubs known secrets and token shapes anywhere', () => {
+    expect(scrubSecrets('error for opaque-secret-value here', ['opaque-secret-value'])).toBe(
+      `error for ${REDACTED} here`,
+    );
+    expect(scrubSecrets(`token ${TOKEN} end`)).toBe(`token ${REDACTED} end`);
+    expect(scrubSecrets('Authorization: Bearer abc.def')).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(scrubSecrets('x', ['short'])).toBe('x');
+  });
+
+  it('redactBody picks the format from content type or shape', () => {
+    expect(redactBody('{"access_token":"t","expires_in":1}', { contentType: 'application/json' })).toBe(
+      `{"access_token":"${REDACTED}","expires_in":1}`,
+    );
+    expect(redactBody('refresh_token=abc&grant_type=refresh_token')).toContain('grant_type=refresh_token');
+    expect(redactBody('refresh_token=abcdef&grant_type=refresh_token')).not.toContain('abcdef');
+    expect(redactBody('<a><eBayAuthToken>t</eBayAuthToken></a>')).not.toContain('>t<');
+    expect(redactBody('plain secret-1234567', { secrets: ['secret-1234567'] })).toBe(`plain ${REDACTED}`);
+  });
+
+  it('truncates on UTF-8 byte boundaries', () => {
+    expect(truncateUtf8('short', 10)).toEqual({ text: 'short', truncated: false });
+    const out = truncateUtf8('ééééé', 5);
+    expect(out.truncated).toBe(true);
+    expect(out.text.startsWith('éé')).toBe(true);
+    expect(out.text).not.toContain('\uFFFD');
+    expect(out.text).toContain('[truncated 6 bytes]');
+  });
+});

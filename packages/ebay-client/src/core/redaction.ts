@@ -1,0 +1,168 @@
+/**
+ * Redaction of tokens, codes and secrets from anything this client hands to hooks (URLs, bodies, headers).
+ * Layers, applied together by `redactBody`/`redactUrl`:
+ * 1. structural: values of sensitive keys in JSON, form bodies, query strings and XML elements;
+ * 2. known secrets: exact strings the transport knows it sent (the token, client secret, Basic credentials...),
+ *    raw and URL-encoded;
+ * 3. patterns: `Bearer x`, `Basic x` and eBay token shapes (`v^1.1#...`).
+ */
+export const REDACTED = '[REDACTED]';
+
+const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'access_token',
+  'accesstoken',
+  'refresh_token',
+  'refreshtoken',
+  'id_token',
+  'token',
+  'code',
+  'client_secret',
+  'clientsecret',
+  'client_assertion',
+  'assertion',
+  'password',
+  'secret',
+  'x-ebay-api-iaf-token',
+  'iaftoken',
+  'ebayauthtoken',
+  'verificationtoken',
+  'verification_token',
+  'cookie',
+  'set-cookie',
+]);
+
+const SENSITIVE_XML_TAGS = ['eBayAuthToken', 'IAFToken', 'Password', 'RefreshToken', 'AccessToken'] as const;
+
+export function isSensitiveKey(key: string): boolean {
+  return SENSITIVE_KEYS.has(key.toLowerCase());
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const TOKEN_PATTERNS: readonly RegExp[] = [
+  /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/=^#%]+/gi,
+  /v\^1\.1#[^\s"'&<>,]+/g,
+  /v%5E1\.1%23[^\s"'&<>,]+/gi,
+];
+
+/** Replaces every occurrence of the given secrets (raw and URL-encoded) and of token-shaped strings. */
+export function scrubSecrets(text: string, secrets: Iterable<string> = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 6) continue;
+    const variants = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+    for (const variant of variants) out = out.replace(new RegExp(escapeRegExp(variant), 'g'), REDACTED);
+  }
+  for (const pattern of TOKEN_PATTERNS) {
+    out = out.replace(pattern, (match, scheme: unknown) =>
+      typeof scheme === 'string' && /^(bearer|basic)$/i.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
+    );
+  }
+  return out;
+}
+
+/** Deep copy of a JSON value with sensitive keys' values replaced. */
+export function redactJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactJson);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      out[key] = isSensitiveKey(key) && child !== null && child !== undefined ? REDACTED : redactJson(child);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Redacts sensitive parameters of an `a=b&c=d` string (form body or query string). */
+export function redactFormBody(text: string): string {
+  return text
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      let key = pair.slice(0, eq);
+      try {
+        key = decodeURIComponent(key.replace(/\+/g, ' '));
+      } catch {
+        // keep the raw key
+      }
+      return isSensitiveKey(key) ? `${pair.slice(0, eq)}=${encodeURIComponent(REDACTED)}` : pair;
+    })
+    .join('&');
+}
+
+/** Redacts the text of sensitive XML elements (e.g. `<eBayAuthToken>`), namespace prefixes allowed. */
+export function redactXml(text: string): string {
+  let out = text;
+  for (const tag of SENSITIVE_XML_TAGS) {
+    const re = new RegExp(`(<(?:[\\w-]+:)?${tag}(?:\\s[^>]*)?>)([\\s\\S]*?)(</(?:[\\w-]+:)?${tag}>)`, 'gi');
+    out = out.replace(re, `$1${REDACTED}$3`);
+  }
+  return out;
+}
+
+/** A URL with sensitive query parameters and userinfo removed; the rest of the query is kept. */
+export function redactUrl(url: string, secrets: Iterable<string> = []): string {
+  let out = url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.username !== '' || parsed.password !== '') {
+      parsed.username = '';
+      parsed.password = '';
+    }
+    const query = parsed.search.startsWith('?') ? parsed.search.slice(1) : parsed.search;
+    parsed.search = query === '' ? '' : `?${redactFormBody(query)}`;
+    out = parsed.toString();
+  } catch {
+    // not an absolute URL: redact it as text only
+  }
+  return scrubSecrets(out, secrets);
+}
+
+/** Header map with sensitive header values replaced (names compared case-insensitively). */
+export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = isSensitiveKey(name) ? REDACTED : value;
+  return out;
+}
+
+function looksLikeForm(text: string): boolean {
+  return /^[\w.%+-]+=[^&\s]*(&[\w.%+-]+=[^&\s]*)*$/.test(text.trim());
+}
+
+/** Redacts a request or response body of any content type this client sends or receives. */
+export function redactBody(
+  body: string,
+  options: { contentType?: string | null; secrets?: Iterable<string> } = {},
+): string {
+  const contentType = (options.contentType ?? '').toLowerCase();
+  let out = body;
+  const trimmed = body.trimStart();
+  if (contentType.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      out = JSON.stringify(redactJson(JSON.parse(body)));
+    } catch {
+      out = body;
+    }
+  } else if (contentType.includes('x-www-form-urlencoded') || looksLikeForm(body)) {
+    out = redactFormBody(body.trim());
+  } else if (contentType.includes('xml') || trimmed.startsWith('<')) {
+    out = redactXml(body);
+  }
+  return scrubSecrets(out, options.secrets ?? []);
+}
+
+/** Cuts `text` to at most `maxBytes` UTF-8 bytes, appending a marker when something was cut. */
+export function truncateUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= maxBytes) return { text, truncated: false };
+  const buf = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes));
+  // Drop a trailing partial multi-byte sequence.
+  const cut = new TextDecoder('utf-8', { fatal: false }).decode(buf).replace(/\uFFFD$/, '');
+  return { text: `${cut}...[truncated ${bytes - Buffer.byteLength(cut, 'utf8')} bytes]`, truncated: true };
+}
