@@ -1,0 +1,17 @@
+import type { EbayEnvironment } from '@ebay-connector/contract';
+
+/** The `ebay` part of the server configuration (parsed in platform/config.ts). */
+export interface EbaySettings {
+  readonly environment: EbayEnvironment;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly ruName: string;
+  /** Host overrides; for `emulator` they default to the in-process emulator. */
+  readonly baseUrls: { readonly authBaseUrl?: string; readonly apiBaseUrl?: string; readonly apizBaseUrl?: string };
+  readonly emulatorPort: number;
+  readonly appSecretPrevious: string | null;
+  readonly debugEndpoints: boolean;
+  readonly deletion: { readonly verificationToken: string | null; readonly endpointUrl: string | null };
+  readonly ledger: { readonly bodyMaxBytes: number; readonly retentionDays: number };
+  readonly events: { readonly retentionHours: number; readonly heartbeatMs: number };
+}

@@ -1,0 +1,79 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { EbayModule } from './accounts/ebay.module';
+import { createAccessHook } from './auth/access.hook';
+import { authRoutes } from './auth/auth.routes';
+import { createAuthService, type AuthService } from './auth/auth.service';
+import { userRoutes } from './auth/users.routes';
+import { createUsersService, type UsersService } from './auth/users.service';
+import type { BuildInfo } from './platform/build-info';
+import type { Config } from './platform/config';
+import type { Db } from './platform/database';
+import { AppError, handleError } from './platform/errors';
+import type { Logger } from './platform/logger';
+import { requestIdFrom } from './platform/request-id';
+import { collectRoutes } from './platform/route-access';
+import { registerWebUi } from './platform/web-ui';
+import { systemRoutes } from './system/system.routes';
+
+/** What `main.ts` (or a test) hands the app. Later features add their dependencies here. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  /** APP_SECRET or the generated one from DATA_DIR; for encrypting data at rest. */
+  appSecret: string;
+  buildInfo: BuildInfo;
+  /** Highest migration version this release ships (for /healthz/db). */
+  latestMigration: number;
+  /** eBay accounts, tokens, call ledger and live events (absent in tests that do not need eBay). */
+  ebay?: EbayModule;
+}
+
+/** Services built once per app from the deps, shared by routes and hooks. */
+export interface AppServices {
+  auth: AuthService;
+  users: UsersService;
+}
+
+type RoutePlugin = (app: FastifyInstance) => Promise<void>;
+
+/** Every feature's routes. Adding a feature is one line here. */
+function features(deps: AppDeps & AppServices): RoutePlugin[] {
+  return [systemRoutes(deps), authRoutes(deps), userRoutes(deps), ...(deps.ebay?.routes ?? [])];
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, logger } = deps;
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast keeps FastifyInstance at its default generics.
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: requestIdFrom,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  });
+  const services: AppServices = { auth: createAuthService(deps), users: createUsersService(deps) };
+
+  collectRoutes(app);
+  app.decorateRequest('auth', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', createAccessHook({ config, auth: services.auth }));
+  app.setErrorHandler((err, request, reply) => handleError(err, request, reply));
+
+  const webFallback = await registerWebUi(app, config.webDistDir);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    if (!isApi && (request.method === 'GET' || request.method === 'HEAD')) return webFallback(request, reply);
+    return handleError(new AppError(404, 'not_found', `No route for ${request.method} ${path}`), request, reply);
+  });
+
+  for (const plugin of features({ ...deps, ...services })) await app.register(plugin);
+  return app;
+}

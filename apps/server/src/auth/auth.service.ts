@@ -1,0 +1,86 @@
+import type { Role, User } from '@ebay-connector/contract';
+import type { Config } from '../platform/config';
+import type { Db } from '../platform/database';
+import { clearFailuresForEmail, recentFailures, recordFailure } from './login-failures.repository';
+import { hashPassword, verifyPassword } from './password';
+import { hashSessionToken, newSessionToken } from './session-token';
+import { findActiveSession, insertSession, revokeSession } from './sessions.repository';
+import { findUserByEmail, toUser, touchLastLogin } from './users.repository';
+
+export interface AuthContext {
+  user: User;
+  sessionId: string;
+  /** How the credential arrived; cookie-authenticated unsafe requests get a CSRF check. */
+  via: 'cookie' | 'bearer';
+}
+
+export type LoginResult =
+  | { ok: true; token: string; expiresAt: Date; user: User }
+  | { ok: false; reason: 'invalid_credentials' }
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
+export interface AuthService {
+  login(input: { email: string; password: string; ip: string; userAgent: string | null }): Promise<LoginResult>;
+  authenticate(token: string): Promise<Omit<AuthContext, 'via'> | null>;
+  logout(sessionId: string): Promise<void>;
+}
+
+export const roleRank: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
+
+export function createAuthService(deps: { db: Db; config: Config }): AuthService {
+  const { db } = deps;
+  const { sessionTtlHours, maxFailuresPerEmail, maxFailuresPerIp, failureWindowMinutes } = deps.config.auth;
+  const windowMs = failureWindowMinutes * 60_000;
+  // Verified against when the email is unknown, so both failures take about as long.
+  let dummyHash: Promise<string> | null = null;
+
+  async function retryAfter(email: string, ip: string): Promise<number | null> {
+    const since = new Date(Date.now() - windowMs);
+    const [byEmail, byIp] = await Promise.all([
+      recentFailures(db, 'email', email, since),
+      recentFailures(db, 'ip', ip, since),
+    ]);
+    const limited = [
+      byEmail.count >= maxFailuresPerEmail ? byEmail.oldest : null,
+      byIp.count >= maxFailuresPerIp ? byIp.oldest : null,
+    ].filter((d): d is Date => d !== null);
+    if (limited.length === 0) return null;
+    const freeAt = Math.max(...limited.map((d) => d.getTime() + windowMs));
+    return Math.max(1, Math.ceil((freeAt - Date.now()) / 1000));
+  }
+
+  return {
+    async login({ email: rawEmail, password, ip, userAgent }) {
+      const email = rawEmail.trim().toLowerCase();
+      const wait = await retryAfter(email, ip);
+      if (wait !== null) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+
+      const row = await findUserByEmail(db, email);
+      dummyHash ??= hashPassword('not-a-real-password-only-for-timing');
+      const valid = await verifyPassword(row?.password_hash ?? (await dummyHash), password);
+      if (!row || !valid || row.disabled) {
+        await recordFailure(db, email, ip, new Date(Date.now() - windowMs));
+        return { ok: false, reason: 'invalid_credentials' };
+      }
+      await clearFailuresForEmail(db, email);
+      const token = newSessionToken();
+      const session = await insertSession(db, {
+        userId: row.id,
+        tokenHash: hashSessionToken(token),
+        expiresAt: new Date(Date.now() + sessionTtlHours * 3_600_000),
+        ip,
+        userAgent: userAgent?.slice(0, 500) ?? null,
+      });
+      await touchLastLogin(db, row.id);
+      return { ok: true, token, expiresAt: session.expiresAt, user: toUser({ ...row, last_login_at: new Date() }) };
+    },
+
+    async authenticate(token) {
+      if (token.length === 0 || token.length > 200) return null;
+      const found = await findActiveSession(db, hashSessionToken(token));
+      return found ? { user: toUser(found.user), sessionId: found.sessionId } : null;
+    },
+
+    logout: (sessionId) => revokeSession(db, sessionId),
+  };
+}

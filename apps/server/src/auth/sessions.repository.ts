@@ -1,0 +1,51 @@
+import type { Db } from '../platform/database';
+import type { UserRow } from './users.repository';
+
+export async function insertSession(
+  db: Db,
+  s: { userId: string; tokenHash: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<{ id: string; expiresAt: Date }> {
+  const row = await db
+    .insertInto('sessions')
+    .values({ user_id: s.userId, token_hash: s.tokenHash, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent })
+    .returning(['id', 'expires_at'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, expiresAt: row.expires_at };
+}
+
+/** The live session for a token hash with its (enabled) user, or `undefined`. */
+export async function findActiveSession(
+  db: Db,
+  tokenHash: string,
+): Promise<{ sessionId: string; expiresAt: Date; user: UserRow } | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id as session_id', 's.expires_at as session_expires_at'])
+    .selectAll('u')
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', new Date())
+    .where('u.disabled', '=', false)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_id, session_expires_at, ...user } = row;
+  return { sessionId: session_id, expiresAt: session_expires_at, user };
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeUserSessions(db: Db, userId: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+/** Housekeeping: drops sessions that expired or were revoked more than a day ago. */
+export async function deleteOldSessions(db: Db): Promise<void> {
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', dayAgo), eb('revoked_at', '<', dayAgo)]))
+    .execute();
+}

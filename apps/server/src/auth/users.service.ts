@@ -1,0 +1,53 @@
+import type { CreateUserRequest, UpdateUserRequest, User } from '@ebay-connector/contract';
+import type { Db } from '../platform/database';
+import { conflict, notFound } from '../platform/errors';
+import { hashPassword } from './password';
+import { revokeUserSessions } from './sessions.repository';
+import { findUserById, insertUser, listUsers, lockActiveAdminIds, toUser, updateUser } from './users.repository';
+
+export interface UsersService {
+  list(): Promise<User[]>;
+  create(input: CreateUserRequest): Promise<User>;
+  update(id: string, patch: UpdateUserRequest): Promise<User>;
+  resetPassword(id: string, password: string): Promise<void>;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createUsersService(deps: { db: Db }): UsersService {
+  const { db } = deps;
+  return {
+    list: async () => (await listUsers(db)).map(toUser),
+
+    async create(input) {
+      const row = await insertUser(db, { email: input.email.trim(), passwordHash: await hashPassword(input.password), role: input.role });
+      if (!row) throw conflict('A user with this email already exists');
+      return toUser(row);
+    },
+
+    async update(id, patch) {
+      if (!uuid.test(id)) throw notFound('No such user');
+      return db.transaction().execute(async (trx) => {
+        const admins = await lockActiveAdminIds(trx);
+        const current = await findUserById(trx, id);
+        if (!current) throw notFound('No such user');
+        const losesAdmin =
+          admins.includes(id) && ((patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true);
+        if (losesAdmin && admins.length === 1) {
+          throw conflict('This is the last enabled admin; promote another admin first');
+        }
+        const row = await updateUser(trx, id, patch);
+        if (!row) throw notFound('No such user');
+        if (patch.disabled === true) await revokeUserSessions(trx, id);
+        return toUser(row);
+      });
+    },
+
+    async resetPassword(id, password) {
+      if (!uuid.test(id)) throw notFound('No such user');
+      const row = await updateUser(db, id, { passwordHash: await hashPassword(password) });
+      if (!row) throw notFound('No such user');
+      await revokeUserSessions(db, id);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { EbayEvent } from '@ebay-connector/contract';
+import { parseOrThrow } from '../platform/validation';
+import type { EventBus } from './event-bus';
+
+const querySchema = z.object({
+  accountId: z.uuid().optional(),
+  runId: z.uuid().optional(),
+  types: z.string().max(500).optional(),
+  lastEventId: z.string().regex(/^\d{1,19}$/).optional(),
+});
+
+function frame(event: EbayEvent): string {
+  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/**
+ * `GET /api/ebay/events`: server-sent events for any signed-in user. On connect, stored events after
+ * `Last-Event-ID` are replayed, then live ones follow (from any process, via the EventBus); a comment line is
+ * sent every `heartbeatMs`. Streams are ended when the client goes away and when the server closes.
+ */
+export function eventsRoutes(deps: { events: EventBus; heartbeatMs: number }) {
+  return async function register(app: FastifyInstance): Promise<void> {
+    const open = new Set<ServerResponse>();
+    app.addHook('preClose', async () => {
+      for (const res of open) res.end();
+      open.clear();
+    });
+
+    app.get('/api/ebay/events', { config: { access: 'authenticated' } }, async (request, reply) => {
+      const q = parseOrThrow(querySchema, request.query);
+      const header = request.headers['last-event-id'];
+      const lastEventId = typeof header === 'string' && /^\d{1,19}$/.test(header) ? header : q.lastEventId;
+      const filter = {
+        accountId: q.accountId,
+        runId: q.runId,
+        types: q.types ? q.types.split(',').map((t) => t.trim()).filter(Boolean) : undefined,
+      };
+
+      // Buffer live events until the replay is written, then drop the ones the replay already sent.
+      let buffered: EbayEvent[] | null = [];
+      const sent = new Set<string>();
+      const res = reply.raw;
+      const write = (event: EbayEvent) => {
+        if (sent.has(event.id)) return;
+        sent.add(event.id);
+        if (sent.size > 5000) sent.delete(sent.values().next().value as string);
+        res.write(frame(event));
+      };
+      const unsubscribe = deps.events.subscribe(filter, (event) => {
+        if (buffered) buffered.push(event);
+        else write(event);
+      });
+      let heartbeat: NodeJS.Timeout | undefined;
+      const cleanup = () => {
+        unsubscribe();
+        if (heartbeat) clearInterval(heartbeat);
+        open.delete(res);
+      };
+      res.on('close', cleanup);
+
+      try {
+        await deps.events.listen();
+        const replay = lastEventId ? await deps.events.replay(lastEventId, filter) : [];
+        reply.hijack();
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+          'x-request-id': request.id,
+        });
+        open.add(res);
+        res.write(`retry: 3000\n: connected ${request.id}\n\n`);
+        for (const event of replay) write(event);
+        const pending: EbayEvent[] = buffered;
+        buffered = null;
+        for (const event of pending.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)))) write(event);
+        heartbeat = setInterval(() => res.write(': heartbeat\n\n'), deps.heartbeatMs);
+        heartbeat.unref();
+      } catch (err) {
+        cleanup();
+        throw err;
+      }
+    });
+  };
+}

@@ -1,0 +1,114 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { EbayCall, EbayCallDetail } from '@ebay-connector/contract';
+import type { Db } from '../platform/database';
+import type { EbayCallsTable } from './ebay-calls.tables';
+
+export type LedgerRow = Selectable<EbayCallsTable>;
+export type NewLedgerRow = Insertable<EbayCallsTable>;
+
+export interface LedgerQuery {
+  limit: number;
+  /** Rows with an id below this (keyset pagination, newest first). */
+  beforeId?: string | undefined;
+  accountId?: string | undefined;
+  status?: string | undefined;
+  requestId?: string | undefined;
+  runId?: string | undefined;
+}
+
+export function toCall(row: LedgerRow): EbayCall {
+  return {
+    id: String(row.id),
+    createdAt: row.created_at.toISOString(),
+    accountId: row.account_id,
+    runId: row.run_id,
+    requestId: row.request_id,
+    correlationId: row.correlation_id,
+    api: row.api,
+    operation: row.operation,
+    method: row.method,
+    url: row.url,
+    status: row.status,
+    durationMs: row.duration_ms,
+    attempt: row.attempt,
+    ebayErrorId: row.ebay_error_id,
+    errorKind: row.error_kind,
+  };
+}
+
+export function toCallDetail(row: LedgerRow): EbayCallDetail {
+  return { ...toCall(row), requestBody: row.request_body, responseBody: row.response_body };
+}
+
+export async function insertLedgerRow(db: Db, row: NewLedgerRow): Promise<LedgerRow> {
+  return db.insertInto('ebay_calls').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+const LIST_COLUMNS = [
+  'id',
+  'created_at',
+  'account_id',
+  'run_id',
+  'request_id',
+  'correlation_id',
+  'api',
+  'operation',
+  'method',
+  'url',
+  'status',
+  'duration_ms',
+  'attempt',
+  'ebay_error_id',
+  'error_kind',
+] as const;
+
+/** Newest first, without bodies; fetches `limit + 1` so the caller knows whether another page exists. */
+export async function listLedgerRows(db: Db, q: LedgerQuery): Promise<EbayCall[]> {
+  let query = db.selectFrom('ebay_calls').select(LIST_COLUMNS);
+  if (q.beforeId) query = query.where('id', '<', q.beforeId);
+  if (q.accountId) query = query.where('account_id', '=', q.accountId);
+  if (q.requestId) query = query.where((eb) => eb.or([eb('request_id', '=', q.requestId!), eb('correlation_id', '=', q.requestId!)]));
+  if (q.runId) query = query.where('run_id', '=', q.runId);
+  if (q.status === 'error') query = query.where('status', 'is', null);
+  else if (q.status && q.status.endsWith('xx')) {
+    const low = Number(q.status[0]) * 100;
+    query = query.where('status', '>=', low).where('status', '<', low + 100);
+  } else if (q.status) query = query.where('status', '=', Number(q.status));
+  const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+  return rows.map((r) => toCall({ ...r, request_body: null, response_body: null }));
+}
+
+export async function getLedgerRow(db: Db, id: string): Promise<LedgerRow | undefined> {
+  return db.selectFrom('ebay_calls').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Retention: deletes rows older than `cutoff` in batches so a big backlog never holds a long lock. */
+export async function deleteLedgerRowsBefore(db: Db, cutoff: Date, batchSize = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await sql<{ n: string }>`
+      WITH doomed AS (SELECT id FROM ebay_calls WHERE created_at < ${cutoff} ORDER BY id LIMIT ${batchSize})
+      DELETE FROM ebay_calls WHERE id IN (SELECT id FROM doomed)
+    `.execute(db);
+    const n = Number(result.numAffectedRows ?? 0n);
+    total += n;
+    if (n < batchSize) return total;
+  }
+}
+
+/** Replaces `needle` in stored bodies (marketplace account deletion); returns rows changed. */
+export async function replaceInLedgerBodies(db: Db, needle: string, replacement: string): Promise<number> {
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const result = await db
+    .updateTable('ebay_calls')
+    .set((eb) => ({
+      request_body: eb.fn('replace', [eb.ref('request_body'), eb.val(needle), eb.val(replacement)]),
+      response_body: eb.fn('replace', [eb.ref('response_body'), eb.val(needle), eb.val(replacement)]),
+      url: eb.fn('replace', [eb.ref('url'), eb.val(needle), eb.val(replacement)]),
+    }))
+    .where((eb) =>
+      eb.or([eb('request_body', 'like', pattern), eb('response_body', 'like', pattern), eb('url', 'like', pattern)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

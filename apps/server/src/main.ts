@@ -1,0 +1,156 @@
+import { DEFAULT_APP, startEmulator } from '@ebay-connector/ebay-emulator';
+import { CALLBACK_PATH, createEbayModule } from './accounts/ebay.module';
+import type { EbaySettings } from './accounts/ebay-settings';
+import { buildApp } from './app';
+import { bootstrapAdmin } from './auth/bootstrap-admin';
+import { deleteOldSessions } from './auth/sessions.repository';
+import { resolveAppSecret } from './platform/app-secret';
+import { readBuildInfo } from './platform/build-info';
+import { ConfigError, loadConfig, type Config } from './platform/config';
+import { connectWithRetry, createDb, createPool } from './platform/database';
+import { startEmbeddedPostgres } from './platform/embedded-postgres';
+import { createLogger, type Logger } from './platform/logger';
+import { latestVersion, loadMigrations, migrate } from './platform/migrations';
+import { createShutdown } from './platform/shutdown';
+import { startWorker } from './worker';
+
+type Role = 'api' | 'worker' | 'all';
+
+function parseRole(argv: readonly string[]): Role {
+  const arg = argv.find((a) => a.startsWith('--role='));
+  const role = arg?.slice('--role='.length) ?? 'all';
+  if (role !== 'api' && role !== 'worker' && role !== 'all') {
+    throw new ConfigError([`--role: expected api, worker or all, got "${role}"`]);
+  }
+  return role;
+}
+
+async function start(config: Config, role: Role, logger: Logger, shutdown: ReturnType<typeof createShutdown>): Promise<void> {
+  let url = config.database.url;
+  let migrationsUrl = config.database.migrationsUrl ?? url;
+  if (url === null) {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.database.embeddedPort, logger });
+    shutdown.add('embedded-postgres', () => embedded.stop());
+    url = embedded.url();
+    migrationsUrl = url;
+  }
+  const pool = createPool(url, config.database, logger);
+  const db = createDb(pool);
+  shutdown.add('database-pool', () => db.destroy());
+  const retry = {
+    retries: config.database.startupRetries,
+    delayMs: config.database.startupRetryDelayMs,
+    maxDelayMs: config.database.startupRetryMaxDelayMs,
+  };
+  await connectWithRetry(pool, logger, retry);
+
+  const migrations = loadMigrations();
+  await migrate(migrationsUrl ?? url, logger, { migrations, connectTimeoutMs: config.database.connectTimeoutMs });
+  await bootstrapAdmin(db, config, logger);
+  await deleteOldSessions(db);
+  const appSecret = resolveAppSecret(config);
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const ebaySettings = await resolveEbaySettings(config, publicUrl, logger, shutdown);
+  const ebay = createEbayModule({ settings: ebaySettings, db, logger, appSecret, databaseUrl: url, publicUrl });
+  shutdown.add('ebay', () => ebay.close());
+
+  if (role === 'worker' || role === 'all') {
+    const worker = await startWorker({ db, logger });
+    shutdown.add('worker', () => worker.stop());
+    const stopBackground = ebay.startBackground();
+    shutdown.add('ebay-background', async () => stopBackground());
+  }
+  if (role === 'api' || role === 'all') {
+    const app = await buildApp({
+      config,
+      db,
+      logger,
+      appSecret,
+      buildInfo: readBuildInfo(),
+      latestMigration: latestVersion(migrations),
+      ebay,
+    });
+    shutdown.add('http-server', () => app.close());
+    await app.listen({ port: config.port, host: config.host });
+    logger.info({ url: config.publicUrl ?? `http://localhost:${config.port}`, role }, 'eBay Connector is ready');
+  }
+}
+
+/**
+ * The eBay keyset and hosts. With `EBAY_ENV=emulator` the offline eBay emulator runs in this process on
+ * `EMULATOR_PORT`, with its documented keyset, and sends consent back to this server's callback.
+ */
+async function resolveEbaySettings(
+  config: Config,
+  publicUrl: string,
+  logger: Logger,
+  shutdown: ReturnType<typeof createShutdown>,
+): Promise<EbaySettings> {
+  if (config.ebay.environment !== 'emulator') return config.ebay;
+  const emulator = await startEmulator({
+    port: config.ebay.emulatorPort,
+    host: config.host === 'localhost' ? '127.0.0.1' : config.host,
+    seed: config.emulator.seed,
+    ordersPerSeller: config.emulator.ordersPerSeller,
+    acceptUrl: `${publicUrl}${CALLBACK_PATH}`,
+  });
+  shutdown.add('ebay-emulator', () => emulator.close());
+  logger.info({ url: emulator.url }, 'eBay emulator started (EBAY_ENV=emulator)');
+  return {
+    ...config.ebay,
+    clientId: DEFAULT_APP.clientId,
+    clientSecret: DEFAULT_APP.clientSecret,
+    ruName: DEFAULT_APP.ruName,
+    baseUrls: {
+      authBaseUrl: config.ebay.baseUrls.authBaseUrl ?? emulator.url,
+      apiBaseUrl: config.ebay.baseUrls.apiBaseUrl ?? emulator.url,
+      apizBaseUrl: config.ebay.baseUrls.apizBaseUrl ?? emulator.url,
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  let role: Role;
+  try {
+    config = loadConfig(process.env);
+    role = parseRole(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const shutdown = createShutdown(logger);
+
+  const stop = (signal: string, code: number) => {
+    if (shutdown.requested) {
+      logger.warn({ signal }, 'second signal, exiting now');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'shutting down');
+    void shutdown.run().then(() => process.exit(code));
+  };
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('unhandledRejection', (err) => {
+    logger.fatal({ err }, 'unhandled promise rejection');
+    stop('unhandledRejection', 1);
+  });
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception');
+    stop('uncaughtException', 1);
+  });
+
+  try {
+    await start(config, role, logger, shutdown);
+  } catch (err) {
+    logger.fatal({ err }, 'start-up failed');
+    await shutdown.run();
+    process.exit(1);
+  }
+}
+
+await main();

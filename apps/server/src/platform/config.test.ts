@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults: embedded database under ./.data, port 3000', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toBe('/srv/app/.data');
+    expect(c.database.url).toBeNull();
+    expect(c.database.embeddedPort).toBe(54329);
+    expect(c.auth.sessionTtlHours).toBe(168);
+    expect(c.auth.cookieSecure).toBe(false);
+    expect(Object.isFrozen(c) && Object.isFrozen(c.database)).toBe(true);
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_SECRET: 'short', DB_POOL_MAX: '0', LOG_LEVEL: 'loud' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'APP_SECRET', 'DB_POOL_MAX', 'LOG_LEVEL']) expect(text).toContain(name);
+  });
+
+  it('reads https PUBLIC_URL as a Secure cookie and normalises origins', () => {
+    const c = loadConfig({ PUBLIC_URL: 'https://connector.example/some/path', ALLOWED_ORIGINS: 'https://a.example/, http://b.example:8080' });
+    expect(c.publicUrl).toBe('https://connector.example');
+    expect(c.auth.cookieSecure).toBe(true);
+    expect(c.allowedOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together, and DATABASE_URL with MIGRATIONS_URL', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.test' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
+    expect(() => loadConfig({ MIGRATIONS_URL: 'postgres://x@h/db' })).toThrow(/MIGRATIONS_URL/);
+  });
+});

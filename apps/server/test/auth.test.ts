@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema, loginResponseSchema } from '@ebay-connector/contract';
+import { createTestApp, type TestApp } from './helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { LOGIN_MAX_FAILURES_PER_EMAIL: '3', LOGIN_MAX_FAILURES_PER_IP: '6' } });
+});
+afterAll(() => t.close());
+
+describe('login, me, logout', () => {
+  it('logs in with a cookie and a token, then logs out', async () => {
+    const u = await t.createUser('operator', { email: 'Mixed.Case@Example.test' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'mixed.case@example.TEST', password: u.password } });
+    expect(res.statusCode).toBe(200);
+    const body = loginResponseSchema.parse(res.json());
+    expect(body.user.email).toBe('mixed.case@example.test');
+    expect(body.user.lastLoginAt).not.toBeNull();
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/^ebc_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).not.toMatch(/Secure/);
+
+    const viaCookie = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `ebc_session=${body.token}` } });
+    expect(viaCookie.statusCode).toBe(200);
+    expect(viaCookie.json().user.id).toBe(u.user.id);
+    const viaBearer = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${body.token}` } });
+    expect(viaBearer.statusCode).toBe(200);
+
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${body.token}` } });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers['set-cookie'])).toMatch(/ebc_session=;/);
+    const after = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${body.token}` } });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('unauthenticated');
+  });
+
+  it('sets a Secure cookie when PUBLIC_URL is https', async () => {
+    const secure = await createTestApp({ env: { PUBLIC_URL: 'https://connector.example' } });
+    try {
+      const u = await secure.createUser('viewer');
+      const res = await secure.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password } });
+      expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('answers the same 401 for a wrong email and a wrong password', async () => {
+    const u = await t.createUser('viewer');
+    const wrongPassword = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'nope-nope-nope' } });
+    const wrongEmail = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.test', password: 'nope-nope-nope' } });
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(wrongEmail.statusCode).toBe(401);
+    expect(wrongPassword.json().error.message).toBe(wrongEmail.json().error.message);
+    expect(wrongPassword.json().error.code).toBe('unauthenticated');
+  });
+
+  it('rejects missing, malformed, unknown and expired credentials with 401', async () => {
+    const s = await t.loginAs('viewer');
+    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    for (const headers of [
+      {},
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer not-a-token' },
+      { cookie: 'ebc_session=not-a-token' },
+      { authorization: `Bearer ${s.token}` },
+    ]) {
+      const res = await t.app.inject({ url: '/api/auth/me', headers });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(401);
+      expect(errorBodySchema.parse(res.json()).error.code).toBe('unauthenticated');
+    }
+  });
+
+  it('stops accepting the sessions of a disabled user', async () => {
+    const u = await t.createUser('operator');
+    const s = await t.login(u.email, u.password);
+    await t.db.updateTable('users').set({ disabled: true }).where('id', '=', u.user.id).execute();
+    const res = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${s.token}` } });
+    expect(res.statusCode).toBe(401);
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password } });
+    expect(again.statusCode).toBe(401);
+  });
+
+  it('validates the login body (422 with paths)', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: '' } });
+    expect(res.statusCode).toBe(422);
+    const paths = (res.json().error.details as { path: string }[]).map((d) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers 429 with Retry-After after too many failures for one email, even with the right password', async () => {
+    const u = await t.createUser('viewer');
+    for (let i = 0; i < 3; i += 1) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'wrong-password' }, remoteAddress: '10.0.0.1' });
+      expect(res.statusCode).toBe(401);
+    }
+    const limited = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password }, remoteAddress: '10.0.0.2' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it('limits one IP across many emails', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `x${i}@example.test`, password: 'wrong-password' }, remoteAddress: '10.9.9.9' });
+    }
+    const u = await t.createUser('viewer');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password }, remoteAddress: '10.9.9.9' });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBeDefined();
+    const other = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password }, remoteAddress: '10.9.9.10' });
+    expect(other.statusCode).toBe(200);
+  });
+});

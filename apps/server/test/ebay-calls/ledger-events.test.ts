@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectSeller, createEbayTestApp, sellers, startTestEmulator, type EbayTestApp, type Emulator } from '../accounts/ebay-fixture';
+import type { Session } from '../helpers/app';
+
+interface SseEvent {
+  id: string;
+  event: string;
+  data: { id: string; type: string; accountId: string | null; data: Record<string, unknown> };
+}
+
+/** A real HTTP SSE connection; collects parsed events and comment lines. */
+async function openSse(url: string, headers: Record<string, string>) {
+  const controller = new AbortController();
+  const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const events: SseEvent[] = [];
+  const comments: string[] = [];
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  const pump = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let idx;
+        while ((idx = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, idx);
+          buffer = buffer.slice(idx + 2);
+          const fields: Record<string, string> = {};
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) comments.push(line.slice(1).trim());
+            const m = /^(\w+): ?(.*)$/.exec(line);
+            if (m) fields[m[1]!] = m[2]!;
+          }
+          if (fields.data) events.push({ id: fields.id!, event: fields.event!, data: JSON.parse(fields.data) as SseEvent['data'] });
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    status: res.status,
+    events,
+    comments,
+    async waitFor(pred: (e: SseEvent[]) => boolean, ms = 5000) {
+      const until = Date.now() + ms;
+      while (!pred(events)) {
+        if (Date.now() > until) throw new Error(`timed out; got ${JSON.stringify(events.map((e) => e.event))}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async close() {
+      controller.abort();
+      await pump;
+    },
+  };
+}
+
+describe('call ledger and live events', () => {
+  let emulator: Emulator;
+  let a: EbayTestApp;
+  let b: EbayTestApp;
+  let viewer: Session;
+  let accountId: string;
+  let baseA: string;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    a = await createEbayTestApp(emulator);
+    b = await createEbayTestApp(emulator, { database: a.database });
+    baseA = await a.app.listen({ port: 0, host: '127.0.0.1' });
+    viewer = await a.loginAs('viewer');
+    const operator = await a.loginAs('operator');
+    const seller = (await sellers(emulator))[0]!;
+    const res = await connectSeller(a, emulator, operator.cookie, seller.username);
+    accountId = new URL(res.headers.location as string, 'http://x').searchParams.get('connected')!;
+    const client = a.ebay.getClientForAccount(accountId, { requestId: 'req-ledger' });
+    for (let i = 0; i < 5; i += 1) await client.identity.getUser();
+    await a.ebay.ledger.flush();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await emulator?.close();
+  });
+
+  it('GET /api/ebay/logs: 200 for a viewer, 401 without credentials, never 403', async () => {
+    const ok = await a.app.inject({ url: '/api/ebay/logs?limit=100', headers: { cookie: viewer.cookie } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().calls.length).toBeGreaterThanOrEqual(7);
+    const bearer = await a.app.inject({ url: '/api/ebay/logs?limit=100', headers: { authorization: `Bearer ${viewer.token}` } });
+    expect(bearer.statusCode).toBe(200);
+    const none = await a.app.inject({ url: '/api/ebay/logs?limit=100' });
+    expect(none.statusCode).toBe(401);
+    expect(none.json().error.code).toBe('unauthenticated');
+    expect((await a.app.inject({ url: '/api/ebay/logs?limit=501', headers: { cookie: viewer.cookie } })).statusCode).toBe(422);
+  });
+
+  it('filters and keyset pagination with an opaque cursor; detail has the bodies', async () => {
+    const get = (q: string) => a.app.inject({ url: `/api/ebay/logs?${q}`, headers: { cookie: viewer.cookie } }).then((r) => r.json());
+    const byRequest = await get('requestId=req-ledger');
+    expect(byRequest.calls).toHaveLength(5);
+    expect((await get(`accountId=${accountId}&status=2xx`)).calls.length).toBeGreaterThanOrEqual(5);
+    expect((await get('status=5xx')).calls).toHaveLength(0);
+    expect((await get('status=200&runId=00000000-0000-4000-8000-000000000000')).calls).toHaveLength(0);
+
+    const page1 = await get('requestId=req-ledger&limit=2');
+    const page2 = await get(`requestId=req-ledger&limit=2&cursor=${page1.nextCursor}`);
+    const page3 = await get(`requestId=req-ledger&limit=2&cursor=${page2.nextCursor}`);
+    const ids = [...page1.calls, ...page2.calls, ...page3.calls].map((c: { id: string }) => c.id);
+    expect(new Set(ids).size).toBe(5);
+    expect(page3.nextCursor).toBeNull();
+    expect((await a.app.inject({ url: '/api/ebay/logs?cursor=garbage', headers: { cookie: viewer.cookie } })).statusCode).toBe(422);
+
+    const detail = await a.app.inject({ url: `/api/ebay/logs/${ids[0]}`, headers: { cookie: viewer.cookie } });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().call).toMatchObject({ operation: 'getUser', status: 200, accountId });
+    expect(detail.json().call.responseBody).toContain('userId');
+    expect((await a.app.inject({ url: '/api/ebay/logs/999999999', headers: { cookie: viewer.cookie } })).statusCode).toBe(404);
+  });
+
+  it('SSE: an event published in another process reaches this one; Last-Event-ID resumes', async () => {
+    expect((await fetch(`${baseA}/api/ebay/events`)).status).toBe(401);
+    const stream = await openSse(`${baseA}/api/ebay/events?accountId=${accountId}`, { cookie: viewer.cookie });
+    expect(stream.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    const published = await b.ebay.events.publish({ type: 'sync.progress', accountId, data: { step: 1 } });
+    await b.ebay.events.publish({ type: 'sync.progress', accountId: '00000000-0000-4000-8000-000000000000', data: { other: true } });
+    await stream.waitFor((e) => e.some((x) => x.id === published.id));
+    expect(stream.events.every((e) => e.data.accountId === accountId)).toBe(true);
+    // A call made through process B shows up live as ebay.call in A.
+    await b.ebay.getClientForAccount(accountId).identity.getUser();
+    await stream.waitFor((e) => e.some((x) => x.event === 'ebay.call'));
+    await stream.waitFor(() => stream.comments.includes('heartbeat'), 2000);
+    await stream.close();
+
+    const later = await b.ebay.events.publish({ type: 'sync.progress', accountId, data: { step: 2 } });
+    const resumed = await openSse(`${baseA}/api/ebay/events?accountId=${accountId}`, {
+      authorization: `Bearer ${viewer.token}`,
+      'last-event-id': published.id,
+    });
+    await resumed.waitFor((e) => e.some((x) => x.id === later.id));
+    expect(resumed.events.some((x) => x.id === published.id)).toBe(false);
+    expect(resumed.events.map((x) => Number(x.id))).toEqual([...resumed.events.map((x) => Number(x.id))].sort((x, y) => x - y));
+    await resumed.close();
+  });
+
+  it('retention prunes old ledger rows and events', async () => {
+    await a.db.updateTable('ebay_calls').set({ created_at: new Date(Date.now() - 40 * 86_400_000) } as never).where('request_id', '=', 'req-ledger').execute();
+    const pruned = await a.ebay.prune();
+    expect(pruned.ledger).toBe(5);
+    expect(await a.db.selectFrom('ebay_calls').select('id').where('request_id', '=', 'req-ledger').execute()).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postmastersFor } from '../src/platform/embedded-postgres';
+import { createTestDatabase } from './helpers/database';
+import { freePort } from './helpers/ports';
+import { spawnTs, waitForHttp, type Spawned } from './helpers/process';
+
+const MAIN = 'apps/server/src/main.ts';
+const dirs: string[] = [];
+const children: Spawned[] = [];
+afterAll(() => {
+  for (const c of children) if (c.child.exitCode === null) c.child.kill('SIGKILL');
+  for (const d of dirs) {
+    for (const pid of postmastersFor(join(d, 'postgres'))) process.kill(pid, 'SIGQUIT');
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+describe('the real process with embedded PostgreSQL', () => {
+  it('starts again after kill -9 (orphaned postgres, stale postmaster.pid) and leaves nothing behind on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ebc-proc-'));
+    dirs.push(dataDir);
+    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
+    const health = `http://127.0.0.1:${env.PORT}/healthz/db`;
+    const pgDir = join(dataDir, 'postgres');
+
+    const first = spawnTs(MAIN, ['--role=all'], { ...env, HOST: '127.0.0.1' });
+    children.push(first);
+    await waitForHttp(health, 200, 40_000, first);
+    expect(first.output()).toMatch(/FIRST ADMIN ACCOUNT CREATED/);
+    expect(statSync(join(dataDir, 'app-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'postgres-password')).mode & 0o777).toBe(0o600);
+    const [orphan] = postmastersFor(pgDir);
+    expect(orphan).toBeDefined();
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(postmastersFor(pgDir)).toEqual([orphan]); // postgres survived its parent
+
+    const second = spawnTs(MAIN, ['--role=all'], { ...env, HOST: '127.0.0.1' });
+    children.push(second);
+    await waitForHttp(health, 200, 40_000, second);
+    expect(second.output()).toMatch(/orphaned embedded PostgreSQL/);
+    expect(second.output()).not.toMatch(/FIRST ADMIN ACCOUNT CREATED/);
+    expect(postmastersFor(pgDir)).not.toContain(orphan);
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(postmastersFor(pgDir)).toEqual([]);
+  }, 120_000);
+});
+
+describe('operator CLIs', () => {
+  it('doctor prints the configuration with secrets masked and exits 0 on a healthy database', async () => {
+    const d = await createTestDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ebc-doctor-'));
+    dirs.push(dataDir);
+    try {
+      const password = new URL(d.url).password || 'none';
+      const doctor = spawnTs('apps/server/src/cli/doctor.ts', [], {
+        DATABASE_URL: d.url,
+        DATA_DIR: dataDir,
+        APP_SECRET: 'doctor-app-secret-value-0123456789abcdef',
+        ADMIN_EMAIL: 'boss@example.test',
+        ADMIN_PASSWORD: 'doctor-admin-password',
+      });
+      const code = await doctor.exited;
+      const out = doctor.output();
+      expect(code, out).toBe(0);
+      expect(out).toMatch(/All checks passed/);
+      expect(out).toMatch(/schema at migration \d+ \(latest\)/);
+      expect(out).not.toContain('doctor-app-secret-value');
+      expect(out).not.toContain('doctor-admin-password');
+      if (password !== 'none') expect(out).not.toContain(password);
+      expect(out).toContain('****');
+    } finally {
+      await d.destroy();
+    }
+  });
+
+  it('doctor exits non-zero when the database is unreachable; migrate is a no-op on a migrated database', async () => {
+    const port = await freePort();
+    const doctor = spawnTs('apps/server/src/cli/doctor.ts', [], { DATABASE_URL: `postgres://x:y@127.0.0.1:${port}/nope`, DATA_DIR: mkdtempSync(join(tmpdir(), 'ebc-doctor-')) });
+    expect(await doctor.exited).not.toBe(0);
+    expect(doctor.output()).toMatch(/FAIL/);
+
+    const d = await createTestDatabase();
+    try {
+      const run = spawnTs('apps/server/src/cli/migrate.ts', [], { DATABASE_URL: d.url, LOG_LEVEL: 'silent' });
+      expect(await run.exited, run.output()).toBe(0);
+      expect(run.output()).toMatch(/nothing to apply/);
+    } finally {
+      await d.destroy();
+    }
+  });
+});
