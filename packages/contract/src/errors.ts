@@ -25,6 +25,7 @@ export const errorCodes = [
   'unsupported_media_type',
   'rate_limited',
   'database_unavailable',
+  'bad_gateway',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number] | (string & {});

@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VersionResponse } from '@ebay-connector/contract';
+import { launchBrowser, screenshotDir } from './helpers/browser';
+import { admin, startApiServer, type RunningApiServer } from './helpers/server';
+
+// One server and one browser for the file; the tests run in order and the admin flow shares one page.
+const viewer = { email: 'viewer@example.com', password: 'viewer-password-1' } as const;
+const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+let server: RunningApiServer;
+let browser: Browser | undefined;
+let adminPage: Page;
+
+beforeAll(async () => {
+  server = await startApiServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh browser context (no cookies). */
+async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+  if (!browser) throw new Error('browser not started');
+  const context = await browser.newContext({ baseURL: server.url, viewport });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.getByLabel(/^Email/).fill(user.email);
+  await page.getByLabel(/^Password/).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('login page', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await newPage();
+    await page.goto('/login');
+  });
+
+  it('validates the form before sending it', async () => {
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Enter your email address').waitFor();
+    await page.getByText('Enter your password').waitFor();
+    await shoot(page, 'login');
+  });
+
+  it('shows a wrong password as an error with its request id', async () => {
+    await signIn(page, { email: admin.email, password: 'not-the-password' });
+    const alert = page.getByTestId('error-alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Wrong email or password');
+    expect(await page.getByTestId('error-code').textContent()).toBe('unauthenticated');
+    expect(await page.getByTestId('error-request-id').textContent()).toMatch(uuidLike);
+    await shoot(page, 'login-error');
+  });
+
+  it('shows the rate-limit message with the time to wait', async () => {
+    const target = { email: 'nobody@example.com', password: 'wrong-password' };
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await signIn(page, target);
+      await page.waitForFunction(() => !document.querySelector('button[type="submit"][data-loading]'));
+      await page.getByTestId('error-code').waitFor();
+      if ((await page.getByTestId('error-code').textContent()) === 'rate_limited') break;
+    }
+    expect(await page.getByTestId('error-code').textContent()).toBe('rate_limited');
+    await page.getByText('Too many sign-in attempts').waitFor();
+    expect(await page.getByTestId('retry-countdown').textContent()).toMatch(/try again in \d+ (seconds?|minutes?)/);
+    expect(await page.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
+    await shoot(page, 'login-rate-limited');
+  });
+});
+
+describe('admin', () => {
+  it('is sent from a deep link to the login page and back after signing in', async () => {
+    adminPage = await newPage();
+    await adminPage.goto('/admin/users');
+    await adminPage.waitForURL(/\/login\?next=%2Fadmin%2Fusers$/);
+    await signIn(adminPage, admin);
+    await adminPage.waitForURL(`${server.url}/admin/users`);
+    await adminPage.getByTestId(`user-row-${admin.email}`).waitFor();
+  });
+
+  it('creates a viewer; a duplicate email shows its code and request id', async () => {
+    const page = adminPage;
+    await page.getByRole('button', { name: 'Add user' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add user' });
+    await dialog.getByLabel(/^Email/).fill(viewer.email);
+    await dialog.getByLabel(/^Initial password/).fill('short');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await dialog.getByText(/Password must be at least 10 characters/).waitFor();
+    await dialog.getByLabel(/^Initial password/).fill(viewer.password);
+    await dialog.getByLabel(/^Role/).selectOption('viewer');
+    await shoot(page, 'admin-create-user');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByTestId(`user-row-${viewer.email}`);
+    await row.waitFor();
+    expect(await row.getByLabel(`Role of ${viewer.email}`).inputValue()).toBe('viewer');
+
+    await page.getByRole('button', { name: 'Add user' }).first().click();
+    await dialog.getByLabel(/^Email/).fill(viewer.email);
+    await dialog.getByLabel(/^Initial password/).fill('another-password-1');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await dialog.getByTestId('error-alert').waitFor();
+    expect(await dialog.getByTestId('error-code').textContent()).toBe('conflict');
+    expect(await dialog.getByTestId('error-request-id').textContent()).toMatch(uuidLike);
+    await shoot(page, 'admin-duplicate-user-error');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('changes a role and disables / enables a user', async () => {
+    const page = adminPage;
+    const row = page.getByTestId(`user-row-${viewer.email}`);
+    const role = row.getByLabel(`Role of ${viewer.email}`);
+    await role.selectOption('operator');
+    await row.getByRole('button', { name: `Disable ${viewer.email}` }).click();
+    await row.getByText('Disabled').waitFor();
+    await page.reload();
+    await row.getByText('Disabled').waitFor();
+    expect(await role.inputValue()).toBe('operator');
+    await row.getByRole('button', { name: `Enable ${viewer.email}` }).click();
+    await row.getByText('Active').waitFor();
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/admin/users/'));
+    await role.selectOption('viewer');
+    expect((await saved).status()).toBe(200);
+    expect(await role.inputValue()).toBe('viewer');
+    await shoot(page, 'admin-users');
+  });
+
+  it('shows system health and the build number in the footer', async () => {
+    const page = adminPage;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'System health' }).click();
+    await page.getByTestId('db-migration').waitFor();
+    expect(await page.getByTestId('db-migration').textContent()).toMatch(/up to date/);
+    expect(await page.getByTestId('db-status').textContent()).toBe('Healthy');
+
+    const version = (await (await fetch(`${server.url}/api/version`)).json()) as VersionResponse;
+    const text = (await page.getByTestId('build-info').textContent()) ?? '';
+    expect(text).toContain(`v${version.version}`);
+    expect(text).toContain(`commit ${version.commit.slice(0, 7)}`);
+    await shoot(page, 'admin-system');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    expect(await page.getByTestId('whoami-email').textContent()).toBe(admin.email);
+    await page.getByTestId('db-status').waitFor();
+    await shoot(page, 'home');
+  });
+
+  it('is sent to the login page when the session ends, and back after signing in', async () => {
+    const page = adminPage;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users & roles' }).click();
+    await page.getByTestId('users-table').waitFor();
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: 'Add user' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add user' });
+    await dialog.getByLabel(/^Email/).fill('late@example.com');
+    await dialog.getByLabel(/^Initial password/).fill('late-password-1');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await page.waitForURL(/\/login\?next=%2Fadmin%2Fusers$/);
+    await signIn(page, admin);
+    await page.waitForURL(`${server.url}/admin/users`);
+    await page.getByTestId('users-table').waitFor();
+  });
+
+  it('signs out and then needs to sign in again', async () => {
+    const page = adminPage;
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${server.url}/login`);
+    await page.goto('/admin/system');
+    await page.waitForURL(/\/login\?next=%2Fadmin%2Fsystem$/);
+  });
+});
+
+describe('viewer', () => {
+  it('signs in, lands on home and sees no admin pages, without a login loop (tablet width)', async () => {
+    const page = await newPage({ width: 768, height: 1024 });
+    await page.goto('/login');
+    await signIn(page, viewer);
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.getByTestId('whoami-email').textContent()).toBe(viewer.email);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).waitFor();
+    expect(await page.getByTestId('nav-section-admin').count()).toBe(0);
+    await shoot(page, 'viewer-home-tablet');
+
+    await page.goto('/admin/users');
+    await page.getByTestId('permission-denied').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/users');
+    await shoot(page, 'viewer-permission-denied');
+
+    // The API agrees: a viewer gets 403, not 401.
+    const status = await page.evaluate(async () => (await fetch('/api/admin/users')).status);
+    expect(status).toBe(403);
+  });
+});

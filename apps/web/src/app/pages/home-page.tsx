@@ -1,0 +1,33 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { PageHeader } from '../../components/page-header';
+import { HealthSummary } from '../../features/system';
+import { useCurrentUser } from '../../lib/current-user';
+
+/** Signed-in landing page until the sync dashboard exists. */
+export function HomePage() {
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageHeader title="Home" description="Connect eBay seller accounts and keep their data in your Postgres." />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder padding="lg" aria-labelledby="whoami-title">
+          <Title order={2} size="h4" id="whoami-title" mb="xs">
+            Signed in
+          </Title>
+          <Stack gap={4}>
+            <Group gap="xs">
+              <Text size="sm" data-testid="whoami-email">
+                {user.email}
+              </Text>
+              <Badge variant="light">{user.role}</Badge>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {user.lastLoginAt ? `Last sign-in ${new Date(user.lastLoginAt).toLocaleString()}` : 'First sign-in'}
+            </Text>
+          </Stack>
+        </Card>
+        <HealthSummary />
+      </SimpleGrid>
+    </>
+  );
+}

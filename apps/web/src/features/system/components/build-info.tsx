@@ -1,0 +1,36 @@
+import { Text, Tooltip } from '@mantine/core';
+import { isApiError } from '../../../lib/api-client';
+import { useVersion } from '../api/get-version';
+import { formatDateTime, shortCommit } from './format';
+
+/** One line for the footer: the product's build number (version, commit, build time). */
+export function BuildInfo() {
+  const version = useVersion();
+  if (version.isPending) {
+    return (
+      <Text size="xs" c="dimmed">
+        Loading version…
+      </Text>
+    );
+  }
+  if (version.isError) {
+    const id = isApiError(version.error) ? version.error.requestId : null;
+    return (
+      <Text size="xs" c="dimmed" data-testid="build-info">
+        Version unavailable{id ? ` (request id ${id})` : ''}
+      </Text>
+    );
+  }
+  const { version: v, commit, builtAt } = version.data;
+  return (
+    <Text size="xs" c="dimmed" data-testid="build-info">
+      eBay Connector v{v} ·{' '}
+      <Tooltip label={commit} withArrow>
+        <span tabIndex={0} aria-label={`commit ${commit}`}>
+          commit {shortCommit(commit)}
+        </span>
+      </Tooltip>{' '}
+      · built {formatDateTime(builtAt)}
+    </Text>
+  );
+}
