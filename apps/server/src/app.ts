@@ -1,20 +1,26 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { EbayModule } from './accounts/ebay.module';
+import type { SyncModule } from './sync/sync.module';
 import { createAccessHook } from './auth/access.hook';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService, type AuthService } from './auth/auth.service';
 import { userRoutes } from './auth/users.routes';
 import { createUsersService, type UsersService } from './auth/users.service';
+import type { PoolStats } from './metrics/database.collectors';
+import { registerMetrics } from './metrics/metrics.routes';
 import type { BuildInfo } from './platform/build-info';
 import type { Config } from './platform/config';
 import type { Db } from './platform/database';
+import { handleClientError } from './platform/client-errors';
 import { AppError, handleError } from './platform/errors';
 import type { Logger } from './platform/logger';
 import { requestIdFrom } from './platform/request-id';
 import { collectRoutes } from './platform/route-access';
 import { registerWebUi } from './platform/web-ui';
 import { systemRoutes } from './system/system.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { adminSystemRoutes } from './admin-system/admin-system.routes';
 
 /** What `main.ts` (or a test) hands the app. Later features add their dependencies here. */
 export interface AppDeps {
@@ -28,6 +34,10 @@ export interface AppDeps {
   latestMigration: number;
   /** eBay accounts, tokens, call ledger and live events (absent in tests that do not need eBay). */
   ebay?: EbayModule;
+  /** Sync engine and the read APIs over synced data (absent in tests that do not need them). */
+  sync?: SyncModule;
+  /** The pg pool behind `db`, for the pool gauges of `/metrics` (left out when absent). */
+  pool?: PoolStats;
 }
 
 /** Services built once per app from the deps, shared by routes and hooks. */
@@ -40,7 +50,7 @@ type RoutePlugin = (app: FastifyInstance) => Promise<void>;
 
 /** Every feature's routes. Adding a feature is one line here. */
 function features(deps: AppDeps & AppServices): RoutePlugin[] {
-  return [systemRoutes(deps), authRoutes(deps), userRoutes(deps), ...(deps.ebay?.routes ?? [])];
+  return [systemRoutes(deps), authRoutes(deps), userRoutes(deps), ...(deps.ebay?.routes ?? []), ...(deps.sync?.routes ?? []), dashboardRoutes(deps), adminSystemRoutes(deps)];
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -54,6 +64,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // Bad percent-encoding or an over-long path parameter: answered before routing, still in the envelope.
+    frameworkErrors: (err, request, reply) => {
+      reply.header('x-request-id', request.id);
+      return handleError(err, request, reply);
+    },
+    clientErrorHandler: handleClientError,
   });
   const services: AppServices = { auth: createAuthService(deps), users: createUsersService(deps) };
 
@@ -65,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   app.addHook('onRequest', createAccessHook({ config, auth: services.auth }));
   app.setErrorHandler((err, request, reply) => handleError(err, request, reply));
+  registerMetrics(app, deps);
 
   const webFallback = await registerWebUi(app, config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './platform/logger';
 import { latestVersion, loadMigrations, migrate } from './platform/migrations';
 import { createShutdown } from './platform/shutdown';
 import { startWorker } from './worker';
+import { createSyncModule } from './sync/sync.module';
 
 type Role = 'api' | 'worker' | 'all';
 
@@ -53,9 +54,11 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
   const ebaySettings = await resolveEbaySettings(config, publicUrl, logger, shutdown);
   const ebay = createEbayModule({ settings: ebaySettings, db, logger, appSecret, databaseUrl: url, publicUrl });
   shutdown.add('ebay', () => ebay.close());
+  const sync = await createSyncModule({ db, databaseUrl: url, logger, settings: config.sync, ebay });
+  shutdown.add('sync', () => sync.close());
 
   if (role === 'worker' || role === 'all') {
-    const worker = await startWorker({ db, logger });
+    const worker = await startWorker({ db, logger, sync });
     shutdown.add('worker', () => worker.stop());
     const stopBackground = ebay.startBackground();
     shutdown.add('ebay-background', async () => stopBackground());
@@ -69,6 +72,8 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
       buildInfo: readBuildInfo(),
       latestMigration: latestVersion(migrations),
       ebay,
+      sync,
+      pool,
     });
     shutdown.add('http-server', () => app.close());
     await app.listen({ port: config.port, host: config.host });

@@ -35,7 +35,11 @@ export const ebayAccountSchema = z.object({
 });
 export type EbayAccount = z.infer<typeof ebayAccountSchema>;
 
-export const accountListResponseSchema = z.object({ accounts: z.array(ebayAccountSchema) });
+export const accountListResponseSchema = z.object({
+  accounts: z.array(ebayAccountSchema),
+  /** The eBay environment this server connects new accounts in (its `EBAY_ENV`). */
+  environment: ebayEnvironmentSchema,
+});
 export type AccountListResponse = z.infer<typeof accountListResponseSchema>;
 
 export const accountResponseSchema = z.object({ account: ebayAccountSchema });

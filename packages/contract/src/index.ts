@@ -4,3 +4,6 @@ export * from './system';
 export * from './accounts';
 export * from './ebay-calls';
 export * from './sync';
+export * from './data';
+export * from './dashboard';
+export * from './admin-system';

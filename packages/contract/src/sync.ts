@@ -15,7 +15,14 @@ export type SyncResourceName = z.infer<typeof syncResourceSchema>;
 
 export const syncModeSchema = z.enum(['full', 'incremental']);
 export const syncTriggerSchema = z.enum(['manual', 'schedule']);
-export const syncRunStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
+export const syncRunStatusSchema = z.enum([
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'interrupted',
+]);
 export type SyncRunStatus = z.infer<typeof syncRunStatusSchema>;
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -31,8 +38,10 @@ export const startSyncRequestSchema = z
   })
   .superRefine((v, ctx) => {
     const now = Date.now() + 60_000;
-    if (v.since && Date.parse(v.since) > now) ctx.addIssue({ code: 'custom', path: ['since'], message: 'must not be in the future' });
-    if (v.until && Date.parse(v.until) > now) ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be in the future' });
+    if (v.since && Date.parse(v.since) > now)
+      ctx.addIssue({ code: 'custom', path: ['since'], message: 'must not be in the future' });
+    if (v.until && Date.parse(v.until) > now)
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be in the future' });
     if (v.since && v.until && Date.parse(v.since) >= Date.parse(v.until)) {
       ctx.addIssue({ code: 'custom', path: ['since'], message: 'must be before until' });
     }
@@ -45,7 +54,11 @@ export type StartSyncAllRequest = z.infer<typeof startSyncAllRequestSchema>;
 export const startSyncResponseSchema = z.object({ runId: z.string() });
 export const startSyncAllResponseSchema = z.object({
   runs: z.array(
-    z.object({ resource: syncResourceSchema, runId: z.string().nullable(), activeRunId: z.string().nullable() }),
+    z.object({
+      resource: syncResourceSchema,
+      runId: z.string().nullable(),
+      activeRunId: z.string().nullable(),
+    }),
   ),
 });
 
@@ -97,7 +110,10 @@ export const syncRunListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
-export const syncRunListResponseSchema = z.object({ runs: z.array(syncRunSchema), nextCursor: z.string().nullable() });
+export const syncRunListResponseSchema = z.object({
+  runs: z.array(syncRunSchema),
+  nextCursor: z.string().nullable(),
+});
 export type SyncRunListResponse = z.infer<typeof syncRunListResponseSchema>;
 
 export const syncStatusEntrySchema = z.object({

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { updateAccountRequestSchema } from '@ebay-connector/contract';
+import { updateAccountRequestSchema, type EbayEnvironment } from '@ebay-connector/contract';
 import { isEbayApiError } from '@ebay-connector/ebay-client';
 import { AppError, notFound } from '../platform/errors';
 import { parseOrThrow } from '../platform/validation';
@@ -30,11 +30,12 @@ function failure(result: { code: string; message: string }): AppError {
   }
 }
 
-export function accountsRoutes(deps: { accounts: AccountsService }) {
+export function accountsRoutes(deps: { accounts: AccountsService; environment: EbayEnvironment }) {
   const { accounts } = deps;
   return async function register(app: FastifyInstance): Promise<void> {
     app.get('/api/ebay/accounts', { config: { access: 'authenticated' } }, async () => ({
       accounts: await accounts.list(),
+      environment: deps.environment,
     }));
 
     app.get('/api/ebay/accounts/:id', { config: { access: 'authenticated' } }, async (request) => {
@@ -63,7 +64,7 @@ export function accountsRoutes(deps: { accounts: AccountsService }) {
       const id = accountId(request.params);
       const query = parseOrThrow(z.object({ dryRun: boolParam }), request.query);
       try {
-        const result = await accounts.refresh(id, query.dryRun);
+        const result = await accounts.refresh(id, query.dryRun, request.id);
         if (!result.ok) throw failure(result);
         return result.value;
       } catch (err) {

@@ -67,7 +67,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       return account ? { ok: true, value: { account, purged } } : notFound;
     },
 
-    async refresh(id: string, dryRun: boolean): Promise<AccountsResult<RefreshResponse>> {
+    async refresh(id: string, dryRun: boolean, requestId?: string): Promise<AccountsResult<RefreshResponse>> {
       const found = await findAccountWithToken(deps.db, id);
       if (!found) return notFound;
       const { account, token } = found;
@@ -95,7 +95,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         };
       }
       try {
-        const row = await deps.tokens.refreshNow(id);
+        const row = await deps.tokens.refreshNow(id, { requestId });
         return {
           ok: true,
           value: { dryRun: false, refreshed: true, wouldRefresh: true, reason: 'refreshed', status: 'active', ...facts(row) },

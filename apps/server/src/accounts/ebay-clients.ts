@@ -45,8 +45,9 @@ export function connectGateway(client: EbayClient, ledger: LedgerRecorder): Conn
 }
 
 export function refreshGrantFor(client: EbayClient, ledger: LedgerRecorder): RefreshGrant {
-  return async ({ accountId, refreshToken, scopes }) => {
-    const t = await client.withAccount({ onCall: ledger.hookFor({ accountId }) }).oauth.refreshAccessToken(refreshToken, { scopes });
+  return async ({ accountId, refreshToken, scopes, context }) => {
+    const onCall = ledger.hookFor({ ...context, accountId });
+    const t = await client.withAccount({ onCall }).oauth.refreshAccessToken(refreshToken, { scopes });
     return { accessToken: t.accessToken, expiresInSeconds: t.expiresIn, refreshToken: t.refreshToken };
   };
 }
@@ -69,11 +70,11 @@ export function clientForAccount(
   let lastToken: string | null = null;
   return client.withAccount({
     getAccessToken: async () => {
-      lastToken = await deps.tokens.getAccessToken(accountId);
+      lastToken = await deps.tokens.getAccessToken(accountId, context);
       return lastToken;
     },
     onUnauthorized: async () => {
-      lastToken = await deps.tokens.handleUnauthorized(accountId, lastToken);
+      lastToken = await deps.tokens.handleUnauthorized(accountId, lastToken, context);
       return lastToken;
     },
     onCall: deps.ledger.hookFor({ ...context, accountId }),

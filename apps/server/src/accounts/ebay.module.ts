@@ -6,6 +6,7 @@ import { createEventBus, type EventBus } from '../ebay-calls/event-bus';
 import { registerEbayCallsData } from '../ebay-calls/ebay-calls.data';
 import { eventsRoutes } from '../ebay-calls/events.routes';
 import { createLedgerRecorder, type CallContext, type LedgerRecorder } from '../ebay-calls/ledger.recorder';
+import { assignCallsToAccount } from '../ebay-calls/ledger.repository';
 import { ledgerRoutes } from '../ebay-calls/ledger.routes';
 import { pruneEbayCallData, startRetentionTimer } from '../ebay-calls/retention';
 import { createAccountDataRegistry, type AccountDataRegistry } from './account-data.registry';
@@ -75,13 +76,23 @@ export function createEbayModule(deps: EbayModuleDeps): EbayModule {
     isInvalidGrant: (err) => (err as { oauthError?: unknown } | null)?.oauthError === 'invalid_grant',
   });
   const accounts = createAccountsService({ db, events, tokens, registry });
-  const oauth = createOauthService({ db, environment: settings.environment, gateway: connectGateway(client, ledger), vault, events });
+  const oauth = createOauthService({
+    db,
+    environment: settings.environment,
+    gateway: connectGateway(client, ledger),
+    vault,
+    events,
+    onConnected: async (requestId, accountId) => {
+      await ledger.flush();
+      await assignCallsToAccount(db, requestId, accountId);
+    },
+  });
   const deletion = createDeletionService({ db, registry, logger, fetchPublicKey: publicKeyFetcherFor(client) });
   const retention = { ledgerRetentionDays: settings.ledger.retentionDays, eventRetentionHours: settings.events.retentionHours };
 
   const routes: RoutePlugin[] = [
     oauthRoutes({ oauth }),
-    accountsRoutes({ accounts }),
+    accountsRoutes({ accounts, environment: settings.environment }),
     deletionRoutes({
       deletion,
       config: {

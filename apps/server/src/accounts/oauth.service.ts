@@ -29,6 +29,8 @@ export interface OauthServiceDeps {
   gateway: ConnectGateway;
   vault: TokenVault;
   events: EventBus;
+  /** After a successful connect: the calls of this request (code exchange, getUser) now belong to the account. */
+  onConnected?: (requestId: string, accountId: string) => Promise<void>;
   now?: () => Date;
 }
 
@@ -108,6 +110,9 @@ export function createOauthService(deps: OauthServiceDeps) {
         return result;
       });
       log.info({ requestId, accountId: account.id, ebayUserId: user.userId, created, scopes: tokens.scopes }, 'oauth success');
+      await deps
+        .onConnected?.(requestId, account.id)
+        .catch((err: unknown) => log.warn({ err }, 'could not attribute the connect calls to the account'));
       await deps.events
         .publish({
           type: 'account.connected',

@@ -22,7 +22,16 @@ export type RefreshGrant = (input: {
   accountId: string;
   refreshToken: string;
   scopes: readonly string[];
+  /** Who caused the refresh (request, run), for the call ledger. */
+  context: RefreshContext;
 }) => Promise<{ accessToken: string; expiresInSeconds: number; refreshToken?: string | undefined }>;
+
+/** Who needs the token: tags the refresh call in the ledger (HTTP request id, sync run id, correlation id). */
+export interface RefreshContext {
+  runId?: string | null | undefined;
+  requestId?: string | null | undefined;
+  correlationId?: string | null | undefined;
+}
 
 /** Expected failures of token use; anything else is a bug or an eBay outage and is thrown as is. */
 export class TokenUnavailableError extends Error {
@@ -49,11 +58,11 @@ export interface TokenManagerDeps {
 
 export interface TokenManager {
   /** A valid access token, refreshed first when less than 5 minutes are left. */
-  getAccessToken(accountId: string): Promise<string>;
+  getAccessToken(accountId: string, context?: RefreshContext): Promise<string>;
   /** After eBay rejected `rejectedToken`: refresh once (coalesced), unless another caller already replaced it. */
-  handleUnauthorized(accountId: string, rejectedToken: string | null): Promise<string>;
+  handleUnauthorized(accountId: string, rejectedToken: string | null, context?: RefreshContext): Promise<string>;
   /** Refreshes now (coalesced with any refresh in flight for the account, in any process). */
-  refreshNow(accountId: string): Promise<TokenRow>;
+  refreshNow(accountId: string, context?: RefreshContext): Promise<TokenRow>;
   /** Why a refresh would or would not happen, without calling eBay. */
   explain(row: TokenRow): { wouldRefresh: boolean; reason: string };
 }
@@ -88,7 +97,11 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   }
 
   /** The cross-process part: lock the row, re-check, and only then call eBay. */
-  async function refreshLocked(accountId: string, shouldRefresh: (locked: TokenRow) => boolean): Promise<TokenRow> {
+  async function refreshLocked(
+    accountId: string,
+    shouldRefresh: (locked: TokenRow) => boolean,
+    context: RefreshContext,
+  ): Promise<TokenRow> {
     let failure: unknown = null;
     let reauth = false;
     let refreshed = false;
@@ -101,7 +114,7 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
         throw new TokenUnavailableError('reauth_required', 'no refresh token stored; the seller must reconnect');
       }
       try {
-        const granted = await deps.refreshGrant({ accountId, refreshToken, scopes: locked.scopes });
+        const granted = await deps.refreshGrant({ accountId, refreshToken, scopes: locked.scopes, context });
         refreshed = true;
         return await saveRefreshedAccessToken(trx, accountId, {
           keyId: deps.vault.keyId,
@@ -160,25 +173,29 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
 
   return {
     explain,
-    async getAccessToken(accountId) {
+    async getAccessToken(accountId, context = {}) {
       let row = await loadActive(accountId);
-      if (needsRefresh(row)) row = await coalesce(accountId, () => refreshLocked(accountId, needsRefresh));
+      if (needsRefresh(row)) row = await coalesce(accountId, () => refreshLocked(accountId, needsRefresh, context));
       return deps.vault.openAccess(row);
     },
-    async handleUnauthorized(accountId, rejectedToken) {
+    async handleUnauthorized(accountId, rejectedToken, context = {}) {
       await loadActive(accountId);
       const row = await coalesce(accountId, () =>
-        refreshLocked(accountId, (locked) => rejectedToken === null || deps.vault.openAccess(locked) === rejectedToken),
+        refreshLocked(
+          accountId,
+          (locked) => rejectedToken === null || deps.vault.openAccess(locked) === rejectedToken,
+          context,
+        ),
       );
       return deps.vault.openAccess(row);
     },
-    async refreshNow(accountId) {
+    async refreshNow(accountId, context = {}) {
       await loadActive(accountId);
       const before = await findTokens(deps.db, accountId);
       const beforeUpdated = before?.updated_at.getTime() ?? 0;
       // Coalesced like the others; a refresh that landed after we read `before` counts as ours.
       return coalesce(accountId, () =>
-        refreshLocked(accountId, (locked) => locked.updated_at.getTime() <= beforeUpdated),
+        refreshLocked(accountId, (locked) => locked.updated_at.getTime() <= beforeUpdated, context),
       );
     },
   };

@@ -37,6 +37,7 @@ function printConfig(config: Config): void {
     ['login limits', `${config.auth.maxFailuresPerEmail}/email, ${config.auth.maxFailuresPerIp}/IP per ${config.auth.failureWindowMinutes} min`],
     ['first admin', config.auth.adminEmail ? `${config.auth.adminEmail}, password ${maskSecret(config.auth.adminPassword)}` : 'admin@localhost with a generated password (if no users)'],
     ['log level', config.logLevel],
+    ['metrics', config.metrics.token ? `/metrics with bearer ${maskSecret(config.metrics.token)} (METRICS_TOKEN)` : '/metrics for loopback clients only'],
   ];
   console.log('Configuration');
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -18,6 +18,8 @@ export interface LedgerRecorder {
   hookFor(context: CallContext): (call: EbayCallRecord) => void;
   /** Resolves when every row recorded so far is written (tests, graceful shutdown). */
   flush(): Promise<void>;
+  /** Calls `listener` for every eBay call this process makes (metrics); returns the unsubscribe function. */
+  observe(listener: (call: EbayCallRecord, context: CallContext) => void): () => void;
 }
 
 function cut(text: string | null, maxBytes: number): string | null {
@@ -34,6 +36,7 @@ function cut(text: string | null, maxBytes: number): string | null {
  */
 export function createLedgerRecorder(deps: { db: Db; events: EventBus; logger: Logger; bodyMaxBytes: number }): LedgerRecorder {
   const pending = new Set<Promise<void>>();
+  const listeners = new Set<(call: EbayCallRecord, context: CallContext) => void>();
   const log = deps.logger.child({ component: 'ledger' });
 
   async function record(context: CallContext, call: EbayCallRecord): Promise<void> {
@@ -76,6 +79,13 @@ export function createLedgerRecorder(deps: { db: Db; events: EventBus; logger: L
   return {
     hookFor(context) {
       return (call) => {
+        for (const listener of listeners) {
+          try {
+            listener(call, context);
+          } catch (err) {
+            log.warn({ err }, 'eBay call listener failed');
+          }
+        }
         const p = record(context, call)
           .catch((err: unknown) => log.warn({ err, api: call.api, operation: call.operation }, 'could not record eBay call'))
           .finally(() => pending.delete(p));
@@ -84,6 +94,10 @@ export function createLedgerRecorder(deps: { db: Db; events: EventBus; logger: L
     },
     async flush() {
       while (pending.size > 0) await Promise.all([...pending]);
+    },
+    observe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -83,6 +83,17 @@ export async function getLedgerRow(db: Db, id: string): Promise<LedgerRow | unde
 }
 
 /** Retention: deletes rows older than `cutoff` in batches so a big backlog never holds a long lock. */
+/** Tags the calls one request made before the account existed (the connect flow) with that account. */
+export async function assignCallsToAccount(db: Db, requestId: string, accountId: string): Promise<number> {
+  const result = await db
+    .updateTable('ebay_calls')
+    .set({ account_id: accountId })
+    .where('request_id', '=', requestId)
+    .where('account_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function deleteLedgerRowsBefore(db: Db, cutoff: Date, batchSize = 5000): Promise<number> {
   let total = 0;
   for (;;) {

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { EbaySettings } from '../accounts/ebay-settings';
+import type { SyncSettings } from '../sync/sync-settings';
 
 /** Repository root, used to resolve the default web UI folder. */
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -90,6 +91,13 @@ export const envSchema = z.object({
   LEDGER_RETENTION_DAYS: int(30, 1, 3650),
   EVENTS_RETENTION_HOURS: int(24, 1, 24 * 365),
   EVENTS_HEARTBEAT_MS: int(15_000, 100, 600_000),
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  SYNC_CONCURRENCY: int(2, 1, 64),
+  SYNC_FETCH_CONCURRENCY: int(8, 1, 64),
+  SYNC_OVERLAP_MINUTES: int(15, 0, 7 * 24 * 60),
+  SYNC_CANCEL_POLL_MS: int(500, 50, 10_000),
+  SYNC_HEARTBEAT_STALE_SECONDS: int(30, 2, 3600),
+  SYNC_ORDER_CANCEL_DETAILS: bool(true),
 });
 
 export interface Config {
@@ -133,6 +141,10 @@ export interface Config {
   readonly ebay: EbaySettings;
   /** The in-process emulator started by `npm start` when `EBAY_ENV=emulator`. */
   readonly emulator: { readonly seed: number; readonly ordersPerSeller: number };
+  /** `/metrics`: bearer token required when set; loopback clients only when `null`. */
+  readonly metrics: { readonly token: string | null };
+  /** Sync engine tuning (SYNC_*). */
+  readonly sync: SyncSettings;
 }
 
 export class ConfigError extends Error {
@@ -239,6 +251,22 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       events: { retentionHours: e.EVENTS_RETENTION_HOURS, heartbeatMs: e.EVENTS_HEARTBEAT_MS },
     },
     emulator: { seed: e.EMULATOR_SEED, ordersPerSeller: e.EMULATOR_ORDERS },
+    metrics: { token: e.METRICS_TOKEN ?? null },
+    sync: {
+      workerConcurrency: e.SYNC_CONCURRENCY,
+      fetchConcurrency: e.SYNC_FETCH_CONCURRENCY,
+      overlapMs: e.SYNC_OVERLAP_MINUTES * 60_000,
+      cancelPollMs: e.SYNC_CANCEL_POLL_MS,
+      heartbeatStaleMs: e.SYNC_HEARTBEAT_STALE_SECONDS * 1000,
+      sweepIntervalMs: Math.min(10_000, e.SYNC_HEARTBEAT_STALE_SECONDS * 500),
+      scheduleIntervalMs: 30_000,
+      maxAttempts: 5,
+      retryBaseMs: 1000,
+      stopWaitMs: 2500,
+      pollingIntervalSeconds: 1,
+      orderCancelDetails: e.SYNC_ORDER_CANCEL_DETAILS,
+      queue: { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 6 * 3600 },
+    },
   });
 }
 

@@ -53,10 +53,13 @@ describe('connect an eBay account (emulator over HTTP, real Postgres)', () => {
     const calls = await t.db.selectFrom('ebay_calls').selectAll().execute();
     expect(calls.map((c) => c.operation)).toEqual(expect.arrayContaining(['exchangeCode', 'getUser']));
     expect(calls.every((c) => c.request_id === success!.requestId)).toBe(true);
+    // The connect calls happen before the account exists; they are attributed to it afterwards.
+    expect(calls.every((c) => c.account_id === accountId)).toBe(true);
 
     // No token anywhere: API responses, log lines, ledger rows.
     const detail = await t.app.inject({ url: `/api/ebay/accounts/${accountId}`, headers: { cookie: viewer.cookie } });
     const list = await t.app.inject({ url: '/api/ebay/accounts', headers: { cookie: viewer.cookie } });
+    expect(list.json()).toMatchObject({ environment: 'emulator', accounts: [expect.objectContaining({ id: accountId })] });
     const logs = await t.app.inject({ url: '/api/ebay/logs?limit=500', headers: { cookie: viewer.cookie } });
     const tokenInfo = await t.app.inject({ url: '/api/admin/debug/tokeninfo/latest', headers: { cookie: (await t.loginAs('admin')).cookie } });
     expect(tokenInfo.statusCode).toBe(200);
@@ -144,8 +147,11 @@ describe('connect an eBay account (emulator over HTTP, real Postgres)', () => {
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({ dryRun: true, refreshed: false, wouldRefresh: true, status: 'active' });
     expect((await control<{ total: number }>(emulator, 'GET', '/requests')).total).toBe(0);
-    const real = await t.app.inject({ method: 'POST', url: `/api/ebay/accounts/${accountId}/refresh`, headers: { authorization: `Bearer ${operator.token}` } });
+    const real = await t.app.inject({ method: 'POST', url: `/api/ebay/accounts/${accountId}/refresh`, headers: { authorization: `Bearer ${operator.token}`, 'x-request-id': 'manual-refresh-1' } });
     expect(real.statusCode).toBe(200);
+    await t.ebay.ledger.flush();
+    const refreshCall = await t.db.selectFrom('ebay_calls').selectAll().where('request_id', '=', 'manual-refresh-1').executeTakeFirstOrThrow();
+    expect(refreshCall).toMatchObject({ operation: 'refreshToken', account_id: accountId });
     expect(Date.parse(real.json().expiresAt as string)).toBeGreaterThan(Date.now());
     expect((await control<{ total: number }>(emulator, 'GET', '/requests')).total).toBe(1);
   });

@@ -1,9 +1,10 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { HealthSummary } from '../../features/system';
 import { useCurrentUser } from '../../lib/current-user';
 
-/** Signed-in landing page until the sync dashboard exists. */
+/** Signed-in landing page: who is signed in, system health, and the way to the dashboard. */
 export function HomePage() {
   const user = useCurrentUser();
   return (
@@ -27,6 +28,17 @@ export function HomePage() {
           </Stack>
         </Card>
         <HealthSummary />
+        <Card withBorder padding="lg" aria-labelledby="overview-title">
+          <Title order={2} size="h4" id="overview-title" mb="xs">
+            Orders, money and sync health
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            Orders and revenue per day, fees, payouts, open disputes, unread messages and token health.
+          </Text>
+          <Button component={Link} to="/dashboard" variant="light" data-testid="open-dashboard">
+            Open the dashboard
+          </Button>
+        </Card>
       </SimpleGrid>
     </>
   );

@@ -1,0 +1,121 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { sql, type RawBuilder } from 'kysely';
+import { z } from 'zod';
+import type { SyncDb } from '../sync/sync-db';
+import { decodeCursor, encodeCursor } from './cursor';
+
+/** One filter: a query parameter and the SQL condition it adds. */
+export interface FilterSpec {
+  param: string;
+  schema: z.ZodType;
+  where: (value: never) => RawBuilder<unknown>;
+}
+
+/** A synced entity exposed as a list: typed columns, filters, sorts, keyset pagination, CSV. */
+export interface ListSpec {
+  name: string;
+  table: string;
+  /** Unique key within an account (last keyset column). */
+  idColumn: string;
+  /** Sort name -> non-null column. The first is the default. */
+  sorts: Record<string, string>;
+  /** Columns returned (JSON and CSV), as [field, sql expression]. */
+  columns: ReadonlyArray<readonly [string, string]>;
+  filters: readonly FilterSpec[];
+}
+
+export const listQueryBase = z.object({
+  accountId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(1000).optional(),
+  sort: z.string().optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export function queryShape(spec: ListSpec) {
+  const extra: Record<string, z.ZodType> = {};
+  for (const f of spec.filters) extra[f.param] = f.schema.optional();
+  return listQueryBase
+    .extend(extra)
+    .extend({ sort: z.enum(Object.keys(spec.sorts) as [string, ...string[]]).optional() });
+}
+
+export type ListQuery = z.infer<typeof listQueryBase> & Record<string, unknown>;
+type Query = ListQuery;
+
+function baseQuery(
+  spec: ListSpec,
+  q: Query,
+): { where: RawBuilder<unknown>; sortCol: string; dir: 'asc' | 'desc' } {
+  const conds: RawBuilder<unknown>[] = [sql`true`];
+  if (q.accountId) conds.push(sql`t.account_id = ${q.accountId}::uuid`);
+  for (const f of spec.filters) {
+    const v = q[f.param];
+    if (v !== undefined && v !== '') conds.push(f.where(v as never));
+  }
+  const sortName = q.sort ?? Object.keys(spec.sorts)[0] ?? '';
+  const sortCol = spec.sorts[sortName] ?? Object.values(spec.sorts)[0] ?? spec.idColumn;
+  return { where: sql.join(conds, sql` and `), sortCol, dir: q.order };
+}
+
+function selectList(spec: ListSpec): RawBuilder<unknown> {
+  return sql.raw(spec.columns.map(([field, expr]) => `${expr} as "${field}"`).join(', '));
+}
+
+/** One page of the list, newest first by default, with an opaque cursor for the next page. */
+export async function listPage(
+  db: SyncDb,
+  spec: ListSpec,
+  q: Query,
+): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+  const { where, sortCol, dir } = baseQuery(spec, q);
+  const cmp = sql.raw(dir === 'desc' ? '<' : '>');
+  const after = decodeCursor(q.cursor, 3);
+  const keyset = after
+    ? sql`and (t.${sql.raw(sortCol)}, t.account_id, t.${sql.raw(spec.idColumn)}) ${cmp} (${after[0]}, ${after[1]}::uuid, ${after[2]})`
+    : sql``;
+  const d = sql.raw(dir);
+  const rows = await sql<Record<string, unknown>>`
+    select ${selectList(spec)}, t.${sql.raw(sortCol)} as "__sort", t.account_id as "__account", t.${sql.raw(spec.idColumn)} as "__id"
+    from ${sql.table(spec.table)} t
+    where ${where} ${keyset}
+    order by t.${sql.raw(sortCol)} ${d}, t.account_id ${d}, t.${sql.raw(spec.idColumn)} ${d}
+    limit ${q.limit + 1}`.execute(db);
+  const page = rows.rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const sortValue = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | number | null));
+  const nextCursor =
+    rows.rows.length > q.limit && last
+      ? encodeCursor([sortValue(last.__sort), String(last.__account), String(last.__id)])
+      : null;
+  return { items: page.map(({ __sort: _s, __account: _a, __id: _i, ...rest }) => rest), nextCursor };
+}
+
+/** Every matching row as CSV, streamed page by page (keyset), so memory stays flat for any size. */
+export function csvStream(db: SyncDb, spec: ListSpec, q: Query): Readable {
+  async function* rows() {
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await listPage(db, spec, {
+        ...q,
+        limit: 1000,
+        ...(cursor ? { cursor } : { cursor: undefined }),
+      });
+      for (const item of page.items) {
+        yield spec.columns.map(([field]) => {
+          const v = item[field];
+          if (v instanceof Date) return v.toISOString();
+          if (v !== null && typeof v === 'object') return JSON.stringify(v);
+          return v ?? '';
+        });
+      }
+      if (!page.nextCursor) return;
+      cursor = page.nextCursor;
+    }
+  }
+  return Readable.from(rows()).pipe(
+    stringify({ header: true, columns: spec.columns.map(([field]) => field) }),
+  );
+}

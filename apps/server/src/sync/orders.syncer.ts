@@ -1,0 +1,212 @@
+import type { Transaction } from 'kysely';
+import type { EbayOrder } from './ebay-port';
+import type { SyncDatabase } from './sync-db';
+import { ordersMissingCancelDetails, saveCancelDetails, upsertOrders } from './orders.repository';
+import { resourceLimits } from './resources';
+import { maxDate, type PlanContext, type RunContext, type Syncer, type SyncPlan } from './syncer';
+import { TaskGroup } from './task-group';
+import {
+  inclusiveBounds,
+  incrementalStart,
+  remainingOffsets,
+  splitWindows,
+  type TimeWindow,
+} from './windows';
+
+const PAGE = 200;
+const limits = resourceLimits.orders;
+
+interface OrdersPlan {
+  field: 'creationdate' | 'lastmodifieddate';
+  windows: TimeWindow[];
+}
+
+/** Earliest date getOrders serves, with a day of margin so the first window is never rejected. */
+function earliest(now: Date): Date {
+  return new Date(now.getTime() - limits.historyMs + 86_400_000);
+}
+
+export function planOrders(
+  mode: 'full' | 'incremental',
+  opts: { since: Date | null; until: Date | null; watermark: Date | null; overlapMs: number; now: Date },
+): OrdersPlan {
+  const floor = earliest(opts.now);
+  if (mode === 'incremental' && opts.watermark && !opts.since) {
+    const from = incrementalStart(opts.watermark, opts.overlapMs, floor);
+    return {
+      field: 'lastmodifieddate',
+      windows: [{ from: from.toISOString(), to: opts.until?.toISOString() ?? null }],
+    };
+  }
+  const from = opts.since && opts.since > floor ? opts.since : floor;
+  return {
+    field: 'creationdate',
+    windows: splitWindows(from, opts.until, limits.windowMs ?? Infinity, opts.now),
+  };
+}
+
+function needsCancelDetails(o: EbayOrder): boolean {
+  const state = o.cancelStatus?.cancelState;
+  return state !== undefined && state !== 'NONE_REQUESTED';
+}
+
+export interface OrdersSyncerOptions {
+  /** Call getOrder for orders with a cancellation, to store its cancelRequests. */
+  cancelDetails: boolean;
+}
+
+/**
+ * Orders: backfill in creation-date windows (2 years at most), incremental by lastmodifieddate from the watermark
+ * minus an overlap. Every window's first page reveals `total`, after which its remaining offsets are fetched
+ * concurrently; each page is written with its checkpoint key in one transaction.
+ */
+export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
+  return {
+    resource: 'orders',
+
+    async run(ctx: RunContext) {
+      const saved = ctx.checkpoint.plan as OrdersPlan | undefined;
+      const plan =
+        saved ??
+        planOrders(ctx.mode, {
+          since: ctx.since,
+          until: ctx.until,
+          watermark: ctx.watermark,
+          overlapMs: ctx.overlapMs,
+          now: ctx.startedAt,
+        });
+      const totals = new Map<number, number>();
+      for (let i = 0; i < plan.windows.length; i += 1) {
+        const t = ctx.checkpoint[`total_w${i}`];
+        if (typeof t === 'number') totals.set(i, t);
+      }
+      const knownTotal = () =>
+        totals.size === plan.windows.length ? [...totals.values()].reduce((a, b) => a + b, 0) : null;
+      let maxSeen: Date | null = null;
+      const group = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
+
+      const addPage = (w: number, offset: number) => {
+        const window = plan.windows[w];
+        if (!window) return;
+        group.add(
+          async (signal) => {
+            const page = await ctx.api.getOrders(
+              { field: plan.field, ...inclusiveBounds(window), limit: PAGE, offset },
+              { signal },
+            );
+            // The total is known: the window's other pages can start while this one is written.
+            if (offset === 0) scheduleRest(w, page.total);
+            return page;
+          },
+          async (page) => {
+            const orders = page.items;
+            for (const o of orders) maxSeen = maxDate(maxSeen, o.lastModifiedDate);
+            const firstPage = offset === 0 && !totals.has(w);
+            if (firstPage) totals.set(w, page.total);
+            await ctx.commit({
+              fetched: orders.length,
+              calls: 1,
+              done: [`w${w}:${offset}`],
+              set: { plan, ...(firstPage ? { [`total_w${w}`]: page.total } : {}) },
+              total: knownTotal(),
+              write: async (trx) => {
+                const res = await upsertOrders(trx, ctx.accountId, orders);
+                await flushDetails(trx);
+                return res;
+              },
+            });
+            if (options.cancelDetails) {
+              for (const o of orders) if (needsCancelDetails(o)) scheduleDetail(o.orderId);
+            }
+          },
+        );
+      };
+
+      // getOrder fills cancelRequests (getOrders leaves them empty). Details are separate tasks on the same
+      // limiter; an order whose details are missing is found again from the table, so a resume loses none.
+      const detailsScheduled = new Set<string>();
+      // Fetched details are written with the next page's transaction (one statement), not one commit each.
+      let pendingDetails: Array<{ order_id: string; details: unknown }> = [];
+      const flushDetails = async (trx: Transaction<SyncDatabase>) => {
+        const batch = pendingDetails;
+        pendingDetails = [];
+        try {
+          await saveCancelDetails(trx, ctx.accountId, batch);
+        } catch (err) {
+          pendingDetails.push(...batch);
+          throw err;
+        }
+      };
+      const flushRemaining = async () => {
+        if (pendingDetails.length > 0) await ctx.db.transaction().execute(flushDetails);
+      };
+      const scheduleDetail = (orderId: string) => {
+        if (detailsScheduled.has(orderId)) return;
+        detailsScheduled.add(orderId);
+        group.add(async (signal) => {
+          const full = await ctx.api.getOrder(orderId, { signal });
+          pendingDetails.push({ order_id: orderId, details: full.cancelStatus });
+          await ctx.countCalls(1);
+        });
+      };
+
+      const scheduleRest = (w: number, total: number) => {
+        for (const offset of remainingOffsets(total, PAGE)) {
+          if (!ctx.done.has(`w${w}:${offset}`)) addPage(w, offset);
+        }
+      };
+
+      plan.windows.forEach((_, w) => {
+        const total = totals.get(w);
+        if (ctx.done.has(`w${w}:0`) && total !== undefined) scheduleRest(w, total);
+        else addPage(w, 0);
+      });
+      await group.wait();
+      await flushRemaining();
+      if (options.cancelDetails) {
+        const sweep = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
+        for (const orderId of await ordersMissingCancelDetails(ctx.db, ctx.accountId, 10_000)) {
+          if (detailsScheduled.has(orderId)) continue;
+          sweep.add(async (signal) => {
+            const full = await ctx.api.getOrder(orderId, { signal });
+            pendingDetails.push({ order_id: orderId, details: full.cancelStatus });
+            await ctx.countCalls(1);
+          });
+        }
+        await sweep.wait();
+        await flushRemaining();
+      }
+      return { maxSeen };
+    },
+
+    async plan(ctx: PlanContext): Promise<SyncPlan> {
+      const plan = planOrders(ctx.mode, {
+        since: ctx.since,
+        until: ctx.until,
+        watermark: ctx.watermark,
+        overlapMs: ctx.overlapMs,
+        now: new Date(),
+      });
+      const windows = await Promise.all(
+        plan.windows.map(async (window) => {
+          const page = await ctx.api.getOrders(
+            { field: plan.field, ...inclusiveBounds(window), limit: 1, offset: 0 },
+            ctx.call,
+          );
+          return { ...window, total: page.total };
+        }),
+      );
+      const total = windows.reduce((a, w) => a + w.total, 0);
+      const estimatedCalls = windows.reduce((a, w) => a + Math.max(1, Math.ceil(w.total / PAGE)), 0);
+      return {
+        windows,
+        total,
+        estimatedCalls,
+        notes: [
+          `${plan.field} windows of at most ${Math.round((limits.windowMs ?? 0) / 86_400_000)} days, ${PAGE} orders per call`,
+          ...(options.cancelDetails ? ['plus one getOrder per order with a cancellation'] : []),
+        ],
+      };
+    },
+  };
+}

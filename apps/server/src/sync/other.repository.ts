@@ -1,0 +1,236 @@
+import type { Transaction } from 'kysely';
+import { bulkUpsert, type UpsertSpec } from './bulk-upsert';
+import type {
+  EbayDisputeSummary,
+  EbayInventoryItem,
+  EbayMessage,
+  EbayOffer,
+  EbayPurchase,
+} from './ebay-port';
+import { amount, currency, isoOrNull } from './money';
+import type { SyncDatabase } from './sync-db';
+import type { WriteResult } from './syncer';
+
+type Trx = Transaction<SyncDatabase>;
+
+const disputeSpec: UpsertSpec = {
+  table: 'ebay_disputes',
+  keys: ['payment_dispute_id'],
+  columns: [
+    ['payment_dispute_id', 'text'],
+    ['dispute_status', 'text'],
+    ['reason', 'text'],
+    ['order_id', 'text'],
+    ['buyer_username', 'text'],
+    ['amount_value', 'numeric'],
+    ['amount_currency', 'text'],
+    ['open_date', 'timestamptz'],
+    ['closed_date', 'timestamptz'],
+    ['respond_by_date', 'timestamptz'],
+    ['raw', 'jsonb'],
+    ['detail', 'jsonb'],
+  ],
+};
+
+export type DisputeWithDetail = EbayDisputeSummary & { detail?: Record<string, unknown> | null };
+
+export async function upsertDisputes(
+  trx: Trx,
+  accountId: string,
+  items: readonly DisputeWithDetail[],
+): Promise<WriteResult> {
+  return bulkUpsert(
+    trx,
+    disputeSpec,
+    accountId,
+    items.map(({ detail, ...d }) => ({
+      payment_dispute_id: d.paymentDisputeId,
+      dispute_status: d.paymentDisputeStatus ?? null,
+      reason: d.reason ?? null,
+      order_id: d.orderId ?? null,
+      buyer_username: d.buyerUsername ?? null,
+      amount_value: amount(d.amount),
+      amount_currency: currency(d.amount),
+      open_date: d.openDate,
+      closed_date: isoOrNull(d.closedDate),
+      respond_by_date: isoOrNull(d.respondByDate),
+      raw: d,
+      detail: detail ?? null,
+    })),
+  );
+}
+
+const messageSpec: UpsertSpec = {
+  table: 'ebay_messages',
+  keys: ['message_id'],
+  columns: [
+    ['message_id', 'text'],
+    ['thread_id', 'text'],
+    ['folder_id', 'integer'],
+    ['sender', 'text'],
+    ['recipient', 'text'],
+    ['subject', 'text'],
+    ['body', 'text'],
+    ['is_read', 'boolean'],
+    ['replied', 'boolean'],
+    ['flagged', 'boolean'],
+    ['item_id', 'text'],
+    ['item_title', 'text'],
+    ['message_type', 'text'],
+    ['received_at', 'timestamptz'],
+    ['raw', 'jsonb'],
+  ],
+  preserve: ['body'],
+};
+
+/** A thread groups the messages about one item with one counterpart (eBay has no thread id in GetMyMessages). */
+export function threadIdOf(m: EbayMessage, sellerUsername: string | null): string {
+  const other = m.sender && m.sender !== sellerUsername ? m.sender : (m.recipient ?? m.sender ?? '');
+  return `${m.itemId ?? 'none'}:${other}`;
+}
+
+export async function upsertMessages(
+  trx: Trx,
+  accountId: string,
+  items: readonly EbayMessage[],
+): Promise<WriteResult> {
+  return bulkUpsert(
+    trx,
+    messageSpec,
+    accountId,
+    items.map((m) => ({
+      message_id: m.messageId,
+      thread_id: threadIdOf(m, null),
+      folder_id: m.folderId ?? null,
+      sender: m.sender ?? null,
+      recipient: m.recipient ?? null,
+      subject: m.subject ?? null,
+      body: m.text ?? null,
+      is_read: m.read ?? null,
+      replied: m.replied ?? null,
+      flagged: m.flagged ?? null,
+      item_id: m.itemId ?? null,
+      item_title: m.itemTitle ?? null,
+      message_type: m.messageType ?? null,
+      received_at: m.receiveDate,
+      raw: m.raw,
+    })),
+  );
+}
+
+const inventorySpec: UpsertSpec = {
+  table: 'ebay_inventory_items',
+  keys: ['sku'],
+  columns: [
+    ['sku', 'text'],
+    ['title', 'text'],
+    ['condition', 'text'],
+    ['quantity', 'integer'],
+    ['locale', 'text'],
+    ['raw', 'jsonb'],
+  ],
+};
+
+export async function upsertInventoryItems(
+  trx: Trx,
+  accountId: string,
+  items: readonly EbayInventoryItem[],
+): Promise<WriteResult> {
+  return bulkUpsert(
+    trx,
+    inventorySpec,
+    accountId,
+    items.map((i) => ({
+      sku: i.sku,
+      title: i.product?.title ?? null,
+      condition: i.condition ?? null,
+      quantity: i.availability?.shipToLocationAvailability?.quantity ?? null,
+      locale: i.locale ?? null,
+      raw: i,
+    })),
+  );
+}
+
+const offerSpec: UpsertSpec = {
+  table: 'ebay_offers',
+  keys: ['offer_id'],
+  columns: [
+    ['offer_id', 'text'],
+    ['sku', 'text'],
+    ['marketplace_id', 'text'],
+    ['format', 'text'],
+    ['offer_status', 'text'],
+    ['available_quantity', 'integer'],
+    ['price_value', 'numeric'],
+    ['price_currency', 'text'],
+    ['listing_id', 'text'],
+    ['listing_status', 'text'],
+    ['sold_quantity', 'integer'],
+    ['raw', 'jsonb'],
+  ],
+};
+
+export async function upsertOffers(
+  trx: Trx,
+  accountId: string,
+  items: readonly EbayOffer[],
+): Promise<WriteResult> {
+  return bulkUpsert(
+    trx,
+    offerSpec,
+    accountId,
+    items.map((o) => ({
+      offer_id: o.offerId,
+      sku: o.sku,
+      marketplace_id: o.marketplaceId ?? null,
+      format: o.format ?? null,
+      offer_status: o.status ?? null,
+      available_quantity: o.availableQuantity ?? null,
+      price_value: amount(o.pricingSummary?.price),
+      price_currency: currency(o.pricingSummary?.price),
+      listing_id: o.listing?.listingId ?? null,
+      listing_status: o.listing?.listingStatus ?? null,
+      sold_quantity: o.listing?.soldQuantity ?? null,
+      raw: o,
+    })),
+  );
+}
+
+const purchaseSpec: UpsertSpec = {
+  table: 'ebay_purchases',
+  keys: ['purchase_id'],
+  columns: [
+    ['purchase_id', 'text'],
+    ['item_id', 'text'],
+    ['title', 'text'],
+    ['seller_username', 'text'],
+    ['price_value', 'numeric'],
+    ['price_currency', 'text'],
+    ['quantity', 'integer'],
+    ['purchased_at', 'timestamptz'],
+    ['raw', 'jsonb'],
+  ],
+};
+
+export async function upsertPurchases(
+  trx: Trx,
+  accountId: string,
+  items: readonly EbayPurchase[],
+): Promise<WriteResult> {
+  return bulkUpsert(
+    trx,
+    purchaseSpec,
+    accountId,
+    items.map((p) => ({
+      purchase_id: p.purchaseId,
+      item_id: p.itemId ?? null,
+      title: p.title ?? null,
+      seller_username: p.sellerUsername ?? null,
+      price_value: amount(p.price),
+      price_currency: currency(p.price),
+      quantity: Number.isFinite(p.quantity) ? p.quantity : null,
+      purchased_at: isoOrNull(p.purchasedAt),
+      raw: p.raw,
+    })),
+  );
+}

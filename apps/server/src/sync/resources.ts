@@ -1,0 +1,61 @@
+/** Every resource the engine syncs; one syncer file each. */
+export const syncResources = [
+  'orders',
+  'finances',
+  'payouts',
+  'disputes',
+  'messages',
+  'inventory',
+  'offers',
+  'purchases',
+] as const;
+export type SyncResource = (typeof syncResources)[number];
+
+export const syncModes = ['full', 'incremental'] as const;
+export type SyncMode = (typeof syncModes)[number];
+
+export const syncTriggers = ['manual', 'schedule'] as const;
+export type SyncTrigger = (typeof syncTriggers)[number];
+
+export const runStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+export const activeStatuses: readonly RunStatus[] = ['queued', 'running'];
+
+export function isSyncResource(value: string): value is SyncResource {
+  return (syncResources as readonly string[]).includes(value);
+}
+
+/** Default schedule: orders every 15 minutes, the rest hourly. */
+export function defaultIntervalMinutes(resource: SyncResource): number {
+  return resource === 'orders' ? 15 : 60;
+}
+
+const DAY_MS = 86_400_000;
+
+/** How far back each API serves data, and the widest window one query may cover. */
+export const resourceLimits: Record<SyncResource, { historyMs: number; windowMs: number | null }> = {
+  // getOrders: nothing older than 2 years.
+  orders: { historyMs: 730 * DAY_MS, windowMs: 90 * DAY_MS },
+  // Finances: start within 5 years, range <= 36 months (offset < 5000 splits further).
+  finances: { historyMs: 5 * 365 * DAY_MS, windowMs: 3 * 365 * DAY_MS },
+  payouts: { historyMs: 5 * 365 * DAY_MS, windowMs: 3 * 365 * DAY_MS },
+  // Disputes: 90-day windows, up to 18 months back.
+  disputes: { historyMs: 540 * DAY_MS, windowMs: 90 * DAY_MS },
+  // GetMyMessages and GetMyeBayBuying look back a limited time.
+  messages: { historyMs: 365 * DAY_MS, windowMs: null },
+  inventory: { historyMs: 0, windowMs: null },
+  offers: { historyMs: 0, windowMs: null },
+  purchases: { historyMs: 60 * DAY_MS, windowMs: null },
+};
+
+/** Resources that have a modification-time filter; the others re-read everything on each run. */
+export const hasWatermark: Record<SyncResource, boolean> = {
+  orders: true,
+  finances: true,
+  payouts: true,
+  disputes: true,
+  messages: true,
+  inventory: false,
+  offers: false,
+  purchases: false,
+};

@@ -1,0 +1,139 @@
+import type { SyncPlanResponse, SyncRun } from '@ebay-connector/contract';
+import type { SyncApiFactory } from './ebay-port';
+import { hasWatermark, syncResources, type SyncMode, type SyncResource } from './resources';
+import type { SyncDb } from './sync-db';
+import type { SyncQueue } from './sync-queue';
+import { toSyncRun } from './sync-run.mapper';
+import { createRun, findResumable, findRun, requestCancel } from './sync-runs.repository';
+import { getWatermark } from './sync-state.repository';
+import type { Syncer } from './syncer';
+
+export interface SyncServiceDeps {
+  db: SyncDb;
+  queue: SyncQueue;
+  apiFor: SyncApiFactory;
+  syncers: ReadonlyMap<SyncResource, Syncer>;
+  overlapMs: number;
+  /** How long STOP waits for the worker to confirm. */
+  stopWaitMs: number;
+}
+
+export type StartResult =
+  | { ok: true; runId: string }
+  | { ok: false; code: 'account_not_found' }
+  | { ok: false; code: 'run_active'; activeRunId: string };
+
+export interface StartInput {
+  accountId: string;
+  resource: SyncResource;
+  mode: SyncMode | undefined;
+  since: Date | null;
+  until: Date | null;
+  correlationId: string | null;
+  requestedBy: string | null;
+}
+
+export function createSyncService(deps: SyncServiceDeps) {
+  const { db } = deps;
+
+  async function accountExists(accountId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('ebay_accounts')
+      .select('id')
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Incremental when a watermark exists and no explicit range is asked for; full otherwise. */
+  async function effectiveMode(input: StartInput): Promise<SyncMode> {
+    if (input.mode) return input.mode;
+    if (input.since || input.until || !hasWatermark[input.resource])
+      return input.since || input.until ? 'full' : 'incremental';
+    return (await getWatermark(db, input.accountId, input.resource)) ? 'incremental' : 'full';
+  }
+
+  async function start(input: StartInput): Promise<StartResult> {
+    if (!(await accountExists(input.accountId))) return { ok: false, code: 'account_not_found' };
+    const mode = await effectiveMode(input);
+    // A new run continues the checkpoint of the last one if that one stopped early with the same request.
+    const previous = await findResumable(db, input.accountId, input.resource, mode);
+    const sameRange =
+      previous &&
+      (previous.since?.getTime() ?? null) === (input.since?.getTime() ?? null) &&
+      (previous.until?.getTime() ?? null) === (input.until?.getTime() ?? null);
+    const created = await createRun(db, {
+      accountId: input.accountId,
+      resource: input.resource,
+      mode,
+      trigger: 'manual',
+      since: input.since,
+      until: input.until,
+      correlationId: input.correlationId,
+      requestedBy: input.requestedBy,
+      checkpoint: sameRange ? previous.checkpoint : {},
+      resumedFrom: sameRange ? previous.id : null,
+    });
+    if (!created.created) return { ok: false, code: 'run_active', activeRunId: created.activeRunId };
+    await deps.queue.enqueue({ runId: created.run.id, correlationId: input.correlationId });
+    return { ok: true, runId: created.run.id };
+  }
+
+  async function startAll(input: Omit<StartInput, 'resource' | 'since' | 'until'>) {
+    if (!(await accountExists(input.accountId))) return null;
+    const runs: Array<{ resource: SyncResource; runId: string | null; activeRunId: string | null }> = [];
+    for (const resource of syncResources) {
+      const r = await start({ ...input, resource, since: null, until: null });
+      runs.push({
+        resource,
+        runId: r.ok ? r.runId : null,
+        activeRunId: !r.ok && r.code === 'run_active' ? r.activeRunId : null,
+      });
+    }
+    return runs;
+  }
+
+  async function dryRun(input: StartInput): Promise<SyncPlanResponse | null> {
+    if (!(await accountExists(input.accountId))) return null;
+    const syncer = deps.syncers.get(input.resource);
+    if (!syncer) return null;
+    const mode = await effectiveMode(input);
+    const api = await deps.apiFor(input.accountId, { runId: null, correlationId: input.correlationId });
+    const plan = await syncer.plan({
+      accountId: input.accountId,
+      mode,
+      since: input.since,
+      until: input.until,
+      api,
+      call: { signal: AbortSignal.timeout(60_000) },
+      watermark: hasWatermark[input.resource]
+        ? await getWatermark(db, input.accountId, input.resource)
+        : null,
+      overlapMs: deps.overlapMs,
+      db,
+    });
+    return { dryRun: true, resource: input.resource, mode, ...plan };
+  }
+
+  /** Requests a stop and waits (briefly) until the worker has ended the run. */
+  async function stop(runId: string): Promise<SyncRun | null> {
+    const row = await requestCancel(db, runId);
+    if (!row) return null;
+    const deadline = Date.now() + deps.stopWaitMs;
+    let current = row;
+    while ((current.status === 'running' || current.status === 'queued') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      current = (await findRun(db, runId)) ?? current;
+    }
+    return toSyncRun(current);
+  }
+
+  async function get(runId: string): Promise<SyncRun | null> {
+    const row = await findRun(db, runId);
+    return row ? toSyncRun(row) : null;
+  }
+
+  return { start, startAll, dryRun, stop, get, accountExists };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

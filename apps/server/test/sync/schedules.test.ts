@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createSyncTestApp,
+  startSyncEmulator,
+  waitForRun,
+  type Emulator,
+  type SyncTestApp,
+} from './sync-fixture';
+
+let emulator: Emulator;
+let t: SyncTestApp;
+const accounts: string[] = [];
+
+beforeAll(async () => {
+  emulator = await startSyncEmulator({ sellers: 2, ordersPerSeller: 40, inventoryItems: 3 });
+  t = await createSyncTestApp(emulator, { settings: { sweepIntervalMs: 60_000 } });
+  accounts.push(await t.connect(0), await t.connect(1));
+});
+afterAll(async () => {
+  await t?.close();
+  await emulator?.close();
+});
+
+describe('schedules', () => {
+  it('fire due schedules as incremental runs, and pause for accounts that need reconnecting', async () => {
+    const [active, paused] = accounts as [string, string];
+    await t.worker?.tick();
+    await t.syncDb
+      .updateTable('ebay_accounts')
+      .set({ status: 'reauth_required' })
+      .where('id', '=', paused)
+      .execute();
+    await t.syncDb
+      .updateTable('sync_schedules')
+      .set({ next_run_at: sql<Date>`now() - interval '1 minute'` })
+      .where('resource', '=', 'orders')
+      .execute();
+    await t.worker?.tick();
+    const runs = await t.syncDb
+      .selectFrom('sync_runs')
+      .selectAll()
+      .where('trigger', '=', 'schedule')
+      .execute();
+    expect(runs.map((r) => [r.account_id, r.resource, r.mode])).toEqual([[active, 'orders', 'incremental']]);
+    expect(await waitForRun(t.syncDb, runs[0]?.id ?? '')).toMatchObject({ status: 'succeeded' });
+    const next = await t.syncDb
+      .selectFrom('sync_schedules')
+      .select('next_run_at')
+      .where('account_id', '=', active)
+      .where('resource', '=', 'orders')
+      .executeTakeFirstOrThrow();
+    expect(next.next_run_at.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+
+    // Progress events went to the live stream, one per page, with the run's counters.
+    const events = await t.db
+      .selectFrom('ebay_events')
+      .selectAll()
+      .where('run_id', '=', runs[0]?.id ?? '')
+      .execute();
+    const progress = events.filter((e) => e.type === 'sync.progress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]?.data).toMatchObject({ runId: runs[0]?.id, accountId: active, resource: 'orders' });
+  });
+});

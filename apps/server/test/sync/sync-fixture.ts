@@ -1,0 +1,172 @@
+import { startEmulator } from '@ebay-connector/ebay-emulator';
+import { createEbayModule, type EbayModule } from '../../src/accounts/ebay.module';
+import { defaultSyncSettings, type SyncSettings } from '../../src/sync/sync-settings';
+import { createSyncModule, type SyncModule } from '../../src/sync/sync.module';
+import type { SyncDb } from '../../src/sync/sync-db';
+import type { SyncWorker } from '../../src/sync/sync-worker';
+import { TEST_APP_SECRET, createTestApp, type TestApp } from '../helpers/app';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { testLogger } from '../helpers/silent-logger';
+import { connectSeller, control, ebaySettings, sellers, type Emulator } from '../accounts/ebay-fixture';
+
+export { control, type Emulator };
+
+export interface SyncTestApp extends TestApp {
+  ebay: EbayModule;
+  sync: SyncModule;
+  syncDb: SyncDb;
+  worker: SyncWorker | null;
+  operatorCookie: string;
+  /** `Authorization` header value of the operator session. */
+  operatorAuth: string;
+  /** Connects emulator seller `index` and returns the account id. */
+  connect(index?: number): Promise<string>;
+}
+
+export async function startSyncEmulator(
+  options: Parameters<typeof startEmulator>[0] = {},
+): Promise<Emulator> {
+  const emulator = await startEmulator({
+    port: 0,
+    sellers: 1,
+    ordersPerSeller: 300,
+    inventoryItems: 30,
+    historyDays: 400,
+    ...options,
+  });
+  await control(emulator, 'PUT', '/app/accept-url', { url: 'http://localhost:3000/api/ebay/oauth/callback' });
+  return emulator;
+}
+
+export const fastSettings: SyncSettings = {
+  ...defaultSyncSettings,
+  workerConcurrency: 2,
+  cancelPollMs: 200,
+  heartbeatStaleMs: 3000,
+  sweepIntervalMs: 500,
+  scheduleIntervalMs: 60_000,
+  retryBaseMs: 200,
+  pollingIntervalSeconds: 0.5,
+  queue: { retryLimit: 3, retryDelaySeconds: 1, expireInSeconds: 600 },
+};
+
+/** The real app with the accounts and sync features wired to `emulator`; a worker unless `worker: false`. */
+export async function createSyncTestApp(
+  emulator: Emulator,
+  opts: { settings?: Partial<SyncSettings>; worker?: boolean; database?: TestDatabase } = {},
+): Promise<SyncTestApp> {
+  const logLines: Record<string, unknown>[] = [];
+  const database = opts.database ?? (await createTestDatabase());
+  const logger = testLogger(logLines);
+  const ebay = createEbayModule({
+    settings: ebaySettings(emulator.url),
+    db: database.db,
+    logger,
+    appSecret: TEST_APP_SECRET,
+    databaseUrl: database.url,
+    publicUrl: 'http://localhost:3000',
+  });
+  const sync = await createSyncModule({
+    db: database.db,
+    databaseUrl: database.url,
+    logger,
+    settings: { ...fastSettings, ...opts.settings },
+    ebay,
+  });
+  const t = await createTestApp({
+    database,
+    logLines,
+    beforeReady: async (app) => {
+      for (const plugin of [...ebay.routes, ...sync.routes]) await app.register(plugin);
+    },
+  });
+  const worker = opts.worker === false ? null : await sync.startWorker();
+  const operator = await t.loginAs('operator');
+  return {
+    ...t,
+    ebay,
+    sync,
+    syncDb: database.db as unknown as SyncDb,
+    worker,
+    operatorCookie: operator.cookie,
+    operatorAuth: `Bearer ${operator.token}`,
+    async connect(index = 0) {
+      const seller = (await sellers(emulator))[index];
+      if (!seller) throw new Error(`no emulator seller ${index}`);
+      const res = await connectSeller(t, emulator, operator.cookie, seller.username);
+      if (res.statusCode >= 400) throw new Error(`connect failed: ${res.statusCode} ${res.body}`);
+      const row = await database.db
+        .selectFrom('ebay_accounts')
+        .select('id')
+        .where('username', '=', seller.username)
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async close() {
+      await sync.close();
+      await t.close();
+      await ebay.close();
+      if (!opts.database) await database.destroy();
+    },
+  };
+}
+
+export interface Truth {
+  count: number;
+  checksum: string;
+}
+
+export async function truth(emulator: Emulator, resource: string, sellerIndex = 0): Promise<Truth> {
+  const seller = (await sellers(emulator))[sellerIndex];
+  if (!seller) throw new Error('no seller');
+  const t = await control<Truth>(emulator, 'GET', `/sellers/${seller.id}/truth?resource=${resource}`);
+  return { count: t.count, checksum: t.checksum };
+}
+
+/** The database's side of the emulator's orders checksum (see the emulator README). */
+export async function ordersChecksum(db: SyncDb, accountId: string): Promise<Truth> {
+  const { createHash } = await import('node:crypto');
+  const rows = await db
+    .selectFrom('ebay_orders')
+    .select(['order_id', 'raw'])
+    .where('account_id', '=', accountId)
+    .execute();
+  const lines = rows.map((r) => `${r.order_id}|${(r.raw as { lastModifiedDate: string }).lastModifiedDate}`);
+  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { count: rows.length, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
+}
+
+/** Polls until the run reaches a final status. */
+export async function waitForRun(
+  db: SyncDb,
+  runId: string,
+  timeoutMs = 60_000,
+): Promise<{ status: string; error_code: string | null }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await db
+      .selectFrom('sync_runs')
+      .select(['status', 'error_code'])
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
+    if (!['queued', 'running'].includes(run.status)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Follows resumed runs to the last one of the chain, and waits for it. */
+export async function waitForChain(db: SyncDb, runId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let id = runId;
+  for (;;) {
+    const run = await waitForRun(db, id, Math.max(1000, deadline - Date.now()));
+    const next = await db
+      .selectFrom('sync_runs')
+      .select('id')
+      .where('resumed_from', '=', id)
+      .executeTakeFirst();
+    if (!next) return { ...run, id };
+    id = next.id;
+  }
+}

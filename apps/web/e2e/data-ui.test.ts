@@ -1,0 +1,239 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotDir } from './helpers/browser';
+import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
+
+// One server with a small emulator dataset, one connected seller synced once; the tests run in order and browse
+// what the sync stored: orders → detail → transaction → CSV → messages → inventory → viewer on a tablet.
+const viewer = { email: 'data-viewer@example.com', password: 'viewer-password-1' } as const;
+
+let server: RunningApiServer;
+let browser: Browser | undefined;
+let origin: string;
+let context: BrowserContext;
+let page: Page;
+let accountId = '';
+
+beforeAll(async () => {
+  server = await startApiServer({ EMULATOR_PORT: String(await freePort()), EMULATOR_ORDERS: '60' });
+  origin = `http://localhost:${server.port}`;
+  browser = await launchBrowser();
+  context = await newContext();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newContext(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  if (!browser) throw new Error('browser not started');
+  const c = await browser.newContext({ baseURL: origin, viewport });
+  c.setDefaultTimeout(15_000);
+  return c;
+}
+
+async function shoot(p: Page, name: string): Promise<void> {
+  await p.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+}
+
+async function signIn(p: Page, user: { email: string; password: string }, next: string): Promise<void> {
+  await p.goto(`/login?next=${encodeURIComponent(next)}`);
+  await p.getByLabel(/^Email/).fill(user.email);
+  await p.getByLabel(/^Password/).fill(user.password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.waitForURL((url) => url.pathname === next);
+}
+
+/** Same-origin fetch from the page (session cookie, Origin header), as the UI itself would send it. */
+async function call<T = unknown>(p: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return p.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json().catch(() => null)) as never };
+    },
+    { method, path, body },
+  );
+}
+
+/** Every item of a list through the API (keyset pages of 200). */
+async function countAll(p: Page, path: string): Promise<number> {
+  let total = 0;
+  let cursor: string | null = null;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const res: { status: number; body: { items: unknown[]; nextCursor: string | null } } = await call(
+      p,
+      'GET',
+      `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    expect(res.status).toBe(200);
+    total += res.body.items.length;
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return total;
+}
+
+const rows = (p: Page, testId: string) => p.getByTestId(`${testId}-row`);
+
+describe('synced data pages', () => {
+  it('connects a seller and syncs everything', async () => {
+    await signIn(page, admin, '/accounts');
+    await page.getByTestId('empty-state').waitFor();
+    await page.getByRole('button', { name: 'Connect to eBay' }).first().click();
+    await page.getByRole('dialog', { name: 'Connect to eBay' }).getByRole('button', { name: 'Continue to eBay' }).click();
+    await page.waitForURL(/\/oauth2\/authorize/);
+    await page.locator('input[name="seller"]').first().check();
+    await page.getByRole('button', { name: 'Agree' }).click();
+    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
+    accountId = new URL(page.url()).searchParams.get('connected') ?? '';
+
+    const started = await call(page, 'POST', '/api/ebay/sync/all', { accountId });
+    expect(started.status).toBe(202);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const res = await call<{ status: Array<{ resource: string; lastRun: { status: string } | null }> }>(
+        page,
+        'GET',
+        `/api/ebay/sync/status?accountId=${accountId}`,
+      );
+      const statuses = res.body.status.map((s) => `${s.resource}:${s.lastRun?.status ?? 'none'}`);
+      if (res.body.status.length > 0 && res.body.status.every((s) => s.lastRun?.status === 'succeeded')) break;
+      if (statuses.some((s) => /failed|cancelled|interrupted/.test(s)) || Date.now() > deadline) {
+        throw new Error(`sync did not succeed: ${statuses.join(', ')}`);
+      }
+      await page.waitForTimeout(500);
+    }
+  });
+
+  it('browses, sorts and pages orders', async () => {
+    await page.goto('/data/orders');
+    await page.getByTestId('nav-section-data').getByRole('link', { name: 'Orders' }).waitFor();
+    await page.getByTestId('orders').waitFor();
+    expect(await rows(page, 'orders').count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByTestId('list-end').waitFor();
+    expect(await rows(page, 'orders').count()).toBe(60);
+    expect(await page.getByTestId('list-count').textContent()).toBe('60 orders shown');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, 'data-orders');
+
+    // Oldest first: the header asks the server for the other order; the first row is the API's oldest order.
+    const oldest = await call<{ items: Array<{ orderId: string }> }>(page, 'GET', '/api/orders?order=asc&limit=1');
+    await page.getByTestId('sort-creationDate').click();
+    await page.waitForURL((url) => url.searchParams.get('order') === 'asc');
+    await rows(page, 'orders').first().filter({ hasText: oldest.body.items[0]?.orderId ?? '?' }).waitFor();
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Created');
+  });
+
+  it('filters by status and exports the filtered list as CSV', async () => {
+    await page.goto('/data/orders');
+    await page.getByTestId('orders').waitFor();
+    await page.getByLabel('Fulfillment').selectOption('FULFILLED');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL((url) => url.searchParams.get('fulfillmentStatus') === 'FULFILLED');
+    await page.getByTestId('orders').waitFor();
+    const expected = await countAll(page, '/api/orders?fulfillmentStatus=FULFILLED');
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(60);
+    while (await page.getByRole('button', { name: 'Load more' }).isVisible()) {
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await page.waitForTimeout(200);
+    }
+    await page.getByTestId('list-end').waitFor();
+    expect(await rows(page, 'orders').count()).toBe(expected);
+    const fulfillment = await rows(page, 'orders').locator('td:nth-child(7)').allTextContents();
+    expect(new Set(fulfillment)).toEqual(new Set(['Fulfilled']));
+
+    const href = (await page.getByTestId('export-csv').getAttribute('href')) ?? '';
+    expect(href).toBe('/api/orders.csv?fulfillmentStatus=FULFILLED');
+    const csv = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    }, href);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toContain('text/csv');
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toContain('orderId');
+    expect(lines.length - 1).toBe(expected);
+  });
+
+  it('searches an order id, opens it, and follows a link to its transaction', async () => {
+    const tx = await call<{ items: Array<{ orderId: string | null; transactionId: string }> }>(
+      page,
+      'GET',
+      '/api/finances/transactions?transactionType=SALE&limit=50',
+    );
+    const linked = tx.body.items.find((t) => t.orderId);
+    expect(linked).toBeDefined();
+    const orderId = linked?.orderId ?? '';
+
+    await page.goto('/data/orders');
+    await page.getByTestId('orders').waitFor();
+    await page.getByLabel('Search').fill(orderId);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === orderId);
+    await page.getByTestId('list-end').waitFor();
+    expect(await rows(page, 'orders').count()).toBe(1);
+    await rows(page, 'orders').getByRole('link', { name: orderId }).click();
+
+    await page.waitForURL((url) => url.pathname === `/data/orders/${orderId}`);
+    const detail = page.getByTestId('order-detail');
+    await detail.waitFor();
+    expect(await page.getByTestId('order-line-items').locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Show raw eBay JSON' }).click();
+    await page.getByTestId('raw-json').waitFor();
+    expect(await page.getByTestId('raw-json').textContent()).toContain(`"orderId": "${orderId}"`);
+    await shoot(page, 'data-order-detail');
+
+    await page.getByTestId('order-transactions').getByRole('link', { name: linked?.transactionId ?? '?' }).first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/data/transactions/'));
+    await page.getByTestId('transaction-detail').waitFor();
+    expect(await page.getByTestId('transaction-detail').textContent()).toContain(orderId);
+
+    await page.goto('/data/transactions');
+    await page.getByTestId('transactions').waitFor();
+    expect(await rows(page, 'transactions').count()).toBeGreaterThan(0);
+    await shoot(page, 'data-transactions');
+  });
+
+  it('shows messages as conversations', async () => {
+    await page.goto('/data/messages');
+    const threads = page.getByTestId('message-thread');
+    await threads.first().waitFor();
+    await threads.first().click();
+    await page.getByTestId('message').first().waitFor();
+    expect(await page.getByTestId('message').count()).toBeGreaterThan(0);
+    expect(await threads.first().getAttribute('aria-current')).toBe('true');
+    await shoot(page, 'data-messages');
+  });
+
+  it('shows inventory items with their offers', async () => {
+    await page.goto('/data/inventory');
+    await page.getByTestId('inventory').waitFor();
+    await rows(page, 'inventory').first().getByRole('link').click();
+    await page.getByTestId('inventory-offers').waitFor();
+    expect(await page.getByTestId('inventory-offer-row').count()).toBeGreaterThan(0);
+    await shoot(page, 'data-inventory');
+  });
+
+  it('lets a viewer browse data on a tablet', async () => {
+    const created = await call(page, 'POST', '/api/admin/users', { ...viewer, role: 'viewer' });
+    expect(created.status).toBe(201);
+    const tablet = await newContext({ width: 768, height: 1024 });
+    const viewerPage = await tablet.newPage();
+    await signIn(viewerPage, viewer, '/data/orders');
+    await viewerPage.getByTestId('orders').waitFor();
+    expect(await rows(viewerPage, 'orders').count()).toBe(50);
+    await shoot(viewerPage, 'data-orders-viewer-tablet');
+    await viewerPage.goto('/data/payouts');
+    await viewerPage.getByTestId('payouts').waitFor();
+    await tablet.close();
+  });
+});

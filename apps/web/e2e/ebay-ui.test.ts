@@ -1,0 +1,185 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotDir } from './helpers/browser';
+import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
+
+// One server (with the in-process eBay emulator) and one browser for the file; the tests run in order and
+// share the admin's context: connect → terminal → logs → decline → viewer.
+const viewer = { email: 'ebay-viewer@example.com', password: 'viewer-password-1' } as const;
+const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+let server: RunningApiServer;
+let browser: Browser | undefined;
+let origin: string;
+let adminContext: BrowserContext;
+let page: Page;
+let accountId = '';
+let seller = '';
+
+beforeAll(async () => {
+  server = await startApiServer({ EMULATOR_PORT: String(await freePort()), EMULATOR_ORDERS: '20' });
+  // The OAuth callback goes to the server's public URL, http://localhost:<port>: use that origin for the cookie.
+  origin = `http://localhost:${server.port}`;
+  browser = await launchBrowser();
+  adminContext = await newContext();
+  page = await adminContext.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newContext(viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
+  if (!browser) throw new Error('browser not started');
+  const context = await browser.newContext({ baseURL: origin, viewport });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+async function shoot(p: Page, name: string): Promise<void> {
+  await p.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+async function signIn(p: Page, user: { email: string; password: string }, next: string): Promise<void> {
+  await p.goto(`/login?next=${encodeURIComponent(next)}`);
+  await p.getByLabel(/^Email/).fill(user.email);
+  await p.getByLabel(/^Password/).fill(user.password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.waitForURL((url) => url.pathname === next);
+}
+
+/** Same-origin fetch from the page (session cookie, Origin header), as the UI itself would send it. */
+async function call(p: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return p.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json().catch(() => null)) as unknown };
+    },
+    { method, path, body },
+  );
+}
+
+/** Accounts page → Connect to eBay → Continue: ends on the emulator's consent page. */
+async function openConsent(p: Page): Promise<void> {
+  await p.getByRole('button', { name: 'Connect to eBay' }).first().click();
+  const dialog = p.getByRole('dialog', { name: 'Connect to eBay' });
+  await dialog.getByRole('radio', { name: /Emulator/ }).waitFor();
+  expect(await dialog.getByRole('radio', { name: /Emulator/ }).isChecked()).toBe(true);
+  expect(await dialog.getByRole('radio', { name: /production/ }).isDisabled()).toBe(true);
+  await dialog.getByRole('button', { name: 'Continue to eBay' }).click();
+  await p.waitForURL(/\/oauth2\/authorize/);
+}
+
+describe('eBay accounts, terminal and logs', () => {
+  it('connects a seller through the emulator consent page', async () => {
+    await signIn(page, admin, '/accounts');
+    await page.getByTestId('empty-state').waitFor();
+    await openConsent(page);
+    const radio = page.locator('input[name="seller"]').first();
+    seller = (await radio.getAttribute('value')) ?? '';
+    await radio.check();
+    await page.getByRole('button', { name: 'Agree' }).click();
+    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
+    accountId = new URL(page.url()).searchParams.get('connected') ?? '';
+    expect(accountId).toMatch(uuidLike);
+
+    const notice = page.getByTestId('connect-success');
+    await notice.filter({ hasText: seller }).waitFor();
+    const row = page.getByTestId(`account-row-${seller}`);
+    await row.waitFor();
+    expect(await row.getByTestId('account-status').textContent()).toBe('active');
+    expect(await row.getByTestId('access-expires').textContent()).toMatch(/UTC.*in \d+ (h|min)/);
+    expect(await row.getByTestId('has-refresh-token').textContent()).toBe('Stored');
+    expect((await row.getByTestId('account-user-id').textContent())?.length).toBeGreaterThan(0);
+    await shoot(page, 'ebay-accounts');
+  });
+
+  it('explains a dry-run refresh without refreshing', async () => {
+    await page.getByRole('button', { name: /^Dry-run refresh of / }).click();
+    const result = page.getByTestId('refresh-result');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/Dry run for .*Why: .+Access token expires \d{4}-\d\d-\d\d/);
+  });
+
+  it('shows a token refresh live in the terminal', async () => {
+    const terminal = await adminContext.newPage();
+    await terminal.goto('/terminal');
+    await terminal.getByTestId('stream-status').getByText('Live').waitFor();
+    const refreshed = await call(page, 'POST', `/api/ebay/accounts/${accountId}/refresh`);
+    expect(refreshed.status).toBe(200);
+    const line = terminal.getByTestId('terminal-line-ebay.call').filter({ hasText: 'refreshToken' });
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(/POST\s+oauth refreshToken\s+200\s+\d+ ms/);
+    await terminal.getByTestId('terminal-line-account.status').or(terminal.getByTestId('terminal-line-ebay.call')).first().waitFor();
+    await shoot(terminal, 'ebay-terminal');
+
+    // A call line opens its ledger detail on the logs page.
+    await line.getByRole('link').click();
+    await terminal.waitForURL(/\/logs\?id=\d+/);
+    const detail = terminal.getByTestId('call-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('refreshToken');
+    await terminal.close();
+  });
+
+  it('lists exchangeCode, getUser and refreshToken calls and opens one', async () => {
+    await page.goto('/logs');
+    const table = page.getByTestId('logs-table');
+    await table.waitFor();
+    for (const operation of ['exchangeCode', 'getUser', 'refreshToken']) {
+      await page.getByTestId(`log-row-${operation}`).first().waitFor();
+    }
+    await page.getByTestId('log-row-getUser').first().click();
+    const detail = page.getByTestId('call-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('getUser');
+    expect(await page.getByRole('button', { name: 'Copy URL' }).count()).toBe(1);
+    await shoot(page, 'ebay-logs-detail');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.has('id')).toBe(false);
+
+    // Filters go to the server: no 5xx calls happened.
+    await page.getByRole('combobox', { name: 'Status' }).fill('5xx');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('empty-state').waitFor();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await table.waitFor();
+    await shoot(page, 'ebay-logs');
+  });
+
+  it('shows a declined consent as an error with its code and request id', async () => {
+    await page.goto('/accounts');
+    await page.getByTestId(`account-row-${seller}`).waitFor();
+    await openConsent(page);
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.get('error') === 'access_denied');
+    const notice = page.getByTestId('connect-error');
+    await notice.waitFor();
+    expect(await notice.getByTestId('error-code').textContent()).toBe('access_denied');
+    expect(await notice.getByTestId('error-request-id').textContent()).toMatch(/\S{8,}/);
+    await shoot(page, 'ebay-accounts-declined');
+  });
+
+  it('shows viewers the accounts read-only', async () => {
+    const created = await call(page, 'POST', '/api/admin/users', { ...viewer, role: 'viewer' });
+    expect(created.status).toBe(201);
+    const context = await newContext({ width: 768, height: 1024 });
+    const viewerPage = await context.newPage();
+    await signIn(viewerPage, viewer, '/accounts');
+    await viewerPage.getByTestId(`account-row-${seller}`).waitFor();
+    expect(await viewerPage.getByRole('button', { name: 'Connect to eBay' }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^Disconnect/ }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^Refresh token of/ }).count()).toBe(0);
+    await shoot(viewerPage, 'ebay-accounts-viewer-tablet');
+    await viewerPage.goto('/logs');
+    await viewerPage.getByTestId('log-row-getUser').first().waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { AccountListResponse } from '@ebay-connector/contract';
+import { api } from '../../../lib/api-client';
+
+export const accountsQueryKey = ['ebay', 'accounts'] as const;
+
+export function getAccounts(signal?: AbortSignal): Promise<AccountListResponse> {
+  return api.get<AccountListResponse>('/api/ebay/accounts', signal ? { signal } : {});
+}
+
+export function accountsQueryOptions() {
+  return queryOptions({ queryKey: accountsQueryKey, queryFn: ({ signal }) => getAccounts(signal) });
+}
+
+export function useAccounts() {
+  return useQuery(accountsQueryOptions());
+}

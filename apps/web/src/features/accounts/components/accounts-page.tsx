@@ -1,0 +1,109 @@
+import { Button, Card, Stack } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { EbayAccount, RefreshResponse } from '@ebay-connector/contract';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingState } from '../../../components/loading-state';
+import { PageHeader } from '../../../components/page-header';
+import { hasRole, useCurrentUser } from '../../../lib/current-user';
+import { useAccounts } from '../api/get-accounts';
+import { useRefreshAccount } from '../api/refresh-account';
+import { useStartOauth } from '../api/start-oauth';
+import { AccountBanners } from './account-banners';
+import { AccountsTable } from './accounts-table';
+import { CallbackNotice } from './callback-notice';
+import { ConnectModal } from './connect-modal';
+import { DisconnectModal } from './disconnect-modal';
+import { RefreshResult } from './refresh-result';
+import { RelabelModal } from './relabel-modal';
+
+export function AccountsPage() {
+  const me = useCurrentUser();
+  const canManage = hasRole(me, ['admin', 'operator']);
+  const accounts = useAccounts();
+  const refresh = useRefreshAccount();
+  const reconnect = useStartOauth();
+  const [connecting, setConnecting] = useState(false);
+  const [relabeling, setRelabeling] = useState<EbayAccount | null>(null);
+  const [disconnecting, setDisconnecting] = useState<EbayAccount | null>(null);
+  const [refreshed, setRefreshed] = useState<{ label: string; result: RefreshResponse } | null>(null);
+
+  // Relative expiry times ("in 1 h 52 min") stay current.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const onRefresh = (account: EbayAccount, dryRun: boolean) => {
+    setRefreshed(null);
+    refresh.mutate(
+      { id: account.id, dryRun },
+      { onSuccess: (result) => setRefreshed({ label: account.label, result }) },
+    );
+  };
+  const list = accounts.data?.accounts;
+  const connectButton = canManage && <Button onClick={() => setConnecting(true)}>Connect to eBay</Button>;
+
+  return (
+    <>
+      <PageHeader
+        title="eBay accounts"
+        description="Connected seller accounts and the facts about their OAuth tokens (never the tokens themselves)."
+        actions={connectButton}
+      />
+      <Stack gap="md">
+        <CallbackNotice accounts={list} onRetry={canManage ? () => setConnecting(true) : undefined} />
+        {list && (
+          <AccountBanners
+            accounts={list}
+            canManage={canManage}
+            reconnecting={reconnect.isPending || reconnect.isSuccess}
+            onReconnect={() => reconnect.mutate({})}
+          />
+        )}
+        {reconnect.error && <ErrorAlert error={reconnect.error} title="The connect flow did not start" />}
+        {refresh.error && <ErrorAlert error={refresh.error} title="The token was not refreshed" />}
+        {refreshed && <RefreshResult label={refreshed.label} result={refreshed.result} onClose={() => setRefreshed(null)} />}
+        <Card withBorder padding={0}>
+          {accounts.isPending && <LoadingState label="Loading eBay accounts" />}
+          {accounts.isError && (
+            <Stack p="md">
+              <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
+            </Stack>
+          )}
+          {list && list.length === 0 && (
+            <EmptyState
+              title="No eBay accounts yet"
+              description={
+                canManage
+                  ? 'Connect a seller account to start syncing its data.'
+                  : 'An admin or operator can connect a seller account.'
+              }
+              action={connectButton}
+            />
+          )}
+          {list && list.length > 0 && (
+            <AccountsTable
+              accounts={list}
+              canManage={canManage}
+              now={now}
+              busyAccountId={refresh.isPending ? refresh.variables.id : null}
+              onRefresh={onRefresh}
+              onRelabel={setRelabeling}
+              onDisconnect={setDisconnecting}
+              onReconnect={() => reconnect.mutate({})}
+            />
+          )}
+        </Card>
+      </Stack>
+      {canManage && (
+        <>
+          <ConnectModal opened={connecting} onClose={() => setConnecting(false)} />
+          <RelabelModal account={relabeling} onClose={() => setRelabeling(null)} />
+          <DisconnectModal account={disconnecting} onClose={() => setDisconnecting(null)} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+import { Badge, Button, Code, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { EbayAccount } from '@ebay-connector/contract';
+import { AccountStatusBadge } from './account-status-badge';
+import { formatRelative, formatUtc } from './format';
+import { ScopesCell } from './scopes-cell';
+
+export interface AccountsTableProps {
+  accounts: EbayAccount[];
+  /** Admins and operators see the actions column; viewers read only. */
+  canManage: boolean;
+  now: number;
+  /** Id of the account whose refresh is in flight. */
+  busyAccountId: string | null;
+  onRefresh: (account: EbayAccount, dryRun: boolean) => void;
+  onRelabel: (account: EbayAccount) => void;
+  onDisconnect: (account: EbayAccount) => void;
+  onReconnect: (account: EbayAccount) => void;
+}
+
+/** The actions stay in view while the wide table scrolls sideways (tablet width). */
+const actionsCell = {
+  position: 'sticky',
+  right: 0,
+  background: 'var(--mantine-color-body)',
+  boxShadow: '-6px 0 8px -6px rgba(0, 0, 0, 0.15)',
+} as const;
+
+function When({ iso, now, testId }: { iso: string | null; now: number; testId?: string }) {
+  if (!iso) return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <Stack gap={0} data-testid={testId}>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {formatUtc(iso)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {formatRelative(iso, now)}
+      </Text>
+    </Stack>
+  );
+}
+
+export function AccountsTable(props: AccountsTableProps) {
+  const { accounts, canManage, now, busyAccountId, onRefresh, onRelabel, onDisconnect, onReconnect } = props;
+  return (
+    <Table.ScrollContainer minWidth={1040}>
+      <Table striped verticalSpacing="sm" data-testid="accounts-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Account / status</Table.Th>
+            <Table.Th>eBay user</Table.Th>
+            <Table.Th>Access token expires</Table.Th>
+            <Table.Th>Refresh token</Table.Th>
+            <Table.Th>Scopes</Table.Th>
+            <Table.Th>Last refresh</Table.Th>
+            <Table.Th>Created / updated</Table.Th>
+            {canManage && (
+              <Table.Th style={actionsCell}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {accounts.map((account) => {
+            const token = account.token;
+            const connected = account.status !== 'revoked' && token !== null;
+            return (
+              <Table.Tr key={account.id} data-testid={`account-row-${account.username}`}>
+                <Table.Td>
+                  <Stack gap={4}>
+                    <Text size="sm" fw={600} data-testid="account-label">
+                      {account.label}
+                    </Text>
+                    <Group gap={4} wrap="wrap">
+                      <AccountStatusBadge status={account.status} />
+                      <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0, overflow: 'visible' }}>
+                        {account.environment}
+                      </Badge>
+                    </Group>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Text size="sm" data-testid="account-username">
+                      {account.username}
+                    </Text>
+                    <Code
+                      fz="xs"
+                      data-testid="account-user-id"
+                      title={account.ebayUserId}
+                      maw={160}
+                      style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' }}
+                    >
+                      {account.ebayUserId}
+                    </Code>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <When iso={token?.expiresAt ?? null} now={now} testId="access-expires" />
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Text size="sm" data-testid="has-refresh-token">
+                      {token?.hasRefreshToken ? 'Stored' : 'None'}
+                    </Text>
+                    {token?.refreshExpiresAt && (
+                      <Text size="xs" c={account.refreshExpiryWarning ? 'orange' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+                        expires {formatUtc(token.refreshExpiresAt)}
+                        <br />
+                        {formatRelative(token.refreshExpiresAt, now)}
+                      </Text>
+                    )}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <ScopesCell scopes={token?.scopes ?? []} accountLabel={account.label} />
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2} maw={240}>
+                    <Text size="sm">{token?.lastRefreshedAt ? formatRelative(token.lastRefreshedAt, now) : 'Never'}</Text>
+                    {token?.lastRefreshError && (
+                      <Text size="xs" c="red" data-testid="last-refresh-error">
+                        {token.lastRefreshError}
+                      </Text>
+                    )}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                      {formatUtc(account.createdAt)}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {formatUtc(account.updatedAt)}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                {canManage && (
+                  <Table.Td style={actionsCell}>
+                    <Group gap={6} justify="flex-end" wrap="wrap" w={170}>
+                      {connected ? (
+                        <>
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            loading={busyAccountId === account.id}
+                            onClick={() => onRefresh(account, false)}
+                            aria-label={`Refresh token of ${account.label}`}
+                          >
+                            Refresh
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            disabled={busyAccountId === account.id}
+                            onClick={() => onRefresh(account, true)}
+                            aria-label={`Dry-run refresh of ${account.label}`}
+                          >
+                            Dry run
+                          </Button>
+                        </>
+                      ) : (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => onReconnect(account)}
+                          aria-label={`Reconnect ${account.label}`}
+                        >
+                          Reconnect
+                        </Button>
+                      )}
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        onClick={() => onRelabel(account)}
+                        aria-label={`Rename ${account.label}`}
+                      >
+                        Rename
+                      </Button>
+                      {account.status !== 'revoked' && (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          color="red"
+                          onClick={() => onDisconnect(account)}
+                          aria-label={`Disconnect ${account.label}`}
+                        >
+                          Disconnect
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,1 @@
+export { AdminSystemPanel } from './components/admin-system-panel';

@@ -1,0 +1,140 @@
+import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { DashboardResponse } from '@ebay-connector/contract';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingState } from '../../../components/loading-state';
+import { PageHeader } from '../../../components/page-header';
+import { useDashboard } from '../api/get-dashboard';
+import { chartPoints, formatMoney, formatMoneyList, formatTime, mainCurrency } from './format';
+import { OrdersChart } from './orders-chart';
+
+const statusColor: Record<string, string> = {
+  succeeded: 'teal', failed: 'red', running: 'blue', queued: 'gray', cancelled: 'orange', interrupted: 'yellow',
+};
+
+function Stat({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
+  return (
+    <Card withBorder padding="md" data-testid={testId}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="xl" fw={700} data-testid={`${testId}-value`}>{value}</Text>
+      {hint && <Text size="xs" c="dimmed">{hint}</Text>}
+    </Card>
+  );
+}
+
+function Figures({ data }: { data: DashboardResponse }) {
+  const currency = mainCurrency(data.orders.revenue);
+  const label = (id: string) => data.accounts.find((a) => a.id === id)?.label ?? id.slice(0, 8);
+  const last = data.payouts.last;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        <Stat testId="stat-orders" label={`Orders, last ${data.days} days`} value={String(data.orders.count)} />
+        <Stat testId="stat-revenue" label="Revenue (order totals)" value={formatMoneyList(data.orders.revenue)} />
+        <Stat testId="stat-fees" label="Fees" value={formatMoneyList(data.fees)} hint="eBay fees of finance transactions" />
+        <Stat
+          testId="stat-payouts"
+          label={`Payouts (${data.payouts.count})`}
+          value={formatMoneyList(data.payouts.total)}
+          hint={last ? `Last: ${last.amount ? formatMoney(last.amount) : '-'} on ${formatTime(last.date)} (${last.status ?? 'unknown'})` : 'No payout yet'}
+        />
+        <Stat testId="stat-disputes" label="Open disputes" value={String(data.openDisputes)} />
+        <Stat testId="stat-unread" label="Unread messages" value={String(data.unreadMessages)} />
+      </SimpleGrid>
+      {data.orders.count > 0 ? (
+        <OrdersChart points={chartPoints(data.orders.perDay, data.from, data.days, currency)} currency={currency} />
+      ) : (
+        <Card withBorder>
+          <EmptyState title="No orders in this period" description="Run an orders sync, or pick a longer period." action={<Button component={Link} to="/sync" variant="light">Open Sync</Button>} />
+        </Card>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Card withBorder padding="md">
+          <Title order={2} size="h4" mb="sm">Last sync per resource</Title>
+          {data.lastSyncs.length === 0 ? (
+            <Text size="sm" c="dimmed">Nothing synced yet.</Text>
+          ) : (
+            <Table striped fz="sm" data-testid="last-syncs">
+              <Table.Thead><Table.Tr><Table.Th>Account</Table.Th><Table.Th>Resource</Table.Th><Table.Th>Status</Table.Th><Table.Th>Finished</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {data.lastSyncs.map((s) => (
+                  <Table.Tr key={s.runId}>
+                    <Table.Td>{label(s.accountId)}</Table.Td>
+                    <Table.Td>{s.resource}</Table.Td>
+                    <Table.Td miw={120}><Badge variant="light" color={statusColor[s.status] ?? 'gray'} title={s.errorCode ?? undefined}>{s.status}</Badge></Table.Td>
+                    <Table.Td>{formatTime(s.finishedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Card>
+        <Card withBorder padding="md">
+          <Title order={2} size="h4" mb="sm">Token health</Title>
+          <Stack gap="xs" data-testid="token-health">
+            {data.tokenHealth.map((t) => (
+              <Group key={t.accountId} justify="space-between" wrap="nowrap" data-testid={`token-${t.username}`}>
+                <div>
+                  <Text size="sm" fw={500}>{t.label} <Text span c="dimmed" size="xs">{t.username}</Text></Text>
+                  <Text size="xs" c="dimmed">
+                    Access token expires {formatTime(t.accessExpiresAt)} · refresh token {t.refreshExpiresAt ? `until ${formatTime(t.refreshExpiresAt)}` : 'none'}
+                  </Text>
+                  {t.refreshWarningDaysLeft !== null && (
+                    <Text size="xs" c="orange">Refresh token expires in {t.refreshWarningDaysLeft} days: reconnect the account before then.</Text>
+                  )}
+                  {t.lastRefreshError && <Text size="xs" c="red">Last refresh failed: {t.lastRefreshError}</Text>}
+                </div>
+                <Badge color={t.status === 'active' ? 'teal' : 'orange'} variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>{t.status === 'active' ? 'healthy' : t.status}</Badge>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+export function DashboardPage() {
+  const [accountId, setAccountId] = useState('');
+  const [days, setDays] = useState(30);
+  const dashboard = useDashboard({ accountId: accountId || undefined, days });
+  const data = dashboard.data;
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description="Orders, money and sync health of your connected eBay accounts."
+        actions={
+          data && data.accounts.length > 0 ? (
+            <Group gap="sm" align="flex-end">
+              <NativeSelect
+                label="Account"
+                value={accountId}
+                onChange={(e) => setAccountId(e.currentTarget.value)}
+                data={[{ value: '', label: 'All accounts' }, ...data.accounts.map((a) => ({ value: a.id, label: a.label }))]}
+              />
+              <NativeSelect
+                label="Period"
+                value={String(days)}
+                onChange={(e) => setDays(Number(e.currentTarget.value))}
+                data={[{ value: '7', label: '7 days' }, { value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]}
+              />
+            </Group>
+          ) : undefined
+        }
+      />
+      {dashboard.isPending && <LoadingState label="Loading the overview" />}
+      {dashboard.isError && <ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
+      {data && data.accounts.length === 0 && (
+        <EmptyState
+          title="No eBay accounts yet"
+          description="Connect a seller account and sync it to see orders, fees and payouts here."
+          action={<Button component={Link} to="/accounts">Connect an account</Button>}
+        />
+      )}
+      {data && data.accounts.length > 0 && <Figures data={data} />}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { Stack } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router';
+import { useDispute } from '../../api/get-dispute';
+import { humanize } from '../../lib/format';
+import { CellLink } from '../shared/cell-link';
+import { DateTime } from '../shared/date-time';
+import { DetailPage, Fields, NoneText, Section } from '../shared/detail-parts';
+import { Money } from '../shared/money';
+import { RawJson } from '../shared/raw-json';
+import { StatusBadge } from '../shared/status-badge';
+import { useAccountName } from '../shared/use-account-name';
+
+export function DisputeDetailPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const query = useDispute(id, params.get('accountId') ?? undefined);
+  const accountName = useAccountName();
+  return (
+    <DetailPage back={{ to: '/data/disputes', label: 'Disputes' }} title={`Dispute ${id}`} query={query} loadingLabel="Loading the dispute">
+      {({ dispute: d, order }) => (
+        <Stack gap="md" data-testid="dispute-detail">
+          <Section title="Summary">
+            <Fields
+              items={[
+                ['Status', <StatusBadge key="s" status={d.dispute_status} />],
+                ['Reason', humanize(d.reason)],
+                ['Amount', <Money key="a" value={d.amount_value} currency={d.amount_currency} fw={600} />],
+                ['Opened', <DateTime key="o" value={d.open_date} />],
+                ['Respond by', <DateTime key="r" value={d.respond_by_date} />],
+                ['Closed', <DateTime key="c" value={d.closed_date} />],
+                ['Buyer', d.buyer_username],
+                ['Account', accountName(d.account_id)],
+              ]}
+            />
+          </Section>
+          <Section title="Order">
+            {order ? (
+              <Fields
+                items={[
+                  [
+                    'Order',
+                    <CellLink key="o" to={`/data/orders/${encodeURIComponent(order.order_id)}?accountId=${d.account_id}`}>
+                      {order.order_id}
+                    </CellLink>,
+                  ],
+                  ['Created', <DateTime key="c" value={order.created_at_ebay} />],
+                  ['Buyer', order.buyer_username],
+                  ['Total', <Money key="t" value={order.total_value} currency={order.total_currency} />],
+                ]}
+              />
+            ) : (
+              <NoneText>{d.order_id ? `Order ${d.order_id} is not synced.` : 'No order on this dispute.'}</NoneText>
+            )}
+          </Section>
+          <Section title="eBay data">
+            <Stack gap="xs">
+              <RawJson value={d.raw} label="dispute summary JSON" />
+              {d.detail !== null && <RawJson value={d.detail} label="dispute detail JSON" />}
+            </Stack>
+          </Section>
+        </Stack>
+      )}
+    </DetailPage>
+  );
+}

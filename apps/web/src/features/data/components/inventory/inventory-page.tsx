@@ -1,0 +1,50 @@
+import { Text } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { InventoryListItem } from '@ebay-connector/contract';
+import { inventoryPath, useInventory } from '../../api/get-inventory';
+import { humanize } from '../../lib/format';
+import type { FilterField } from '../../lib/query-string';
+import { CellLink } from '../shared/cell-link';
+import { DataListPage } from '../shared/data-list-page';
+import { DateTime } from '../shared/date-time';
+import { useAccountName } from '../shared/use-account-name';
+
+const fields: readonly FilterField[] = [{ param: 'q', label: 'Search', kind: 'text', placeholder: 'SKU or title' }];
+
+export function InventoryPage() {
+  const accountName = useAccountName();
+  const columns: ColumnDef<InventoryListItem, unknown>[] = [
+    {
+      id: 'sku',
+      header: 'SKU',
+      meta: { sort: 'sku' },
+      cell: ({ row: { original: i } }) => (
+        <CellLink to={`/data/inventory/${encodeURIComponent(i.sku)}?accountId=${i.accountId}`} label={`Offers of ${i.sku}`}>
+          {i.sku}
+        </CellLink>
+      ),
+    },
+    { id: 'title', header: 'Title', cell: ({ row }) => <Text size="sm">{row.original.title ?? '—'}</Text> },
+    { id: 'condition', header: 'Condition', cell: ({ row }) => <Text size="sm">{humanize(row.original.condition)}</Text> },
+    { id: 'qty', header: 'Quantity', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.quantity ?? '—'}</Text> },
+    { id: 'seen', header: 'Last synced', meta: { sort: 'lastSeenAt' }, cell: ({ row }) => <DateTime value={row.original.lastSeenAt} compact /> },
+    { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
+  ];
+  return (
+    <DataListPage
+      config={{
+        title: 'Inventory',
+        description: 'Inventory items; open a SKU for its offers (price, status, listing, available quantity).',
+        noun: ['item', 'items'],
+        apiPath: inventoryPath,
+        fields,
+        defaultSort: 'lastSeenAt',
+        columns,
+        rowId: (i) => `${i.accountId}:${i.sku}`,
+        minWidth: 820,
+        testId: 'inventory',
+        useList: useInventory,
+      }}
+    />
+  );
+}

@@ -1,0 +1,51 @@
+import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import type { MessageThread } from '@ebay-connector/contract';
+import { formatDateTime, formatUtc } from '../../lib/format';
+
+/** Conversations, newest first; the selected one is marked for screen readers with `aria-current`. */
+export function ThreadList(props: {
+  threads: MessageThread[];
+  selected: string | null;
+  onSelect: (thread: MessageThread) => void;
+  accountName: (id: string) => string;
+}) {
+  const { threads, selected, onSelect, accountName } = props;
+  return (
+    <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Conversations" data-testid="message-threads">
+      {threads.map((t) => {
+        const key = `${t.accountId}:${t.threadId}`;
+        const active = key === selected;
+        return (
+          <li key={key}>
+            <UnstyledButton
+              onClick={() => onSelect(t)}
+              aria-current={active ? 'true' : undefined}
+              data-testid="message-thread"
+              w="100%"
+              px="md"
+              py="xs"
+              style={{
+                borderBottom: '1px solid var(--mantine-color-default-border)',
+                background: active ? 'var(--mantine-color-blue-light)' : undefined,
+              }}
+            >
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="sm" fw={t.unread > 0 ? 700 : 500} lineClamp={1}>
+                  {t.itemTitle ?? `Conversation ${t.threadId}`}
+                </Text>
+                {t.unread > 0 && (
+                  <Badge size="sm" color="blue" aria-label={`${t.unread} unread`}>
+                    {t.unread}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="xs" c="dimmed" title={formatUtc(t.lastMessageAt)}>
+                {t.messageCount} message{t.messageCount === 1 ? '' : 's'} · {formatDateTime(t.lastMessageAt)} · {accountName(t.accountId)}
+              </Text>
+            </UnstyledButton>
+          </li>
+        );
+      })}
+    </Stack>
+  );
+}

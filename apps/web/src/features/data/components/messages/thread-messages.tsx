@@ -1,0 +1,62 @@
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { ErrorAlert } from '../../../../components/error-alert';
+import { EmptyState } from '../../../../components/empty-state';
+import { LoadingState } from '../../../../components/loading-state';
+import { useThreadMessages } from '../../api/get-thread-messages';
+import { humanize, messageText } from '../../lib/format';
+import { DateTime } from '../shared/date-time';
+
+/** The messages of one conversation, oldest first, unread ones marked. */
+export function ThreadMessages({ thread }: { thread: { accountId: string; threadId: string } | null }) {
+  const messages = useThreadMessages(thread);
+  if (!thread) return <EmptyState title="Pick a conversation" description="Its messages show here." />;
+  if (messages.isPending) return <LoadingState label="Loading messages" />;
+  if (messages.isError) return <ErrorAlert error={messages.error} onRetry={() => void messages.refetch()} />;
+  const items = messages.data.items;
+  if (items.length === 0) return <EmptyState title="No messages in this conversation" />;
+  return (
+    <Stack gap="sm" data-testid="thread-messages">
+      {items.map((m) => {
+        const unread = m.isRead === false;
+        return (
+          <Card
+            key={m.messageId}
+            withBorder
+            padding="sm"
+            data-testid="message"
+            data-read={unread ? 'false' : 'true'}
+            style={unread ? { borderLeft: '4px solid var(--mantine-color-blue-filled)' } : undefined}
+          >
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Text size="sm" fw={unread ? 700 : 500}>
+                {m.sender ?? 'Unknown sender'} → {m.recipient ?? '—'}
+              </Text>
+              <Group gap="xs">
+                {unread ? (
+                  <Badge size="sm" color="blue">Unread</Badge>
+                ) : (
+                  <Badge size="sm" color="gray" variant="light">Read</Badge>
+                )}
+                {m.replied && <Badge size="sm" color="teal" variant="light">Replied</Badge>}
+                {m.flagged && <Badge size="sm" color="orange" variant="light">Flagged</Badge>}
+                <DateTime value={m.receivedAt} />
+              </Group>
+            </Group>
+            {m.subject && (
+              <Text size="sm" fw={unread ? 700 : 500} mt={4}>
+                {m.subject}
+              </Text>
+            )}
+            <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+              {messageText(m.body)}
+            </Text>
+            <Text size="xs" c="dimmed" mt={4}>
+              {humanize(m.messageType)}
+              {m.itemId ? ` · item ${m.itemId}` : ''}
+            </Text>
+          </Card>
+        );
+      })}
+    </Stack>
+  );
+}

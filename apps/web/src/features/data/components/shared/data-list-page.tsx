@@ -1,0 +1,152 @@
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { DataListResponse } from '@ebay-connector/contract';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../../../../components/empty-state';
+import { ErrorAlert } from '../../../../components/error-alert';
+import { LoadingState } from '../../../../components/loading-state';
+import { PageHeader } from '../../../../components/page-header';
+import { useAccounts } from '../../api/get-accounts';
+import { apiQueryFromParams, csvHref, nextSort, type FilterField } from '../../lib/query-string';
+import { DataTable } from './data-table';
+import { ListFilters } from './list-filters';
+
+export interface DataListConfig<T> {
+  title: string;
+  description: ReactNode;
+  /** Singular and plural noun for counts and empty states ("order", "orders"). */
+  noun: readonly [string, string];
+  apiPath: string;
+  fields: readonly FilterField[];
+  /** Server sort names; the first is the server's default. */
+  defaultSort: string;
+  columns: ColumnDef<T, unknown>[];
+  rowId: (row: T) => string;
+  minWidth: number;
+  testId: string;
+  useList: (query: Record<string, string>) => UseInfiniteQueryResult<InfiniteData<DataListResponse<T>>>;
+}
+
+/**
+ * A synced-data list: filters, sort and account live in the URL (shareable), rows come in keyset pages with
+ * "Load more", and "Export CSV" downloads every row matching the same filters.
+ */
+export function DataListPage<T>({ config }: { config: DataListConfig<T> }) {
+  const [params, setParams] = useSearchParams();
+  const query = apiQueryFromParams(params, config.fields);
+  const list = config.useList(query);
+  const accounts = useAccounts();
+  const order = params.get('order') === 'asc' ? 'asc' : 'desc';
+  const sort = { sort: params.get('sort') ?? config.defaultSort, order } as const;
+
+  const formValue: Record<string, string> = {};
+  for (const key of ['accountId', ...config.fields.map((f) => f.param)]) {
+    const v = params.get(key);
+    if (v) formValue[key] = v;
+  }
+  const apply = (values: Record<string, string>) =>
+    setParams((p) => {
+      const next = new URLSearchParams();
+      for (const key of ['sort', 'order']) {
+        const v = p.get(key);
+        if (v) next.set(key, v);
+      }
+      for (const [k, v] of Object.entries(values)) next.set(k, v);
+      return next;
+    });
+  const onSort = (pressed: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      const s = nextSort({ sort: p.get('sort') ?? undefined, order }, pressed, config.defaultSort);
+      next.set('sort', s.sort);
+      next.set('order', s.order);
+      return next;
+    });
+
+  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Object.keys(formValue).length > 0;
+  const [one, many] = config.noun;
+
+  return (
+    <>
+      <PageHeader
+        title={config.title}
+        description={config.description}
+        actions={
+          <Group gap="xs">
+            <Button variant="default" onClick={() => void list.refetch()} loading={list.isRefetching && !list.isFetchingNextPage}>
+              Reload
+            </Button>
+            <Button
+              component="a"
+              href={csvHref(config.apiPath, query)}
+              download={`${config.testId}.csv`}
+              variant="light"
+              data-testid="export-csv"
+            >
+              Export CSV
+            </Button>
+          </Group>
+        }
+      />
+      <Stack gap="md">
+        <Card withBorder>
+          <ListFilters
+            key={JSON.stringify(formValue)}
+            label={`Filter ${many}`}
+            fields={config.fields}
+            value={formValue}
+            accounts={accounts.data?.accounts ?? []}
+            onApply={apply}
+          />
+        </Card>
+        <Card withBorder padding={0}>
+          {list.isPending && <LoadingState label={`Loading ${many}`} />}
+          {list.isError && !list.data && (
+            <Stack p="md">
+              <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+            </Stack>
+          )}
+          {list.isSuccess && rows.length === 0 && (
+            <EmptyState
+              title={filtered ? `No ${many} match these filters` : `No ${many} synced yet`}
+              description={
+                filtered ? 'Change or reset the filters.' : `${many.charAt(0).toUpperCase()}${many.slice(1)} appear here after a sync of a connected account.`
+              }
+            />
+          )}
+          {rows.length > 0 && (
+            <DataTable
+              data={rows}
+              columns={config.columns}
+              rowId={config.rowId}
+              sort={sort}
+              onSort={onSort}
+              minWidth={config.minWidth}
+              testId={config.testId}
+            />
+          )}
+        </Card>
+        {rows.length > 0 && (
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" data-testid="list-count">
+              {rows.length} {rows.length === 1 ? one : many} shown
+            </Text>
+            {list.hasNextPage ? (
+              <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                Load more
+              </Button>
+            ) : (
+              <Text size="sm" c="dimmed" data-testid="list-end">
+                That is all.
+              </Text>
+            )}
+          </Group>
+        )}
+        {list.isFetchNextPageError && <ErrorAlert error={list.error} title="The next page did not load" />}
+      </Stack>
+    </>
+  );
+}

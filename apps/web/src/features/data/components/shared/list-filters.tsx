@@ -1,0 +1,81 @@
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { EbayAccount } from '@ebay-connector/contract';
+import { humanize } from '../../lib/format';
+import type { FilterField } from '../../lib/query-string';
+
+/**
+ * The filter form of a list: account plus the list's own fields. Values are applied together (Enter or "Apply")
+ * so typing does not fire a request per key.
+ */
+export function ListFilters(props: {
+  label: string;
+  fields: readonly FilterField[];
+  value: Record<string, string>;
+  accounts: EbayAccount[];
+  onApply: (values: Record<string, string>) => void;
+}) {
+  const { label, fields, value, accounts, onApply } = props;
+  const [draft, setDraft] = useState<Record<string, string>>(value);
+  const set = (param: string, v: string) => setDraft((d) => ({ ...d, [param]: v }));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const trimmed: Record<string, string> = {};
+    for (const [k, v] of Object.entries(draft)) if (v.trim()) trimmed[k] = v.trim();
+    onApply(trimmed);
+  };
+  const reset = () => {
+    setDraft({});
+    onApply({});
+  };
+
+  return (
+    <form onSubmit={onSubmit} aria-label={label} noValidate>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <NativeSelect
+          label="Account"
+          value={draft['accountId'] ?? ''}
+          onChange={(e) => set('accountId', e.currentTarget.value)}
+          data={[{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: `${a.label} (${a.username})` }))]}
+          w={190}
+        />
+        {fields.map((field) => {
+          const current = draft[field.param] ?? '';
+          if (field.kind === 'select') {
+            const options = field.options ?? [];
+            const values = current && !options.includes(current) ? [...options, current] : options;
+            return (
+              <NativeSelect
+                key={field.param}
+                label={field.label}
+                value={current}
+                onChange={(e) => set(field.param, e.currentTarget.value)}
+                data={[{ value: '', label: 'Any' }, ...values.map((v) => ({ value: v, label: humanize(v) }))]}
+                w={170}
+              />
+            );
+          }
+          const isDate = field.kind === 'dateFrom' || field.kind === 'dateTo';
+          return (
+            <TextInput
+              key={field.param}
+              label={field.label}
+              type={isDate ? 'date' : field.param === 'q' ? 'search' : 'text'}
+              placeholder={field.placeholder}
+              value={current}
+              onChange={(e) => set(field.param, e.currentTarget.value)}
+              w={isDate ? 150 : field.param === 'q' ? 220 : 170}
+            />
+          );
+        })}
+        <Group gap="xs">
+          <Button type="submit">Apply</Button>
+          <Button variant="default" onClick={reset}>
+            Reset
+          </Button>
+        </Group>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+export { OrdersPage } from './components/orders/orders-page';
+export { OrderDetailPage } from './components/orders/order-detail-page';
+export { TransactionsPage } from './components/finances/transactions-page';
+export { TransactionDetailPage } from './components/finances/transaction-detail-page';
+export { PayoutsPage } from './components/finances/payouts-page';
+export { PayoutDetailPage } from './components/finances/payout-detail-page';
+export { DisputesPage } from './components/disputes/disputes-page';
+export { DisputeDetailPage } from './components/disputes/dispute-detail-page';
+export { MessagesPage } from './components/messages/messages-page';
+export { InventoryPage } from './components/inventory/inventory-page';
+export { InventoryItemPage } from './components/inventory/inventory-item-page';
+export { PurchasesPage } from './components/purchases/purchases-page';

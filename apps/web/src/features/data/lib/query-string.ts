@@ -1,0 +1,79 @@
+/** How a list filter is entered and how its URL value becomes an API parameter. */
+export type FilterKind = 'text' | 'select' | 'dateFrom' | 'dateTo';
+
+export interface FilterField {
+  /** URL and API parameter name (`q`, `fulfillmentStatus`, `from`, ...). */
+  param: string;
+  label: string;
+  kind: FilterKind;
+  /** For `select`: the values offered (any value is still accepted from the URL). */
+  options?: readonly string[];
+  placeholder?: string;
+}
+
+/** Parameters every list page keeps in its URL besides its filters. */
+export const listParams = ['accountId', 'sort', 'order'] as const;
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A `YYYY-MM-DD` day from a date input as the ISO instant the API expects: the start of that day in the user's
+ * time zone (`from`, inclusive), or the start of the next day (`to`, exclusive) so the whole day is included.
+ */
+export function dayToIso(day: string, edge: 'start' | 'end'): string | undefined {
+  if (!dayPattern.test(day)) return undefined;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(y, m - 1, edge === 'start' ? d : d + 1);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** The API parameters of a list from the page's URL: filters (dates converted), account, sort and order. */
+export function apiQueryFromParams(
+  params: URLSearchParams,
+  fields: readonly FilterField[],
+): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const key of listParams) {
+    const value = params.get(key);
+    if (value) query[key] = value;
+  }
+  for (const field of fields) {
+    const value = params.get(field.param)?.trim();
+    if (!value) continue;
+    if (field.kind === 'dateFrom' || field.kind === 'dateTo') {
+      const iso = dayToIso(value, field.kind === 'dateFrom' ? 'start' : 'end');
+      if (iso) query[field.param] = iso;
+    } else {
+      query[field.param] = value;
+    }
+  }
+  return query;
+}
+
+/** `path?a=1&b=2` with keys in a stable order; empty values left out. */
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const key of Object.keys(query).sort()) {
+    const value = query[key];
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** The CSV export of a list with the same filters: `/api/orders.csv?...` (no cursor or limit: every row). */
+export function csvHref(apiPath: string, query: Record<string, string>): string {
+  const { cursor: _cursor, limit: _limit, ...rest } = query;
+  return withQuery(`${apiPath}.csv`, rest);
+}
+
+/** Next sort state when a column header is pressed: same column flips the order, another starts descending. */
+export function nextSort(
+  current: { sort: string | undefined; order: 'asc' | 'desc' },
+  pressed: string,
+  defaultSort: string,
+): { sort: string; order: 'asc' | 'desc' } {
+  const active = current.sort ?? defaultSort;
+  if (active === pressed) return { sort: pressed, order: current.order === 'desc' ? 'asc' : 'desc' };
+  return { sort: pressed, order: 'desc' };
+}

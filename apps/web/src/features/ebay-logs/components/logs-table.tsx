@@ -1,0 +1,90 @@
+import { Code, Table, Text } from '@mantine/core';
+import type { EbayCall } from '@ebay-connector/contract';
+import { CallStatusBadge } from './call-status-badge';
+
+function time(iso: string): string {
+  return iso.slice(0, 19).replace('T', ' ');
+}
+
+export function LogsTable(props: {
+  calls: EbayCall[];
+  accountName: (id: string | null) => string;
+  onOpen: (id: string) => void;
+}) {
+  const { calls, accountName, onOpen } = props;
+  return (
+    <Table.ScrollContainer minWidth={1060}>
+      <Table striped highlightOnHover verticalSpacing="xs" data-testid="logs-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Time (UTC)</Table.Th>
+            <Table.Th>Account</Table.Th>
+            <Table.Th>API</Table.Th>
+            <Table.Th>Operation</Table.Th>
+            <Table.Th>Method</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th ta="right">Duration</Table.Th>
+            <Table.Th ta="right">Attempt</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>eBay error</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Request id</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {calls.map((call) => (
+            <Table.Tr
+              key={call.id}
+              data-testid={`log-row-${call.operation}`}
+              tabIndex={0}
+              aria-label={`Open call ${call.id}: ${call.operation} ${call.status ?? call.errorKind ?? ''}`}
+              style={{ cursor: 'pointer' }}
+              onClick={() => onOpen(call.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onOpen(call.id);
+                }
+              }}
+            >
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm">{time(call.createdAt)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{accountName(call.accountId)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{call.api}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {call.operation}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{call.method}</Text>
+              </Table.Td>
+              <Table.Td>
+                <CallStatusBadge status={call.status} errorKind={call.errorKind} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text size="sm">{call.durationMs} ms</Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text size="sm">{call.attempt}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{call.ebayErrorId ?? ''}</Text>
+              </Table.Td>
+              <Table.Td>
+                {call.requestId && (
+                  <Code fz="xs" title={call.requestId}>
+                    {call.requestId.length > 8 ? `${call.requestId.slice(0, 8)}…` : call.requestId}
+                  </Code>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,33 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { SyncResourceName, SyncRunListResponse, SyncRunStatus } from '@ebay-connector/contract';
+import { api } from '../../../lib/api-client';
+
+export interface RunFilters {
+  accountId?: string | undefined;
+  resource?: SyncResourceName | undefined;
+  status?: SyncRunStatus | undefined;
+}
+
+export const syncRunsQueryKey = ['sync', 'runs'] as const;
+
+/** `GET /api/ebay/sync/runs`: newest first, keyset pages via `cursor`. */
+export function getSyncRuns(filters: RunFilters, cursor: string | null, signal?: AbortSignal) {
+  return api.get<SyncRunListResponse>('/api/ebay/sync/runs', {
+    query: { ...filters, limit: 20, cursor },
+    ...(signal ? { signal } : {}),
+  });
+}
+
+export function syncRunsQueryOptions(filters: RunFilters, live: boolean) {
+  return infiniteQueryOptions({
+    queryKey: [...syncRunsQueryKey, filters],
+    queryFn: ({ pageParam, signal }) => getSyncRuns(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: live ? 2000 : false,
+  });
+}
+
+export function useSyncRuns(filters: RunFilters, live: boolean) {
+  return useInfiniteQuery(syncRunsQueryOptions(filters, live));
+}

@@ -1,0 +1,144 @@
+import { Alert, Badge, Button, Card, Group, Menu, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import type { EbayAccount, SyncResourceName, SyncStatusResponse } from '@ebay-connector/contract';
+import type { LiveProgress } from '../api/sync-events';
+import type { SyncModeName } from '../api/start-sync';
+import { formatRelative, formatTime, isActive, statusColor } from './format';
+import { RunProgress } from './run-progress';
+
+type Entry = SyncStatusResponse['status'][number];
+
+export interface AccountMatrixProps {
+  account: Pick<EbayAccount, 'id' | 'label' | 'username' | 'status'>;
+  entries: Entry[];
+  live: Record<string, LiveProgress>;
+  canOperate: boolean;
+  busy: boolean;
+  onStart: (resource: SyncResourceName, mode: SyncModeName) => void;
+  onStartAll: (mode: SyncModeName) => void;
+  onStop: (runId: string) => void;
+  onOpenRun: (runId: string) => void;
+  onEditSchedules: () => void;
+}
+
+/** One account: a row per resource with its last run, schedule, watermark, records and live progress. */
+export function AccountMatrix(props: AccountMatrixProps) {
+  const { account, entries, live, canOperate } = props;
+  const paused = account.status !== 'active';
+  return (
+    <Card withBorder padding="md" data-testid={`sync-account-${account.username}`}>
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Group gap="xs">
+          <Title order={2} size="h4">{account.label}</Title>
+          <Text c="dimmed" size="sm">{account.username}</Text>
+          {paused && <Badge color="orange" variant="light">{account.status === 'revoked' ? 'revoked' : 'reconnect needed'}</Badge>}
+        </Group>
+        <Group gap="xs">
+          <Button size="xs" variant="default" onClick={props.onEditSchedules}>
+            {canOperate ? 'Edit schedules' : 'Schedules'}
+          </Button>
+          {canOperate && (
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button size="xs" disabled={paused} loading={props.busy}>Sync all</Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => props.onStartAll('incremental')}>Incremental (changes since last sync)</Menu.Item>
+                <Menu.Item onClick={() => props.onStartAll('full')}>Full (everything again)</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+      </Group>
+      {paused && (
+        <Alert color="orange" variant="light" mb="sm" data-testid="paused-hint">
+          Schedules of this account are paused: eBay no longer accepts its grant. Reconnect it on the Accounts page
+          and syncing resumes.
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped highlightOnHover verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Resource</Table.Th>
+              <Table.Th>Last run</Table.Th>
+              <Table.Th>Last run time</Table.Th>
+              <Table.Th>Next run</Table.Th>
+              <Table.Th>Watermark</Table.Th>
+              <Table.Th ta="right">Records</Table.Th>
+              <Table.Th>Progress</Table.Th>
+              {canOperate && <Table.Th>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => {
+              const run = e.lastRun;
+              const active = isActive(run?.status);
+              return (
+                <Table.Tr key={e.resource} data-testid={`sync-cell-${e.resource}`}>
+                  <Table.Td fw={500}>{e.resource}</Table.Td>
+                  <Table.Td miw={120}>
+                    {run ? (
+                      <Tooltip label={run.errorCode ? `${run.errorCode}: ${run.errorMessage ?? ''}` : `${run.mode}, ${run.trigger}`}>
+                        <Badge
+                          color={statusColor[run.status]}
+                          variant="light"
+                          style={{ cursor: 'pointer' }}
+                          onClick={() => props.onOpenRun(run.id)}
+                          data-testid="cell-status"
+                        >
+                          {run.status}
+                        </Badge>
+                      </Tooltip>
+                    ) : (
+                      <Text size="sm" c="dimmed" data-testid="cell-status">never</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td><Text size="sm">{formatTime(run?.finishedAt ?? run?.startedAt)}</Text></Table.Td>
+                  <Table.Td>
+                    {paused ? (
+                      <Badge color="orange" variant="outline" size="sm">paused</Badge>
+                    ) : e.scheduleEnabled === false ? (
+                      <Text size="sm" c="dimmed">disabled</Text>
+                    ) : (
+                      <Text size="sm">{formatRelative(e.nextRunAt)}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td><Text size="sm">{formatTime(e.watermark)}</Text></Table.Td>
+                  <Table.Td ta="right" data-testid="cell-records">{e.recordCount}</Table.Td>
+                  <Table.Td>
+                    {run && active ? (
+                      <RunProgress run={run} live={live[run.id]} testId="cell-progress" />
+                    ) : run ? (
+                      <Text size="xs" c="dimmed">{run.counters.recordsFetched} fetched</Text>
+                    ) : null}
+                  </Table.Td>
+                  {canOperate && (
+                    <Table.Td>
+                      {run && active ? (
+                        <Button size="compact-xs" color="red" onClick={() => props.onStop(run.id)} aria-label={`Stop ${e.resource}`}>
+                          STOP
+                        </Button>
+                      ) : (
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="compact-xs" variant="light" disabled={paused} onClick={() => props.onStart(e.resource, 'incremental')} aria-label={`Sync ${e.resource}`}>
+                            Sync
+                          </Button>
+                          <Button size="compact-xs" variant="subtle" disabled={paused} onClick={() => props.onStart(e.resource, 'full')} aria-label={`Full sync ${e.resource}`}>
+                            Full
+                          </Button>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Stack gap={0} mt={4}>
+        <Text size="xs" c="dimmed">Click a status to open the run. Sync reads changes since the watermark; Full reads everything again.</Text>
+      </Stack>
+    </Card>
+  );
+}

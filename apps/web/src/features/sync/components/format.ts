@@ -1,0 +1,45 @@
+import type { SyncRun, SyncRunStatus } from '@ebay-connector/contract';
+
+export const statusColor: Record<SyncRunStatus, string> = {
+  queued: 'gray',
+  running: 'blue',
+  succeeded: 'teal',
+  failed: 'red',
+  cancelled: 'orange',
+  interrupted: 'yellow',
+};
+
+export const isActive = (status: SyncRunStatus | undefined) => status === 'queued' || status === 'running';
+
+/** `2025-01-31 14:05:09` in the browser's time zone, or `-`. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '-';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** "in 5 min", "3 h ago". */
+export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '-';
+  const ms = Date.parse(iso) - now;
+  const abs = Math.abs(ms);
+  const text =
+    abs < 60_000 ? `${Math.round(abs / 1000)} s` : abs < 3_600_000 ? `${Math.round(abs / 60_000)} min` : abs < 172_800_000 ? `${Math.round(abs / 3_600_000)} h` : `${Math.round(abs / 86_400_000)} d`;
+  return ms >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+/** Run duration ("1.2 s", "3 min 4 s"); running runs count up to now. */
+export function formatDuration(run: Pick<SyncRun, 'startedAt' | 'finishedAt'>, now = Date.now()): string {
+  if (!run.startedAt) return '-';
+  const ms = (run.finishedAt ? Date.parse(run.finishedAt) : now) - Date.parse(run.startedAt);
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** Percentage of `total` fetched, or `null` when the total is not known yet. */
+export function percent(fetched: number, total: number | null): number | null {
+  if (total === null || total <= 0) return null;
+  return Math.min(100, Math.round((fetched / total) * 100));
+}

@@ -1,0 +1,66 @@
+import { Anchor, Badge, Button, Group, Modal, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingState } from '../../../components/loading-state';
+import { useSyncRun } from '../api/get-sync-run';
+import { useStopRun } from '../api/stop-run';
+import { formatDuration, formatTime, isActive, statusColor } from './format';
+import { RunProgress } from './run-progress';
+
+/** One run: status, counters, error, links to its live events and API calls; STOP while it is active. */
+export function RunDetailModal({ runId, canOperate, onClose }: { runId: string | null; canOperate: boolean; onClose: () => void }) {
+  const run = useSyncRun(runId);
+  const stop = useStopRun();
+  const r = run.data?.run;
+  return (
+    <Modal opened={runId !== null} onClose={onClose} title="Sync run" size="lg">
+      {run.isPending && <LoadingState label="Loading the run" />}
+      {run.isError && <ErrorAlert error={run.error} onRetry={() => void run.refetch()} />}
+      {r && (
+        <>
+          <Table variant="vertical" withTableBorder data-testid="run-detail">
+            <Table.Tbody>
+              <Table.Tr><Table.Th w={160}>Run id</Table.Th><Table.Td><code>{r.id}</code></Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>Resource</Table.Th><Table.Td>{r.resource} ({r.mode}, {r.trigger})</Table.Td></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Status</Table.Th>
+                <Table.Td><Badge color={statusColor[r.status]} data-testid="run-detail-status">{r.status}</Badge></Table.Td>
+              </Table.Tr>
+              {isActive(r.status) && (
+                <Table.Tr><Table.Th>Progress</Table.Th><Table.Td><RunProgress run={r} /></Table.Td></Table.Tr>
+              )}
+              <Table.Tr><Table.Th>Started</Table.Th><Table.Td>{formatTime(r.startedAt)}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>Finished</Table.Th><Table.Td>{formatTime(r.finishedAt)} ({formatDuration(r)})</Table.Td></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Counters</Table.Th>
+                <Table.Td>
+                  calls {r.counters.calls} · pages {r.counters.pages} · fetched {r.counters.recordsFetched} · inserted{' '}
+                  {r.counters.recordsInserted} · updated {r.counters.recordsUpdated}
+                  {r.total !== null ? ` · total ${r.total}` : ''}
+                </Table.Td>
+              </Table.Tr>
+              {r.errorCode && (
+                <Table.Tr>
+                  <Table.Th>Error</Table.Th>
+                  <Table.Td><Text size="sm" c="red"><code>{r.errorCode}</code> {r.errorMessage}</Text></Table.Td>
+                </Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+          {stop.isError && <ErrorAlert error={stop.error} title="The run could not be stopped" />}
+          <Group mt="md" justify="space-between">
+            <Group gap="sm">
+              <Anchor component={Link} to={`/terminal?runId=${r.id}`} size="sm">Live events</Anchor>
+              <Anchor component={Link} to={`/logs?runId=${r.id}`} size="sm">API calls</Anchor>
+            </Group>
+            {canOperate && isActive(r.status) && (
+              <Button color="red" size="xs" loading={stop.isPending} onClick={() => stop.mutate(r.id)}>
+                STOP
+              </Button>
+            )}
+          </Group>
+        </>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,132 @@
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { syncResourceValues, type SyncResourceName, type SyncRunStatus } from '@ebay-connector/contract';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingState } from '../../../components/loading-state';
+import { useSyncRuns, type RunFilters } from '../api/get-sync-runs';
+import { formatDuration, formatTime, isActive, percent, statusColor } from './format';
+
+const statuses: SyncRunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'];
+
+/** Every run, newest first, with filters and keyset "Load more". */
+export function RunHistory(props: {
+  accounts: { id: string; label: string }[];
+  live: boolean;
+  onOpenRun: (runId: string) => void;
+}) {
+  const [filters, setFilters] = useState<RunFilters>({});
+  const runs = useSyncRuns(filters, props.live);
+  const label = (id: string) => props.accounts.find((a) => a.id === id)?.label ?? id.slice(0, 8);
+  const rows = runs.data?.pages.flatMap((p) => p.runs) ?? [];
+
+  return (
+    <Card withBorder padding="md">
+      <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
+        <Title order={2} size="h4">Run history</Title>
+        <Group gap="sm" align="flex-end">
+          <NativeSelect
+            label="Account"
+            size="xs"
+            value={filters.accountId ?? ''}
+            onChange={(e) => setFilters((f) => ({ ...f, accountId: e.currentTarget.value || undefined }))}
+            data={[{ value: '', label: 'All accounts' }, ...props.accounts.map((a) => ({ value: a.id, label: a.label }))]}
+          />
+          <NativeSelect
+            label="Resource"
+            size="xs"
+            value={filters.resource ?? ''}
+            onChange={(e) => setFilters((f) => ({ ...f, resource: (e.currentTarget.value || undefined) as SyncResourceName | undefined }))}
+            data={[{ value: '', label: 'All resources' }, ...syncResourceValues]}
+          />
+          <NativeSelect
+            label="Status"
+            size="xs"
+            value={filters.status ?? ''}
+            onChange={(e) => setFilters((f) => ({ ...f, status: (e.currentTarget.value || undefined) as SyncRunStatus | undefined }))}
+            data={[{ value: '', label: 'All statuses' }, ...statuses]}
+          />
+        </Group>
+      </Group>
+      {runs.isPending && <LoadingState label="Loading runs" />}
+      {runs.isError && <ErrorAlert error={runs.error} onRetry={() => void runs.refetch()} />}
+      {runs.data && rows.length === 0 && (
+        <EmptyState title="No runs yet" description="Start a sync above, or wait for a schedule to start one." />
+      )}
+      {rows.length > 0 && (
+        <Stack gap="sm">
+          <Table.ScrollContainer minWidth={1100}>
+            <Table striped verticalSpacing={4} fz="sm" data-testid="runs-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Account</Table.Th>
+                  <Table.Th>Resource</Table.Th>
+                  <Table.Th>Mode</Table.Th>
+                  <Table.Th>Trigger</Table.Th>
+                  <Table.Th>Started</Table.Th>
+                  <Table.Th>Duration</Table.Th>
+                  <Table.Th ta="right">Calls</Table.Th>
+                  <Table.Th ta="right">Pages</Table.Th>
+                  <Table.Th ta="right">Fetched</Table.Th>
+                  <Table.Th ta="right">Inserted</Table.Th>
+                  <Table.Th ta="right">Updated</Table.Th>
+                  <Table.Th>Progress</Table.Th>
+                  <Table.Th>Error</Table.Th>
+                  <Table.Th>Links</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => {
+                  const pct = percent(r.counters.recordsFetched, r.total);
+                  return (
+                    <Table.Tr key={r.id} data-testid={`run-row-${r.id}`} data-status={r.status}>
+                      <Table.Td miw={120}>
+                        <Badge color={statusColor[r.status]} variant="light" style={{ cursor: 'pointer' }} onClick={() => props.onOpenRun(r.id)} data-testid="run-status">
+                          {r.status}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{label(r.accountId)}</Table.Td>
+                      <Table.Td>{r.resource}</Table.Td>
+                      <Table.Td>{r.mode}</Table.Td>
+                      <Table.Td>{r.trigger}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(r.startedAt ?? r.createdAt)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(r)}</Table.Td>
+                      <Table.Td ta="right">{r.counters.calls}</Table.Td>
+                      <Table.Td ta="right">{r.counters.pages}</Table.Td>
+                      <Table.Td ta="right" data-testid="run-fetched">{r.counters.recordsFetched}</Table.Td>
+                      <Table.Td ta="right">{r.counters.recordsInserted}</Table.Td>
+                      <Table.Td ta="right">{r.counters.recordsUpdated}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {r.total !== null ? `${r.counters.recordsFetched} / ${r.total}${pct !== null ? ` (${pct}%)` : ''}` : isActive(r.status) ? 'counting' : '-'}
+                      </Table.Td>
+                      <Table.Td maw={240}>
+                        {r.errorCode ? (
+                          <Text size="xs" c="red" lineClamp={2} title={r.errorMessage ?? ''}>
+                            <code>{r.errorCode}</code> {r.errorMessage}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Anchor component={Link} to={`/terminal?runId=${r.id}`} size="xs" mr="xs">events</Anchor>
+                        <Anchor component={Link} to={`/logs?runId=${r.id}`} size="xs">calls</Anchor>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {runs.hasNextPage && (
+            <Group justify="center">
+              <Button variant="default" size="xs" loading={runs.isFetchingNextPage} onClick={() => void runs.fetchNextPage()}>
+                Load more
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatEvent } from './format-event';
+
+const base = { id: '7', createdAt: '2025-03-01T12:34:56.789Z', accountId: 'a1', runId: null };
+
+describe('formatEvent', () => {
+  it('shows a call with method, operation, status, duration and its ledger id', () => {
+    const line = formatEvent({
+      ...base,
+      type: 'ebay.call',
+      data: { callId: '42', api: 'identity', operation: 'refreshToken', method: 'POST', status: 200, durationMs: 12, attempt: 1, ebayErrorId: null },
+    });
+    expect(line).toMatchObject({ time: '12:34:56.789', text: 'POST  identity refreshToken  200  12 ms', tone: 'ok', callId: '42' });
+  });
+
+  it('colours 4xx yellow and failures without a status red', () => {
+    expect(formatEvent({ ...base, type: 'ebay.call', data: { status: 429, durationMs: 1 } }).tone).toBe('warn');
+    expect(formatEvent({ ...base, type: 'ebay.call', data: { status: null, durationMs: 1 } })).toMatchObject({ tone: 'error' });
+  });
+
+  it('shows sync counters and status changes', () => {
+    const progress = formatEvent({
+      ...base,
+      type: 'sync.progress',
+      data: { resource: 'orders', mode: 'full', counters: { calls: 3, pages: 2 }, total: 10 },
+    });
+    expect(progress.text).toBe('orders  full  calls=3 pages=2  total=10');
+    expect(formatEvent({ ...base, type: 'account.status', data: { status: 'reauth_required', reason: 'x' } })).toMatchObject({
+      text: 'status → reauth_required  (x)',
+      tone: 'warn',
+    });
+  });
+});

@@ -1,0 +1,179 @@
+import { Badge, Button, Card, Group, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useCallback, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { EbayEvent } from '@ebay-connector/contract';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
+import { useAccounts } from '../api/get-accounts';
+import { streamEventTypes, useEventStream, type StreamStatus } from '../api/event-stream';
+import { formatEvent, type TerminalLine } from './format-event';
+import { TerminalOutput } from './terminal-output';
+
+/** Lines kept in the browser; older ones drop off the top. */
+export const MAX_LINES = 2000;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const statusLook: Record<StreamStatus, { color: string; label: string }> = {
+  connecting: { color: 'gray', label: 'Connecting' },
+  live: { color: 'teal', label: 'Live' },
+  reconnecting: { color: 'yellow', label: 'Reconnecting' },
+  closed: { color: 'red', label: 'Disconnected' },
+};
+
+export function TerminalPage() {
+  const accounts = useAccounts();
+  // `/terminal?runId=…&accountId=…` (links from the sync page) start filtered.
+  const [searchParams] = useSearchParams();
+  const [accountId, setAccountId] = useState(() => searchParams.get('accountId') ?? '');
+  const [runIdInput, setRunIdInput] = useState(() => searchParams.get('runId') ?? '');
+  const [runId, setRunId] = useState(() => searchParams.get('runId') ?? '');
+  const [runIdError, setRunIdError] = useState<string | null>(null);
+  const [type, setType] = useState('');
+  const [text, setText] = useState('');
+  const [lines, setLines] = useState<TerminalLine[]>([]);
+  const [paused, setPaused] = useState(false);
+  const [buffered, setBuffered] = useState(0);
+  const [autoScroll, setAutoScroll] = useState(true);
+  const pausedRef = useRef(false);
+  const pending = useRef<TerminalLine[]>([]);
+
+  const onEvent = useCallback((event: EbayEvent) => {
+    const line = formatEvent(event);
+    if (pausedRef.current) {
+      pending.current.push(line);
+      if (pending.current.length > MAX_LINES) pending.current.splice(0, pending.current.length - MAX_LINES);
+      setBuffered(pending.current.length);
+      return;
+    }
+    setLines((prev) => {
+      const next = prev.length >= MAX_LINES ? prev.slice(prev.length - MAX_LINES + 1) : prev.slice();
+      next.push(line);
+      return next;
+    });
+  }, []);
+  const stream = useEventStream({ accountId: accountId || undefined, runId: runId || undefined }, onEvent);
+
+  const togglePause = () => {
+    if (pausedRef.current) {
+      const flushed = pending.current;
+      pending.current = [];
+      setLines((prev) => [...prev, ...flushed].slice(-MAX_LINES));
+      setBuffered(0);
+    }
+    pausedRef.current = !pausedRef.current;
+    setPaused(pausedRef.current);
+  };
+
+  const applyRunId = () => {
+    const value = runIdInput.trim();
+    if (value && !uuidPattern.test(value)) {
+      setRunIdError('A run id is a UUID');
+      return;
+    }
+    setRunIdError(null);
+    setRunId(value);
+  };
+
+  const accountName = (id: string | null) => {
+    if (!id) return '-';
+    const account = accounts.data?.accounts.find((a) => a.id === id);
+    return account ? account.label : id.slice(0, 8);
+  };
+  const needle = text.trim().toLowerCase();
+  const visible = lines.filter(
+    (line) =>
+      (!type || line.type === type) &&
+      (!needle || `${line.type} ${accountName(line.accountId)} ${line.text}`.toLowerCase().includes(needle)),
+  );
+  const look = statusLook[stream.status];
+
+  return (
+    <>
+      <PageHeader
+        title="Live terminal"
+        description="eBay calls, sync progress and account changes as they happen. Click a call to open it in the API logs."
+        actions={
+          <Badge color={look.color} variant="dot" size="lg" data-testid="stream-status" role="status">
+            {look.label}
+          </Badge>
+        }
+      />
+      <Stack gap="sm">
+        {stream.error && (
+          <ErrorAlert error={stream.error} title="The live stream stopped" onRetry={stream.reconnect} />
+        )}
+        {accounts.isError && <ErrorAlert error={accounts.error} title="Account names could not be loaded" />}
+        <Card withBorder padding="sm">
+          <Stack gap="sm">
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <NativeSelect
+                label="Account"
+                value={accountId}
+                onChange={(e) => setAccountId(e.currentTarget.value)}
+                data={[
+                  { value: '', label: 'All accounts' },
+                  ...(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.label} (${a.username})` })),
+                ]}
+                w={200}
+              />
+              <TextInput
+                label="Run id"
+                placeholder="Press Enter to apply"
+                value={runIdInput}
+                error={runIdError}
+                onChange={(e) => setRunIdInput(e.currentTarget.value)}
+                onBlur={applyRunId}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') applyRunId();
+                }}
+                w={220}
+              />
+              <NativeSelect
+                label="Event type"
+                value={type}
+                onChange={(e) => setType(e.currentTarget.value)}
+                data={[{ value: '', label: 'All events' }, ...streamEventTypes]}
+                w={190}
+              />
+              <TextInput label="Text" placeholder="Filter lines" value={text} onChange={(e) => setText(e.currentTarget.value)} w={180} />
+            </Group>
+            <Group gap="sm" wrap="wrap">
+              <Button variant={paused ? 'filled' : 'default'} onClick={togglePause} aria-pressed={paused}>
+                {paused ? `Resume (${buffered} buffered)` : 'Pause'}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setLines([]);
+                  pending.current = [];
+                  setBuffered(0);
+                }}
+              >
+                Clear
+              </Button>
+              <Switch label="Auto-scroll" checked={autoScroll} onChange={(e) => setAutoScroll(e.currentTarget.checked)} />
+              <Text size="xs" c="dimmed" data-testid="terminal-count">
+                {visible.length} of {lines.length} lines (last {MAX_LINES} kept)
+              </Text>
+            </Group>
+          </Stack>
+        </Card>
+        <TerminalOutput
+          lines={visible}
+          accountName={accountName}
+          autoScroll={autoScroll}
+          onUserScroll={(atBottom) => {
+            if (!atBottom && autoScroll) setAutoScroll(false);
+          }}
+          emptyText={
+            lines.length === 0
+              ? stream.status === 'live'
+                ? 'Waiting for events… refresh a token or start a sync to see eBay calls here.'
+                : 'Connecting to the event stream…'
+              : 'No lines match the filters.'
+          }
+        />
+      </Stack>
+    </>
+  );
+}

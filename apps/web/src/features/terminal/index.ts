@@ -1,0 +1,1 @@
+export { TerminalPage } from './components/terminal-page';
