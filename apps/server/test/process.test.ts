@@ -65,6 +65,11 @@ describe('operator CLIs', () => {
         APP_SECRET: 'doctor-app-secret-value-0123456789abcdef',
         ADMIN_EMAIL: 'boss@example.test',
         ADMIN_PASSWORD: 'doctor-admin-password',
+        EBAY_ENV: 'sandbox',
+        EBAY_CLIENT_ID: 'SandboxApp-doctorclientid-SBX-1234',
+        EBAY_CLIENT_SECRET: 'SBX-doctor-client-secret-value',
+        EBAY_RUNAME: 'Doctor-RuName',
+        METRICS_TOKEN: 'doctor-metrics-token-value',
       });
       const code = await doctor.exited;
       const out = doctor.output();
@@ -73,6 +78,9 @@ describe('operator CLIs', () => {
       expect(out).toMatch(/schema at migration \d+ \(latest\)/);
       expect(out).not.toContain('doctor-app-secret-value');
       expect(out).not.toContain('doctor-admin-password');
+      expect(out).not.toContain('SBX-doctor-client-secret-value');
+      expect(out).not.toContain('doctor-metrics-token-value');
+      expect(out).toMatch(/eBay environment\s+sandbox/);
       if (password !== 'none') expect(out).not.toContain(password);
       expect(out).toContain('****');
     } finally {
