@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenCipher } from '../../src/accounts/token-crypto';
 import { createTokenVault } from '../../src/accounts/token-vault';
 import { TEST_APP_SECRET, type Session } from '../helpers/app';
+import { spawnTs } from '../helpers/process';
 import { connectSeller, consent, control, createEbayTestApp, sellers, startTestEmulator, type EbayTestApp, type Emulator } from './ebay-fixture';
 
 describe('connect an eBay account (emulator over HTTP, real Postgres)', () => {
@@ -139,6 +140,24 @@ describe('connect an eBay account (emulator over HTTP, real Postgres)', () => {
     const relabel = await patch(operator.token, 'Outlet');
     expect(relabel.statusCode).toBe(200);
     expect(relabel.json().account.label).toBe('Outlet');
+  });
+
+  it('npm run token-info prints the audit table of the latest tokens, without secrets', async () => {
+    const row = await t.db.selectFrom('ebay_tokens').selectAll().where('account_id', '=', accountId).executeTakeFirstOrThrow();
+    const vault = createTokenVault(createTokenCipher(TEST_APP_SECRET));
+    const cli = spawnTs('apps/server/src/cli/token-info.ts', ['--environment=emulator'], {
+      DATABASE_URL: t.database.url,
+      APP_SECRET: TEST_APP_SECRET,
+    });
+    expect(await cli.exited, cli.output()).toBe(0);
+    const out = cli.output();
+    for (const column of ['id', 'account', 'environment', 'created_at', 'updated_at', 'expires_at', 'scopes', 'has_refresh_token']) {
+      expect(out).toContain(column);
+    }
+    expect(out).toContain(seller.username);
+    expect(out).toContain(row.expires_at.toISOString());
+    expect(out).toMatch(/\| emulator +\|/);
+    for (const secret of [vault.openAccess(row), vault.openRefresh(row)!]) expect(out).not.toContain(secret);
   });
 
   it('refresh: dryRun explains without calling eBay; a real refresh returns a future expiry', async () => {
