@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Development: the server (restarted when its sources change) and the Vite dev server with hot reload.
 // Open http://localhost:5173; /api and /healthz are proxied to the server on PORT (default 3000).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const port = process.env.PORT ?? '3000';
@@ -13,6 +13,9 @@ const env = {
   PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${webPort}`,
   BACKEND_URL: `http://localhost:${port}`,
 };
+
+// Fresh version/commit/build time for the footer.
+spawnSync(process.execPath, ['scripts/build-info.mjs'], { cwd: root, stdio: 'inherit' });
 
 const children = [
   spawn(

@@ -1,0 +1,263 @@
+/**
+ * `npm run bench:api`: read API latency over 1,000,000 stored orders, against the real server process
+ * (`main.ts --role=api`), while a worker process (`--role=worker`) runs order syncs. Orders are seeded by syncing
+ * real orders from the emulator, then copied (distinct ids, shifted dates, 4 extra accounts) with INSERT ... SELECT.
+ * Prints a latency table (autocannon, 50 connections) and EXPLAIN (ANALYZE, BUFFERS) of the list and detail SQL.
+ * Sizes: BENCH_API_ORDERS (default 1,000,000), BENCH_API_REAL_ORDERS (20,000), BENCH_API_SECONDS (15).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { listPage } from '../src/data/list-engine';
+import { ordersList } from '../src/data/list-specs';
+import { startEmbeddedPostgres } from '../src/platform/embedded-postgres';
+import { createLogger } from '../src/platform/logger';
+import type { SyncDb } from '../src/sync/sync-db';
+import { freePort } from './bench-setup';
+import {
+  connectSeller,
+  emulatorSellers,
+  getJson,
+  load,
+  login,
+  startEmulator,
+  startServer,
+  startSync,
+  waitRun,
+  type LoadResult,
+  type Proc,
+} from './bench-servers';
+
+const TARGET = Number(process.env.BENCH_API_ORDERS ?? 1_000_000);
+const REAL = Number(process.env.BENCH_API_REAL_ORDERS ?? 20_000);
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 15);
+const CONNECTIONS = 50;
+const EXTRA_ACCOUNTS = 4;
+
+async function seed(admin: pg.Client, realAccount: string): Promise<void> {
+  const started = performance.now();
+  await admin.query('set synchronous_commit = off');
+  const accounts: string[] = [];
+  for (let k = 0; k < EXTRA_ACCOUNTS; k += 1) {
+    const r = await admin.query<{ id: string }>(
+      `insert into ebay_accounts (environment, ebay_user_id, username, label) values ('emulator', $1, $1, 'bench copy') returning id`,
+      [`bench-copy-${k}`],
+    );
+    accounts.push(r.rows[0]?.id ?? '');
+  }
+  const real = Number((await admin.query<{ n: string }>('select count(*) as n from ebay_orders')).rows[0]?.n ?? 0);
+  const copies = Math.ceil((TARGET - real) / Math.max(1, real));
+  let total = real;
+  // One statement per copy (~real rows each): bounded, with progress.
+  for (let g = 1; g <= copies && total < TARGET; g += 1) {
+    const account = accounts[g % EXTRA_ACCOUNTS] ?? '';
+    const take = Math.min(real, TARGET - total);
+    await admin.query(
+      `with src as (select * from ebay_orders where account_id = $1 order by order_id limit $3)
+       insert into ebay_orders (account_id, order_id, created_at_ebay, modified_at_ebay, fulfillment_status, payment_status,
+         buyer_username, total_value, total_currency, cancel_state, line_item_count, search_text, raw)
+       select $2::uuid, order_id || '-c' || $4::int, created_at_ebay - make_interval(mins => $4::int * 7),
+         modified_at_ebay - make_interval(mins => $4::int * 7), fulfillment_status, payment_status, buyer_username,
+         total_value, total_currency, cancel_state, line_item_count, search_text, raw
+       from src`,
+      [realAccount, account, take, g],
+    );
+    await admin.query(
+      `insert into ebay_order_line_items (account_id, order_id, line_item_id, sku, title, legacy_item_id, quantity,
+         total_value, total_currency, fulfillment_status)
+       select $2::uuid, li.order_id || '-c' || $4::int, li.line_item_id, li.sku, li.title, li.legacy_item_id, li.quantity,
+         li.total_value, li.total_currency, li.fulfillment_status
+       from ebay_order_line_items li
+       where li.account_id = $1 and li.order_id in (select order_id from ebay_orders where account_id = $1 order by order_id limit $3)`,
+      [realAccount, account, take, g],
+    );
+    total += take;
+    if (g % 10 === 0) process.stdout.write(`  seeded ${total} orders (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  }
+  await admin.query('analyze ebay_orders; analyze ebay_order_line_items');
+  process.stdout.write(
+    `seeded ${total} orders: ${real} synced from the emulator + ${copies} INSERT ... SELECT copies over ${EXTRA_ACCOUNTS} extra accounts in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+}
+
+/** The SQL the data routes run, captured from Kysely, then EXPLAIN (ANALYZE, BUFFERS). */
+async function explain(pool: pg.Pool, title: string, run: (db: SyncDb) => Promise<unknown>): Promise<void> {
+  const captured: CompiledQuery[] = [];
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      captured.push(event.query);
+    },
+  }) as unknown as SyncDb;
+  await run(db);
+  const query = captured[0];
+  if (!query) return;
+  const plan = await pool.query<{ 'QUERY PLAN': string }>(
+    `explain (analyze, buffers) ${query.sql}`,
+    query.parameters as unknown[],
+  );
+  process.stdout.write(`\n--- ${title}\n${query.sql.replace(/\s+/g, ' ').trim()}\nparameters: ${JSON.stringify(query.parameters)}\n`);
+  process.stdout.write(`${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger({ level: 'warn' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  const procs: Proc[] = [];
+  const pgServer = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: await freePort(), logger });
+  const databaseUrl = pgServer.url();
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  let syncing = false;
+  let loop: Promise<void> = Promise.resolve();
+  try {
+    const port = await freePort();
+    const apiUrl = `http://127.0.0.1:${port}`;
+    const emulator = await startEmulator({ sellers: 2, orders: REAL, acceptUrl: `${apiUrl}/api/ebay/oauth/callback` });
+    procs.push(emulator);
+    const common = { databaseUrl, emulatorUrl: emulator.url, publicUrl: apiUrl, dataDir };
+    // The api process migrates the database on start; the worker starts after it.
+    procs.push(await startServer({ ...common, name: 'api', role: 'api', port }));
+    procs.push(await startServer({ ...common, name: 'worker', role: 'worker', port: 0 }));
+    await admin.connect();
+    const token = await login(apiUrl);
+    const [sellerA, sellerB] = await emulatorSellers(emulator.url);
+    if (!sellerA || !sellerB) throw new Error('emulator has fewer than 2 sellers');
+    const accountA = await connectSeller(apiUrl, emulator.url, token, sellerA);
+    const accountB = await connectSeller(apiUrl, emulator.url, token, sellerB);
+
+    const t0 = performance.now();
+    const seedRun = await startSync(apiUrl, token, accountA);
+    const status = await waitRun(apiUrl, token, seedRun, 180_000);
+    if (status !== 'succeeded') throw new Error(`seed sync ended ${status}`);
+    process.stdout.write(`synced ${REAL} orders of seller A through the worker in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    await seed(admin, accountA);
+
+    // Sample ids and deep cursors before the load.
+    const ids = (
+      await admin.query<{ account_id: string; order_id: string }>(
+        'select account_id, order_id from ebay_orders tablesample system (1) limit 5000',
+      )
+    ).rows;
+    const listPath = '/api/orders?fulfillmentStatus=FULFILLED&sort=creationDate&order=desc&limit=50';
+    const listOnePath = `${listPath}&accountId=${accountA}`;
+    const deepCursors: string[] = [];
+    let cursor: string | null = null;
+    const deepPages = 100;
+    for (let page = 0; page < deepPages; page += 1) {
+      const body: { nextCursor: string | null } = await getJson(
+        `${apiUrl}${listPath.replace('limit=50', 'limit=200')}${cursor ? `&cursor=${cursor}` : ''}`,
+        token,
+      );
+      cursor = body.nextCursor;
+      if (!cursor) break;
+      if (page >= deepPages / 2) deepCursors.push(cursor);
+    }
+    const day = (
+      await admin.query<{ d: Date }>(
+        `select date_trunc('day', created_at_ebay) as d from ebay_orders where account_id = $1 order by created_at_ebay desc offset 5000 limit 1`,
+        [accountA],
+      )
+    ).rows[0]?.d;
+    const from = (day ?? new Date()).toISOString();
+    const to = new Date((day ?? new Date()).getTime() + 86_400_000).toISOString();
+    const csvPath = `/api/orders.csv?accountId=${accountA}&from=${from}&to=${to}`;
+    const csvRows = await fetch(`${apiUrl}${csvPath}`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+      r.text(),
+    );
+    process.stdout.write(
+      `deep keyset: ${deepCursors.length} cursors at pages ${deepPages / 2}..${deepPages} of 200 rows (up to ${deepPages * 200} rows deep); CSV day ${from.slice(0, 10)}: ${csvRows.split('\n').length - 2} rows\n`,
+    );
+
+    // Full syncs of account B, one after the other, for as long as the load runs (bounded by count).
+    syncing = true;
+    let syncRuns = 0;
+    loop = (async () => {
+      for (let i = 0; i < 200 && syncing; i += 1) {
+        const runId = await startSync(apiUrl, token, accountB);
+        const s = await waitRun(apiUrl, token, runId, 120_000);
+        if (s !== 'succeeded') throw new Error(`background sync ended ${s}`);
+        syncRuns += 1;
+      }
+    })();
+
+    const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
+    const scenarios: Array<[string, () => string]> = [
+      ['list: status + creationDate (all accounts)', () => listPath],
+      ['list: status + creationDate (one account)', () => listOnePath],
+      ['list: deep keyset pages (all accounts)', () => `${listPath}&cursor=${pick(deepCursors)}`],
+      [
+        'detail: random id with accountId',
+        () => {
+          const o = pick(ids);
+          return `/api/orders/${encodeURIComponent(o.order_id)}?accountId=${o.account_id}`;
+        },
+      ],
+      ['detail: random id without accountId', () => `/api/orders/${encodeURIComponent(pick(ids).order_id)}`],
+      ['CSV: one account, one day', () => csvPath],
+    ];
+    const results: LoadResult[] = [];
+    for (const [scenario, path] of scenarios) {
+      process.stdout.write(`load: ${scenario} ...\n`);
+      results.push(await load({ scenario, url: apiUrl, token, connections: CONNECTIONS, seconds: SECONDS, path }));
+    }
+    syncing = false;
+    await loop;
+    console.table(results);
+    process.stdout.write(
+      `${syncRuns} full order syncs of ${REAL} orders ran in the worker process during the load (one after the other)\n`,
+    );
+    const ok = (r: LoadResult | undefined) => (r ? r['p95 ms'] < 50 && r.errors === 0 && r.non2xx === 0 : false);
+    for (const r of results)
+      if (!r.scenario.startsWith('CSV'))
+        process.stdout.write(`${r.scenario}: p95 ${r['p95 ms']} ms (target < 50, no errors): ${ok(r) ? 'PASS' : 'FAIL'}\n`);
+
+    const sample = ids[0] ?? { account_id: accountA, order_id: '' };
+    await explain(pool, 'orders list, status + creationDate, all accounts (first page)', (db) =>
+      listPage(db, ordersList, { fulfillmentStatus: 'FULFILLED', sort: 'creationDate', order: 'desc', limit: 50, format: 'json' }),
+    );
+    await explain(pool, 'orders list, status + creationDate, one account (first page)', (db) =>
+      listPage(db, ordersList, {
+        fulfillmentStatus: 'FULFILLED',
+        accountId: accountA,
+        sort: 'creationDate',
+        order: 'desc',
+        limit: 50,
+        format: 'json',
+      }),
+    );
+    await explain(pool, 'orders list, deep keyset page (all accounts)', (db) =>
+      listPage(db, ordersList, {
+        fulfillmentStatus: 'FULFILLED',
+        sort: 'creationDate',
+        order: 'desc',
+        limit: 50,
+        format: 'json',
+        cursor: deepCursors.at(-1),
+      }),
+    );
+    await explain(pool, 'order detail with accountId', (db) =>
+      db
+        .selectFrom('ebay_orders')
+        .selectAll()
+        .where('order_id', '=', sample.order_id)
+        .where('account_id', '=', sample.account_id)
+        .executeTakeFirst(),
+    );
+    await explain(pool, 'order detail without accountId', (db) =>
+      db.selectFrom('ebay_orders').selectAll().where('order_id', '=', sample.order_id).executeTakeFirst(),
+    );
+  } finally {
+    syncing = false;
+    await loop.catch((err: unknown) => process.stderr.write(`background sync: ${String(err)}\n`));
+    for (const p of procs.reverse()) await p.stop();
+    await pool.end();
+    await admin.end().catch(() => undefined);
+    await pgServer.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
