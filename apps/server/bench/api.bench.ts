@@ -105,8 +105,9 @@ async function explain(pool: pg.Pool, title: string, run: (db: SyncDb) => Promis
 async function main(): Promise<void> {
   const logger = createLogger({ level: 'warn' });
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  const pgDir = mkdtempSync(join(tmpdir(), 'bench-api-pg-'));
   const procs: Proc[] = [];
-  const pgServer = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: await freePort(), logger });
+  const pgServer = await startEmbeddedPostgres({ dataDir: pgDir, port: await freePort(), logger });
   const databaseUrl = pgServer.url();
   const admin = new pg.Client({ connectionString: databaseUrl });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -257,6 +258,7 @@ async function main(): Promise<void> {
     await admin.end().catch(() => undefined);
     await pgServer.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(pgDir, { recursive: true, force: true });
   }
 }
 

@@ -178,8 +178,8 @@ export async function connectSeller(
   });
   const location = decision.headers.get('location');
   if (decision.status !== 302 || !location) throw new Error(`consent: ${decision.status}`);
-  const target = new URL(location);
-  const callback = await fetch(`${apiUrl}${target.pathname}${target.search}`, { redirect: 'manual' });
+  // The emulator redirects to its accept URL: the callback of this or another API process.
+  const callback = await fetch(location, { redirect: 'manual' });
   if (callback.status !== 302) throw new Error(`callback: ${callback.status} ${await callback.text()}`);
   const accounts = await getJson<{ accounts: Array<{ id: string; username: string }> }>(
     `${apiUrl}/api/ebay/accounts`,
