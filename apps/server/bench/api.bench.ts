@@ -22,6 +22,7 @@ import {
   getJson,
   load,
   login,
+  sleep,
   startEmulator,
   startServer,
   startSync,
@@ -47,7 +48,9 @@ async function seed(admin: pg.Client, realAccount: string): Promise<void> {
     );
     accounts.push(r.rows[0]?.id ?? '');
   }
-  const real = Number((await admin.query<{ n: string }>('select count(*) as n from ebay_orders')).rows[0]?.n ?? 0);
+  const real = Number(
+    (await admin.query<{ n: string }>('select count(*) as n from ebay_orders')).rows[0]?.n ?? 0,
+  );
   const copies = Math.ceil((TARGET - real) / Math.max(1, real));
   let total = real;
   // One statement per copy (~real rows each): bounded, with progress.
@@ -74,7 +77,10 @@ async function seed(admin: pg.Client, realAccount: string): Promise<void> {
       [realAccount, account, take, g],
     );
     total += take;
-    if (g % 10 === 0) process.stdout.write(`  seeded ${total} orders (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    if (g % 10 === 0)
+      process.stdout.write(
+        `  seeded ${total} orders (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+      );
   }
   await admin.query('analyze ebay_orders; analyze ebay_order_line_items');
   process.stdout.write(
@@ -98,7 +104,9 @@ async function explain(pool: pg.Pool, title: string, run: (db: SyncDb) => Promis
     `explain (analyze, buffers) ${query.sql}`,
     query.parameters as unknown[],
   );
-  process.stdout.write(`\n--- ${title}\n${query.sql.replace(/\s+/g, ' ').trim()}\nparameters: ${JSON.stringify(query.parameters)}\n`);
+  process.stdout.write(
+    `\n--- ${title}\n${query.sql.replace(/\s+/g, ' ').trim()}\nparameters: ${JSON.stringify(query.parameters)}\n`,
+  );
   process.stdout.write(`${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
 }
 
@@ -113,10 +121,15 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   let syncing = false;
   let loop: Promise<void> = Promise.resolve();
+  let syncError = '';
   try {
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
-    const emulator = await startEmulator({ sellers: 2, orders: REAL, acceptUrl: `${apiUrl}/api/ebay/oauth/callback` });
+    const emulator = await startEmulator({
+      sellers: 2,
+      orders: REAL,
+      acceptUrl: `${apiUrl}/api/ebay/oauth/callback`,
+    });
     procs.push(emulator);
     const common = { databaseUrl, emulatorUrl: emulator.url, publicUrl: apiUrl, dataDir };
     // The api process migrates the database on start; the worker starts after it.
@@ -133,7 +146,9 @@ async function main(): Promise<void> {
     const seedRun = await startSync(apiUrl, token, accountA);
     const status = await waitRun(apiUrl, token, seedRun, 180_000);
     if (status !== 'succeeded') throw new Error(`seed sync ended ${status}`);
-    process.stdout.write(`synced ${REAL} orders of seller A through the worker in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `synced ${REAL} orders of seller A through the worker in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
     await seed(admin, accountA);
 
     // Sample ids and deep cursors before the load.
@@ -165,9 +180,9 @@ async function main(): Promise<void> {
     const from = (day ?? new Date()).toISOString();
     const to = new Date((day ?? new Date()).getTime() + 86_400_000).toISOString();
     const csvPath = `/api/orders.csv?accountId=${accountA}&from=${from}&to=${to}`;
-    const csvRows = await fetch(`${apiUrl}${csvPath}`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
-      r.text(),
-    );
+    const csvRows = await fetch(`${apiUrl}${csvPath}`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((r) => r.text());
     process.stdout.write(
       `deep keyset: ${deepCursors.length} cursors at pages ${deepPages / 2}..${deepPages} of 200 rows (up to ${deepPages * 200} rows deep); CSV day ${from.slice(0, 10)}: ${csvRows.split('\n').length - 2} rows\n`,
     );
@@ -177,12 +192,18 @@ async function main(): Promise<void> {
     let syncRuns = 0;
     loop = (async () => {
       for (let i = 0; i < 200 && syncing; i += 1) {
-        const runId = await startSync(apiUrl, token, accountB);
+        const runId = await startSync(apiUrl, token, accountB).catch(() => null);
+        if (!runId) {
+          await sleep(500);
+          continue;
+        }
         const s = await waitRun(apiUrl, token, runId, 120_000);
         if (s !== 'succeeded') throw new Error(`background sync ended ${s}`);
         syncRuns += 1;
       }
-    })();
+    })().catch((err: unknown) => {
+      syncError = String(err);
+    });
 
     const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
     const scenarios: Array<[string, () => string]> = [
@@ -202,22 +223,34 @@ async function main(): Promise<void> {
     const results: LoadResult[] = [];
     for (const [scenario, path] of scenarios) {
       process.stdout.write(`load: ${scenario} ...\n`);
-      results.push(await load({ scenario, url: apiUrl, token, connections: CONNECTIONS, seconds: SECONDS, path }));
+      results.push(
+        await load({ scenario, url: apiUrl, token, connections: CONNECTIONS, seconds: SECONDS, path }),
+      );
     }
     syncing = false;
     await loop;
+    if (syncError) process.stdout.write(`background sync failed: ${syncError}\n`);
     console.table(results);
     process.stdout.write(
       `${syncRuns} full order syncs of ${REAL} orders ran in the worker process during the load (one after the other)\n`,
     );
-    const ok = (r: LoadResult | undefined) => (r ? r['p95 ms'] < 50 && r.errors === 0 && r.non2xx === 0 : false);
+    const ok = (r: LoadResult | undefined) =>
+      r ? r['p95 ms'] < 50 && r.errors === 0 && r.non2xx === 0 : false;
     for (const r of results)
       if (!r.scenario.startsWith('CSV'))
-        process.stdout.write(`${r.scenario}: p95 ${r['p95 ms']} ms (target < 50, no errors): ${ok(r) ? 'PASS' : 'FAIL'}\n`);
+        process.stdout.write(
+          `${r.scenario}: p95 ${r['p95 ms']} ms (target < 50, no errors): ${ok(r) ? 'PASS' : 'FAIL'}\n`,
+        );
 
     const sample = ids[0] ?? { account_id: accountA, order_id: '' };
     await explain(pool, 'orders list, status + creationDate, all accounts (first page)', (db) =>
-      listPage(db, ordersList, { fulfillmentStatus: 'FULFILLED', sort: 'creationDate', order: 'desc', limit: 50, format: 'json' }),
+      listPage(db, ordersList, {
+        fulfillmentStatus: 'FULFILLED',
+        sort: 'creationDate',
+        order: 'desc',
+        limit: 50,
+        format: 'json',
+      }),
     );
     await explain(pool, 'orders list, status + creationDate, one account (first page)', (db) =>
       listPage(db, ordersList, {
@@ -252,7 +285,7 @@ async function main(): Promise<void> {
     );
   } finally {
     syncing = false;
-    await loop.catch((err: unknown) => process.stderr.write(`background sync: ${String(err)}\n`));
+    await loop;
     for (const p of procs.reverse()) await p.stop();
     await pool.end();
     await admin.end().catch(() => undefined);

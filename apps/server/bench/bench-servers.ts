@@ -213,11 +213,22 @@ export interface RunRow {
 }
 
 /** Polls `GET /api/ebay/sync/runs/:id` until the run is finished (or `timeoutMs`). */
-export async function waitRun(apiUrl: string, token: string, runId: string, timeoutMs: number): Promise<string> {
+export async function waitRun(
+  apiUrl: string,
+  token: string,
+  runId: string,
+  timeoutMs: number,
+): Promise<string> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const body = await getJson<{ run: RunRow }>(`${apiUrl}/api/ebay/sync/runs/${runId}`, token);
-    if (!['queued', 'running'].includes(body.run.status)) return body.run.status;
+    // A busy API may answer 503 (pool exhausted) now and then: that is measured elsewhere, keep polling.
+    const res = await fetch(`${apiUrl}/api/ebay/sync/runs/${runId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).catch(() => null);
+    if (res?.ok) {
+      const body = (await res.json()) as { run: RunRow };
+      if (!['queued', 'running'].includes(body.run.status)) return body.run.status;
+    }
     await sleep(200);
   }
   return 'timeout';

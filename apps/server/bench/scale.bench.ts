@@ -69,7 +69,11 @@ async function main(): Promise<void> {
     const [port1, port2] = [await freePort(), await freePort()];
     const api1 = `http://127.0.0.1:${port1}`;
     const api2 = `http://127.0.0.1:${port2}`;
-    const emulator = await startEmulator({ sellers: SELLERS, orders: ORDERS, acceptUrl: `${api1}/api/ebay/oauth/callback` });
+    const emulator = await startEmulator({
+      sellers: SELLERS,
+      orders: ORDERS,
+      acceptUrl: `${api1}/api/ebay/oauth/callback`,
+    });
     emulatorProc = emulator;
     const common = { databaseUrl, emulatorUrl: emulator.url, dataDir };
     procs.push(await startServer({ ...common, name: 'api-1', role: 'api', port: port1, publicUrl: api1 }));
@@ -91,7 +95,9 @@ async function main(): Promise<void> {
       });
       const id = await connectSeller(api1, emulator.url, token, seller);
       accounts.push({ id, seller });
-      const t = (await (await fetch(`${emulator.url}/__emulator/sellers/${seller.id}/truth?resource=orders`)).json()) as {
+      const t = (await (
+        await fetch(`${emulator.url}/__emulator/sellers/${seller.id}/truth?resource=orders`)
+      ).json()) as {
         count: number;
       };
       truth.set(id, t.count);
@@ -103,20 +109,26 @@ async function main(): Promise<void> {
     const phase = async (name: string, apis: string[]): Promise<{ result: PhaseResult; runs: RunRow[] }> => {
       await admin.query('truncate ebay_orders, ebay_order_line_items, sync_runs, sync_state');
       const started = performance.now();
-      const runIds = await Promise.all(accounts.map((a, i) => startSync(apis[i % apis.length] ?? '', token, a.id)));
+      const runIds = await Promise.all(
+        accounts.map((a, i) => startSync(apis[i % apis.length] ?? '', token, a.id)),
+      );
       const statuses = await Promise.all(runIds.map((id) => waitRun(apis[0] ?? '', token, id, 240_000)));
       const seconds = (performance.now() - started) / 1000;
-      if (statuses.some((s) => s !== 'succeeded')) throw new Error(`${name}: runs ended ${statuses.join(', ')}`);
+      if (statuses.some((s) => s !== 'succeeded'))
+        throw new Error(`${name}: runs ended ${statuses.join(', ')}`);
       const runs = (await admin.query<RunRow>('select * from sync_runs order by started_at')).rows;
       const stored = await admin.query<{ account_id: string; n: string; distinct_ids: string }>(
         'select account_id, count(*) as n, count(distinct order_id) as distinct_ids from ebay_orders group by account_id',
       );
       const matches = accounts.every((a) => {
         const row = stored.rows.find((r) => r.account_id === a.id);
-        return row !== undefined && Number(row.n) === truth.get(a.id) && Number(row.distinct_ids) === Number(row.n);
+        return (
+          row !== undefined && Number(row.n) === truth.get(a.id) && Number(row.distinct_ids) === Number(row.n)
+        );
       });
       const orders = stored.rows.reduce((s, r) => s + Number(r.n), 0);
-      const once = runs.length === accounts.length && runs.every((r) => r.attempts === 1 && r.status === 'succeeded');
+      const once =
+        runs.length === accounts.length && runs.every((r) => r.attempts === 1 && r.status === 'succeeded');
       return {
         runs,
         result: {
@@ -148,7 +160,9 @@ async function main(): Promise<void> {
       'sync.progress on api-1': sse1.counts.get(`sync.progress:${r.id}`) ?? 0,
       'sync.progress on api-2': sse2.counts.get(`sync.progress:${r.id}`) ?? 0,
     }));
-    const sseOk = sseRows.every((r) => r['sync.progress on api-1'] > 0 && r['sync.progress on api-1'] === r['sync.progress on api-2']);
+    const sseOk = sseRows.every(
+      (r) => r['sync.progress on api-1'] > 0 && r['sync.progress on api-1'] === r['sync.progress on api-2'],
+    );
 
     await stopAll();
     const port3 = await freePort();
@@ -165,8 +179,12 @@ async function main(): Promise<void> {
       `throughput: ${d['orders/s']} orders/s with 2 api + 2 workers vs ${o['orders/s']} orders/s with one process (${(d['orders/s'] / o['orders/s']).toFixed(2)}x); SYNC_CONCURRENCY=2 per worker process (default)\n`,
     );
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-    process.stdout.write(`no duplicate work (each run executed once, orders = truth, no duplicate ids): ${verdict(d['runs executed once'] && d['matches emulator truth'] && o['runs executed once'] && o['matches emulator truth'])}\n`);
-    process.stdout.write(`sync.progress events from the workers reach SSE clients on both API processes: ${verdict(sseOk)}\n`);
+    process.stdout.write(
+      `no duplicate work (each run executed once, orders = truth, no duplicate ids): ${verdict(d['runs executed once'] && d['matches emulator truth'] && o['runs executed once'] && o['matches emulator truth'])}\n`,
+    );
+    process.stdout.write(
+      `sync.progress events from the workers reach SSE clients on both API processes: ${verdict(sseOk)}\n`,
+    );
   } finally {
     await stopAll();
     await emulatorProc?.stop();

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir } from './helpers/browser';
+import { launchBrowser, openContext, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server with a small emulator dataset, one connected seller synced once; the tests run in order and browse
@@ -28,24 +27,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newContext(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-  if (!browser) throw new Error('browser not started');
-  const c = await browser.newContext({ baseURL: origin, viewport });
-  c.setDefaultTimeout(15_000);
-  return c;
-}
+const newContext = (viewport = { width: 1280, height: 900 }): Promise<BrowserContext> => openContext(browser, origin, viewport);
 
-async function shoot(p: Page, name: string): Promise<void> {
-  await p.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
-}
+const shoot = (p: Page, name: string): Promise<void> => screenshot(p, name, false);
 
-async function signIn(p: Page, user: { email: string; password: string }, next: string): Promise<void> {
-  await p.goto(`/login?next=${encodeURIComponent(next)}`);
-  await p.getByLabel(/^Email/).fill(user.email);
-  await p.getByLabel(/^Password/).fill(user.password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.waitForURL((url) => url.pathname === next);
-}
 
 /** Same-origin fetch from the page (session cookie, Origin header), as the UI itself would send it. */
 async function call<T = unknown>(p: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {

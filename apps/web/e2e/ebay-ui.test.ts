@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir } from './helpers/browser';
+import { launchBrowser, openContext, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server (with the in-process eBay emulator) and one browser for the file; the tests run in order and
@@ -31,24 +30,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newContext(viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
-  if (!browser) throw new Error('browser not started');
-  const context = await browser.newContext({ baseURL: origin, viewport });
-  context.setDefaultTimeout(15_000);
-  return context;
-}
+const newContext = (viewport = { width: 1280, height: 860 }): Promise<BrowserContext> => openContext(browser, origin, viewport);
 
-async function shoot(p: Page, name: string): Promise<void> {
-  await p.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
+const shoot = (p: Page, name: string): Promise<void> => screenshot(p, name, true);
 
-async function signIn(p: Page, user: { email: string; password: string }, next: string): Promise<void> {
-  await p.goto(`/login?next=${encodeURIComponent(next)}`);
-  await p.getByLabel(/^Email/).fill(user.email);
-  await p.getByLabel(/^Password/).fill(user.password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.waitForURL((url) => url.pathname === next);
-}
 
 /** Same-origin fetch from the page (session cookie, Origin header), as the UI itself would send it. */
 async function call(p: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir } from './helpers/browser';
+import { launchBrowser, openContext, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server (in-process emulator with 1000 orders per seller) and one browser; the tests run in order:
@@ -30,22 +29,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newContext(viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
-  if (!browser) throw new Error('browser not started');
-  const c = await browser.newContext({ baseURL: origin, viewport });
-  c.setDefaultTimeout(15_000);
-  return c;
-}
+const newContext = (viewport = { width: 1400, height: 900 }): Promise<BrowserContext> => openContext(browser, origin, viewport);
 
-const shoot = (p: Page, name: string) => p.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+const shoot = (p: Page, name: string): Promise<void> => screenshot(p, name);
 
-async function signIn(p: Page, user: { email: string; password: string }, next: string): Promise<void> {
-  await p.goto(`/login?next=${encodeURIComponent(next)}`);
-  await p.getByLabel(/^Email/).fill(user.email);
-  await p.getByLabel(/^Password/).fill(user.password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.waitForURL((url) => url.pathname === next);
-}
 
 /** Emulator latency per call (control API), to make a sync take long enough to watch or stop. */
 async function setLatency(latencyMs: number): Promise<void> {

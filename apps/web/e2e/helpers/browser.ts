@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from './server';
 
 export const screenshotDir = join(repoRoot, 'artifacts', 'screenshots');
@@ -24,4 +24,30 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A fresh browser context on `origin` (cookies are per origin: use the server's public URL). */
+export async function openContext(
+  browser: Browser | undefined,
+  origin: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
+  if (!browser) throw new Error('browser not started');
+  const context = await browser.newContext({ baseURL: origin, viewport });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Saves `artifacts/screenshots/<name>.png`. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
+}
+
+/** Signs in through the login page, deep-linked to `next`, and waits to land there. */
+export async function signIn(page: Page, user: { email: string; password: string }, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(/^Email/).fill(user.email);
+  await page.getByLabel(/^Password/).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === next);
 }
