@@ -222,6 +222,13 @@ async function main(): Promise<void> {
     ];
     const results: LoadResult[] = [];
     for (const [scenario, path] of scenarios) {
+      // Let queries queued by the previous scenario drain, so each scenario is measured on its own (bounded).
+      for (let i = 0; i < 120; i += 1) {
+        const t = performance.now();
+        const res = await fetch(`${apiUrl}/healthz/db`).catch(() => null);
+        if (res?.ok && performance.now() - t < 50) break;
+        await sleep(250);
+      }
       process.stdout.write(`load: ${scenario} ...\n`);
       results.push(
         await load({ scenario, url: apiUrl, token, connections: CONNECTIONS, seconds: SECONDS, path }),
