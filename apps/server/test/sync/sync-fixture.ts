@@ -161,11 +161,13 @@ export async function waitForChain(db: SyncDb, runId: string, timeoutMs = 60_000
   let id = runId;
   for (;;) {
     const run = await waitForRun(db, id, Math.max(1000, deadline - Date.now()));
-    const next = await db
-      .selectFrom('sync_runs')
-      .select('id')
-      .where('resumed_from', '=', id)
-      .executeTakeFirst();
+    const findNext = () => db.selectFrom('sync_runs').select('id').where('resumed_from', '=', id).executeTakeFirst();
+    let next = await findNext();
+    // An interrupted run is resumed by a new run; the sweeper may create it a moment after marking this one.
+    while (!next && run.status === 'interrupted' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      next = await findNext();
+    }
     if (!next) return { ...run, id };
     id = next.id;
   }
