@@ -5,7 +5,7 @@ import type { SyncRunsTable } from './sync.tables';
 import type { Selectable } from 'kysely';
 
 export type SyncRunRow = Selectable<SyncRunsTable>;
-type DbOrTrx = SyncDb | Transaction<SyncDatabase>;
+export type DbOrTrx = SyncDb | Transaction<SyncDatabase>;
 
 export interface NewRun {
   accountId: string;

@@ -6,7 +6,7 @@ import { messageOf } from './errors';
 import { claimDueSchedules, ensureDefaultSchedules } from './sync-schedules.repository';
 import { SYNC_QUEUE, SYNC_QUEUE_SCHEMA, type SyncJobData, type SyncQueue } from './sync-queue';
 import { executeRun, type RunServiceDeps } from './sync-run.service';
-import { createRun, finishRun, sweepStaleRuns, type SyncRunRow } from './sync-runs.repository';
+import { createRun, finishRun, sweepStaleRuns, type DbOrTrx, type SyncRunRow } from './sync-runs.repository';
 
 export interface WorkerSettings {
   concurrency: number;
@@ -43,7 +43,14 @@ export async function resumeRun(
   queue: SyncQueue,
   from: SyncRunRow,
 ): Promise<string | null> {
-  const created = await createRun(deps.db, {
+  const runId = await createResumingRun(deps.db, from);
+  if (runId !== null) await queue.enqueue({ runId, correlationId: from.correlation_id });
+  return runId;
+}
+
+/** The run that continues `from` at its checkpoint (queued; null when another run is already active). */
+async function createResumingRun(db: DbOrTrx, from: SyncRunRow): Promise<string | null> {
+  const created = await createRun(db, {
     accountId: from.account_id,
     resource: from.resource,
     mode: from.mode,
@@ -55,9 +62,7 @@ export async function resumeRun(
     checkpoint: from.checkpoint,
     resumedFrom: from.id,
   });
-  if (!created.created) return null;
-  await queue.enqueue({ runId: created.run.id, correlationId: from.correlation_id });
-  return created.run.id;
+  return created.created ? created.run.id : null;
 }
 
 /**
@@ -163,13 +168,21 @@ export async function startSyncWorker(
 
   let ticking: Promise<void> | null = null;
   const tick = async () => {
-    const stale = await sweepStaleRuns(deps.db, settings.heartbeatStaleMs);
-    for (const run of stale) {
+    // Marking a lost run interrupted and creating the run that resumes it commit together, so a crash here
+    // cannot leave an interrupted run that nothing resumes; a queued run whose job is lost is recovered below.
+    const resumed = await deps.db.transaction().execute(async (trx) => {
+      const ids: { run: SyncRunRow; resumedBy: string | null }[] = [];
+      for (const run of await sweepStaleRuns(trx, settings.heartbeatStaleMs)) {
+        ids.push({ run, resumedBy: await createResumingRun(trx, run) });
+      }
+      return ids;
+    });
+    for (const { run, resumedBy } of resumed) {
       log.warn(
         { runId: run.id, accountId: run.account_id, resource: run.resource },
         'run lost its worker; resuming',
       );
-      await resumeRun(deps, queue, run);
+      if (resumedBy !== null) await queue.enqueue({ runId: resumedBy, correlationId: run.correlation_id });
     }
     await recoverOrphans(deps, queue);
     await ensureDefaultSchedules(deps.db);

@@ -121,8 +121,9 @@ export function syncRoutes(deps: { sync: SyncService; db: SyncDb }) {
           : [],
         ids.length ? db.selectFrom('sync_state').selectAll().where('account_id', 'in', ids).execute() : [],
       ]);
-      const counts = new Map<SyncResource, Map<string, number>>();
-      for (const r of syncResources) counts.set(r, await recordCounts(db, r, ids));
+      const counts = new Map<SyncResource, Map<string, number>>(
+        await Promise.all(syncResources.map(async (r) => [r, await recordCounts(db, r, ids)] as const)),
+      );
       const response: SyncStatusResponse = {
         status: ids.flatMap((accountId) =>
           syncResources.map((resource) => {
