@@ -13,6 +13,8 @@ import {
   waitForChain,
   type Emulator,
   type SyncTestApp,
+  startSync,
+  waitForPages,
 } from './sync-fixture';
 
 let pg: DedicatedPostgres;
@@ -42,23 +44,8 @@ afterAll(async () => {
 describe('Postgres restarting mid-run', () => {
   it('resumes from the checkpoint when the database is back and ends equal to the truth', async () => {
     await control(emulator, 'PUT', '/faults', { latencyMs: 100 });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/ebay/sync/orders',
-      headers: { authorization: t.operatorAuth },
-      payload: { accountId, mode: 'full' },
-    });
-    expect(res.statusCode).toBe(202);
-    const runId = res.json<{ runId: string }>().runId;
-    for (let i = 0; i < 300; i += 1) {
-      const run = await t.syncDb
-        .selectFrom('sync_runs')
-        .select('pages')
-        .where('id', '=', runId)
-        .executeTakeFirstOrThrow();
-      if (run.pages >= 2) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const runId = await startSync(t, 'orders', { accountId, mode: 'full' });
+    await waitForPages(t.syncDb, runId, 2, { timeoutMs: 15_000 });
     await pg.stop();
     await new Promise((r) => setTimeout(r, 1500));
     await pg.start();

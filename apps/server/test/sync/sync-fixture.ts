@@ -172,3 +172,31 @@ export async function waitForChain(db: SyncDb, runId: string, timeoutMs = 60_000
     id = next.id;
   }
 }
+
+/** `POST /api/ebay/sync/{resource}` as the operator; returns the new run's id (expects 202). */
+export async function startSync(t: SyncTestApp, resource: string, payload: Record<string, unknown>): Promise<string> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/ebay/sync/${resource}`,
+    headers: { authorization: t.operatorAuth },
+    payload,
+  });
+  if (res.statusCode !== 202) throw new Error(`sync did not start: ${res.statusCode} ${res.body}`);
+  return res.json<{ runId: string }>().runId;
+}
+
+/** Polls until the run has committed at least `pages` pages; `check` runs on every poll (e.g. a process died). */
+export async function waitForPages(
+  db: SyncDb,
+  runId: string,
+  pages: number,
+  opts: { timeoutMs?: number; check?: () => void } = {},
+): Promise<number> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  for (;;) {
+    opts.check?.();
+    const run = await db.selectFrom('sync_runs').select('pages').where('id', '=', runId).executeTakeFirstOrThrow();
+    if (run.pages >= pages || Date.now() > deadline) return run.pages;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

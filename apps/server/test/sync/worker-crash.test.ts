@@ -14,6 +14,8 @@ import {
   waitForChain,
   type Emulator,
   type SyncTestApp,
+  startSync,
+  waitForPages,
 } from './sync-fixture';
 
 let emulator: Emulator;
@@ -57,26 +59,13 @@ afterAll(async () => {
 describe('a worker process killed mid-backfill', () => {
   it('shows the run as interrupted and a restarted worker resumes it from its checkpoint', async () => {
     await control(emulator, 'PUT', '/faults', { latencyMs: 150 });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/ebay/sync/orders',
-      headers: { authorization: t.operatorAuth },
-      payload: { accountId, mode: 'full' },
-    });
-    expect(res.statusCode).toBe(202);
-    const runId = res.json<{ runId: string }>().runId;
+    const runId = await startSync(t, 'orders', { accountId, mode: 'full' });
     const first = spawnWorker();
-    let pages = 0;
-    for (let i = 0; i < 600 && pages < 3; i += 1) {
-      if (first.child.exitCode !== null) throw new Error(`worker exited:\n${first.output()}`);
-      const run = await t.syncDb
-        .selectFrom('sync_runs')
-        .select('pages')
-        .where('id', '=', runId)
-        .executeTakeFirstOrThrow();
-      pages = run.pages;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const pages = await waitForPages(t.syncDb, runId, 3, {
+      check: () => {
+        if (first.child.exitCode !== null) throw new Error(`worker exited:\n${first.output()}`);
+      },
+    });
     expect(pages).toBeGreaterThanOrEqual(3);
     first.child.kill('SIGKILL');
     await first.exited;
