@@ -1,5 +1,6 @@
-import { createEbayClient, type EbayClient } from '@ebay-connector/ebay-client';
+import { createEbayClient, type EbayCallRecord, type EbayClient } from '@ebay-connector/ebay-client';
 import { createEventBus } from '../src/ebay-calls/event-bus';
+import { createLedgerRecorder } from '../src/ebay-calls/ledger.recorder';
 import { createDb, createPool } from '../src/platform/database';
 import { createLogger } from '../src/platform/logger';
 import { syncApiFromClient } from '../src/sync/ebay-client.adapter';
@@ -26,19 +27,34 @@ export interface ChildResult {
   pages: number;
   maxRssMb: number;
   fetchConcurrency: number;
+  /** CPU time of the sync process during the run (user + system). */
+  cpuMs: number;
 }
 
-function clientFor(args: ChildArgs): EbayClient {
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1000;
+}
+
+/** The server's default LEDGER_BODY_MAX_BYTES. */
+const LEDGER_BODY_MAX_BYTES = 16_384;
+
+function clientFor(args: ChildArgs, onCall?: (call: EbayCallRecord) => void): EbayClient {
   const url = args.emulatorUrl;
   return createEbayClient({
     environment: 'production',
     baseUrls: { authBaseUrl: url, apiBaseUrl: url, apizBaseUrl: url },
+    maxLoggedBodyBytes: LEDGER_BODY_MAX_BYTES,
   }).withAccount({
     getAccessToken: async () => args.token,
+    ...(onCall ? { onCall } : {}),
   });
 }
 
-/** The engine, as a worker runs it (page + checkpoint transactions, progress events), without the queue. */
+/**
+ * The engine, as a worker runs it (page + checkpoint transactions, progress events, every call in the ledger with
+ * its event), without the queue.
+ */
 async function engine(args: ChildArgs): Promise<ChildResult> {
   const logger = createLogger({ level: 'warn' });
   const pool = createPool(args.databaseUrl, { ...poolSettings, poolMax: 12 }, logger);
@@ -50,8 +66,12 @@ async function engine(args: ChildArgs): Promise<ChildResult> {
     fetchConcurrency: Number(process.env.BENCH_FETCH_CONCURRENCY ?? defaultSyncSettings.fetchConcurrency),
     orderCancelDetails: process.env.BENCH_CANCEL_DETAILS !== 'false',
   };
+  const ledger = createLedgerRecorder({ db, events, logger, bodyMaxBytes: LEDGER_BODY_MAX_BYTES });
   let fetchMs = 0;
-  const base = syncApiFromClient(clientFor(args));
+  let runId = '';
+  const base = syncApiFromClient(
+    clientFor(args, (call) => ledger.hookFor({ accountId: args.accountId, runId, correlationId: 'bench' })(call)),
+  );
   const api = {
     ...base,
     getOrders: async (...a: Parameters<typeof base.getOrders>) => {
@@ -76,7 +96,9 @@ async function engine(args: ChildArgs): Promise<ChildResult> {
     resumedFrom: null,
   });
   if (!created.created) throw new Error('a run is already active');
+  runId = created.run.id;
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const result = await executeRun(
     {
       db: syncDb,
@@ -96,7 +118,9 @@ async function engine(args: ChildArgs): Promise<ChildResult> {
     created.run.id,
     { workerId: 'bench', shutdown: new AbortController().signal },
   );
+  await ledger.flush();
   const seconds = (performance.now() - started) / 1000;
+  const cpuMs = cpuSince(cpuStart);
   if (process.env.BENCH_VERBOSE)
     console.error(`getOrders time summed over calls: ${(fetchMs / 1000).toFixed(1)} s`);
   if (result !== 'succeeded') throw new Error(`run ended ${result}`);
@@ -114,6 +138,7 @@ async function engine(args: ChildArgs): Promise<ChildResult> {
     pages: run.pages,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     fetchConcurrency: settings.fetchConcurrency,
+    cpuMs,
   };
 }
 
@@ -134,6 +159,7 @@ async function naive(args: ChildArgs): Promise<ChildResult> {
   const now = new Date();
   const windows = splitWindows(new Date(now.getTime() - 729 * 86_400_000), null, 90 * 86_400_000, now);
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   let orders = 0;
   let calls = 0;
   for (const w of windows) {
@@ -184,6 +210,7 @@ async function naive(args: ChildArgs): Promise<ChildResult> {
     pages: calls,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     fetchConcurrency: 1,
+    cpuMs: cpuSince(cpuStart),
   };
 }
 

@@ -14,6 +14,7 @@ import { createLogger } from '../src/platform/logger';
 import { migrate } from '../src/platform/migrations';
 import { emulatorUserToken, freePort, repoRoot, startEmulatorProcess } from './bench-setup';
 import { runChild, type ChildArgs, type ChildResult } from './bench-child';
+import { treeCpuMs } from './process-cpu';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -26,7 +27,11 @@ async function child(): Promise<void> {
 
 function spawnChild(args: ChildArgs): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', self], {
+    // BENCH_CPU_PROFILE_DIR=<dir> writes a V8 CPU profile of each sync process there.
+    const profile = process.env.BENCH_CPU_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+      : [];
+    const p = spawn(process.execPath, [...profile, '--import', 'tsx', self], {
       cwd: repoRoot,
       env: { ...process.env, BENCH_CHILD: JSON.stringify(args) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -54,6 +59,11 @@ async function parent(): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   const results: Record<string, ChildResult> = {};
+  const cpu: Record<string, { postgres: number | null; emulator: number | null }> = {};
+  // BENCH_ONLY=engine_0ms,engine_100ms,... runs a subset (the verdicts of the others are left out).
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+  const delta = (before: number | null, after: number | null) =>
+    before === null || after === null ? null : after - before;
 
   const scenario = async (
     name: string,
@@ -70,11 +80,14 @@ async function parent(): Promise<void> {
       );
       const accountId = account.rows[0]?.id ?? '';
       for (const [label, kind, mode] of runs) {
+        if (only && !only.has(label)) continue;
         if (mode === 'full')
           await admin.query(
             'truncate ebay_orders cascade; truncate sync_runs cascade; truncate sync_state cascade',
           );
         process.stdout.write(`running ${name} ${label} ...\n`);
+        const pgBefore = treeCpuMs(pgServer.pid);
+        const emBefore = emulator.child.pid ? treeCpuMs(emulator.child.pid) : null;
         results[label] = await spawnChild({
           kind,
           mode,
@@ -83,6 +96,10 @@ async function parent(): Promise<void> {
           token,
           accountId,
         });
+        cpu[label] = {
+          postgres: delta(pgBefore, treeCpuMs(pgServer.pid)),
+          emulator: delta(emBefore, emulator.child.pid ? treeCpuMs(emulator.child.pid) : null),
+        };
       }
     } finally {
       await emulator.stop();
@@ -112,6 +129,9 @@ async function parent(): Promise<void> {
   const big = results.engine_large_0ms;
   const inc = results.engine_incremental;
   const apiBound = eL ? (eL.calls * latency) / 1000 / eL.fetchConcurrency : 0;
+  // CPU per 1,000 orders of each process: where the two cores go.
+  const per1k = (ms: number | null | undefined, r: ChildResult) =>
+    ms === null || ms === undefined || r.orders === 0 ? '-' : Math.round((ms * 1000) / r.orders);
   const rows = Object.entries(results).map(([name, r]) => ({
     scenario: name,
     orders: r.orders,
@@ -119,6 +139,9 @@ async function parent(): Promise<void> {
     'orders/s': Math.round(rate(r)),
     calls: r.calls,
     'peak RSS MB': Math.round(r.maxRssMb),
+    'sync CPU ms/1k': per1k(r.cpuMs, r),
+    'postgres CPU ms/1k': per1k(cpu[name]?.postgres, r),
+    'emulator CPU ms/1k': per1k(cpu[name]?.emulator, r),
   }));
   console.table(rows);
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');

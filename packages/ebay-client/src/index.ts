@@ -20,6 +20,7 @@ export {
   isSensitiveKey,
   REDACTED,
   redactBody,
+  redactForLog,
   redactFormBody,
   redactHeaders,
   redactJson,

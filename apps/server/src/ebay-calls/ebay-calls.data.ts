@@ -1,5 +1,5 @@
 import type { AccountDataRegistry } from '../accounts/account-data.registry';
-import { replaceInLedgerBodies } from './ledger.repository';
+import { forgetUserInLedger } from './ledger.repository';
 
 /** The ledger's part in disconnect-with-purge and marketplace account deletion. */
 export function registerEbayCallsData(registry: AccountDataRegistry): void {
@@ -22,7 +22,7 @@ export function registerEbayCallsData(registry: AccountDataRegistry): void {
     async anonymise(trx, user, replacement) {
       // Usernames shorter than 3 characters would match too much unrelated text.
       if (user.username.length < 3) return 0;
-      return replaceInLedgerBodies(trx, user.username, replacement);
+      return forgetUserInLedger(trx, user.username, replacement);
     },
   });
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../platform/logger';
 import {
   getEventsByIds,
   insertEventAndNotify,
+  insertEventsAndNotify,
   latestEventId,
   listEventsAfter,
   matchesFilter,
@@ -21,6 +22,8 @@ export type { EventFilter, NewEvent };
  */
 export interface EventBus {
   publish(event: NewEvent): Promise<EbayEvent>;
+  /** Publishes several events with one statement (ids in the given order). */
+  publishMany(events: readonly NewEvent[]): Promise<EbayEvent[]>;
   /** Calls `cb` for every matching event published from now on (in any process). Returns the unsubscribe. */
   subscribe(filter: EventFilter, cb: (event: EbayEvent) => void): () => void;
   /** Stored events after `afterId` (for Last-Event-ID resume), oldest first. */
@@ -163,6 +166,7 @@ export function createEventBus(deps: EventBusDeps): EventBus {
 
   return {
     publish: (event) => insertEventAndNotify(deps.db, channel, event),
+    publishMany: (events) => insertEventsAndNotify(deps.db, channel, events),
     subscribe(filter, cb) {
       const sub: Subscriber = { filter, cb };
       subscribers.add(sub);

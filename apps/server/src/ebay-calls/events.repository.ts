@@ -43,6 +43,34 @@ export async function insertEventAndNotify(db: Db, channel: string, event: NewEv
   return toEvent(row);
 }
 
+/** Inserts several events in one statement, each notified with its id on commit; returned in insertion order. */
+export async function insertEventsAndNotify(
+  db: Db,
+  channel: string,
+  events: readonly NewEvent[],
+): Promise<EbayEvent[]> {
+  if (events.length === 0) return [];
+  const input = events.map((e, i) => ({
+    n: i,
+    type: e.type,
+    account_id: e.accountId ?? null,
+    run_id: e.runId ?? null,
+    data: e.data,
+  }));
+  const result = await sql<Selectable<EbayEventsTable>>`
+    WITH inserted AS (
+      INSERT INTO ebay_events (type, account_id, run_id, data)
+      SELECT type, account_id, run_id, data
+      FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+        AS x(n integer, type text, account_id uuid, run_id uuid, data jsonb)
+      ORDER BY n
+      RETURNING *
+    )
+    SELECT inserted.*, pg_notify(${channel}, inserted.id::text) AS notified FROM inserted ORDER BY id
+  `.execute(db);
+  return result.rows.map(toEvent);
+}
+
 export async function listEventsAfter(db: Db, afterId: string, filter: EventFilter, limit: number): Promise<EbayEvent[]> {
   let q = db.selectFrom('ebay_events').selectAll().where('id', '>', afterId);
   if (filter.accountId) q = q.where('account_id', '=', filter.accountId);

@@ -2,7 +2,8 @@ import type { EbayCallRecord } from '@ebay-connector/ebay-client';
 import type { Db } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import type { EventBus } from './event-bus';
-import { insertLedgerRow } from './ledger.repository';
+import type { NewEvent } from './events.repository';
+import { insertLedgerRows, type LedgerRow, type NewLedgerRow } from './ledger.repository';
 
 /** Who caused an eBay call: the HTTP request or job, the account, the sync run. */
 export interface CallContext {
@@ -30,49 +31,101 @@ function cut(text: string | null, maxBytes: number): string | null {
   return `${head}...[truncated ${bytes - Buffer.byteLength(head, 'utf8')} bytes]`;
 }
 
+/** Rows written per statement; calls made while a batch is being written wait for the next one. */
+const BATCH_ROWS = 200;
+/** Attempts per batch (about 6 s of backoff in all) before its rows are dropped. */
+const MAX_ATTEMPTS = 5;
+/** Above this many unwritten rows (Postgres slow or away) a warning is logged once per backlog. */
+const BACKLOG_WARNING = 5_000;
+
+function toRow(context: CallContext, call: EbayCallRecord, bodyMaxBytes: number): NewLedgerRow {
+  return {
+    created_at: call.startedAt,
+    account_id: context.accountId ?? null,
+    run_id: context.runId ?? null,
+    request_id: context.requestId ?? null,
+    correlation_id: context.correlationId ?? null,
+    api: call.api,
+    operation: call.operation,
+    method: call.method,
+    url: call.url,
+    status: call.status,
+    duration_ms: Math.round(call.durationMs),
+    attempt: call.attempt,
+    ebay_error_id: call.ebayErrorId,
+    error_kind: call.error?.kind ?? null,
+    request_body: cut(call.requestBody, bodyMaxBytes),
+    response_body: cut(call.responseBody, bodyMaxBytes),
+  };
+}
+
+function toEvent(row: LedgerRow): NewEvent {
+  return {
+    type: 'ebay.call',
+    accountId: row.account_id,
+    runId: row.run_id,
+    data: {
+      callId: String(row.id),
+      api: row.api,
+      operation: row.operation,
+      method: row.method,
+      status: row.status,
+      durationMs: row.duration_ms,
+      attempt: row.attempt,
+      ebayErrorId: row.ebay_error_id,
+      requestId: row.request_id,
+    },
+  };
+}
+
 /**
  * Writes one ledger row per HTTP attempt and announces it as an `ebay.call` event. Bodies arrive redacted from
- * the client; here they are only cut to `bodyMaxBytes`. A failed write is logged and never fails the eBay call.
+ * the client; here they are only cut to `bodyMaxBytes`. Rows are written in the background, in batches: one
+ * statement for the rows and one for their events, whatever number of calls a sync makes at once. A failed write
+ * is retried with backoff for a few seconds, then logged and dropped; it never fails the eBay call.
  */
 export function createLedgerRecorder(deps: { db: Db; events: EventBus; logger: Logger; bodyMaxBytes: number }): LedgerRecorder {
-  const pending = new Set<Promise<void>>();
   const listeners = new Set<(call: EbayCallRecord, context: CallContext) => void>();
   const log = deps.logger.child({ component: 'ledger' });
+  let queue: NewLedgerRow[] = [];
+  let writing: Promise<void> | null = null;
+  let warned = false;
+  let failures = 0;
 
-  async function record(context: CallContext, call: EbayCallRecord): Promise<void> {
-    const row = await insertLedgerRow(deps.db, {
-      created_at: call.startedAt,
-      account_id: context.accountId ?? null,
-      run_id: context.runId ?? null,
-      request_id: context.requestId ?? null,
-      correlation_id: context.correlationId ?? null,
-      api: call.api,
-      operation: call.operation,
-      method: call.method,
-      url: call.url,
-      status: call.status,
-      duration_ms: Math.round(call.durationMs),
-      attempt: call.attempt,
-      ebay_error_id: call.ebayErrorId,
-      error_kind: call.error?.kind ?? null,
-      request_body: cut(call.requestBody, deps.bodyMaxBytes),
-      response_body: cut(call.responseBody, deps.bodyMaxBytes),
-    });
-    await deps.events.publish({
-      type: 'ebay.call',
-      accountId: row.account_id,
-      runId: row.run_id,
-      data: {
-        callId: String(row.id),
-        api: row.api,
-        operation: row.operation,
-        method: row.method,
-        status: row.status,
-        durationMs: row.duration_ms,
-        attempt: row.attempt,
-        ebayErrorId: row.ebay_error_id,
-        requestId: row.request_id,
-      },
+  async function writeBatch(batch: NewLedgerRow[]): Promise<void> {
+    const rows = await insertLedgerRows(deps.db, batch);
+    await deps.events
+      .publishMany(rows.map(toEvent))
+      .catch((err: unknown) => log.warn({ err }, 'could not publish eBay call events'));
+  }
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, BATCH_ROWS);
+      try {
+        await writeBatch(batch);
+        queue = queue.slice(batch.length);
+        failures = 0;
+        if (queue.length < BACKLOG_WARNING) warned = false;
+      } catch (err) {
+        failures += 1;
+        if (failures >= MAX_ATTEMPTS) {
+          // Postgres stayed away for several seconds: these rows are lost (logged), later ones are still tried.
+          log.error({ err, rows: batch.length, backlog: queue.length }, 'could not record eBay calls; rows dropped');
+          queue = queue.slice(batch.length);
+          failures = 0;
+        } else {
+          log.warn({ err, rows: batch.length, attempt: failures }, 'could not record eBay calls; retrying');
+          await new Promise((r) => setTimeout(r, 200 * 2 ** failures));
+        }
+      }
+    }
+  }
+
+  function kick(): void {
+    writing ??= drain().finally(() => {
+      writing = null;
+      if (queue.length > 0) kick();
     });
   }
 
@@ -86,14 +139,19 @@ export function createLedgerRecorder(deps: { db: Db; events: EventBus; logger: L
             log.warn({ err }, 'eBay call listener failed');
           }
         }
-        const p = record(context, call)
-          .catch((err: unknown) => log.warn({ err, api: call.api, operation: call.operation }, 'could not record eBay call'))
-          .finally(() => pending.delete(p));
-        pending.add(p);
+        queue.push(toRow(context, call, deps.bodyMaxBytes));
+        if (queue.length >= BACKLOG_WARNING && !warned) {
+          warned = true;
+          log.warn({ backlog: queue.length }, 'eBay call ledger is falling behind');
+        }
+        kick();
       };
     },
     async flush() {
-      while (pending.size > 0) await Promise.all([...pending]);
+      while (writing || queue.length > 0) {
+        if (!writing) kick();
+        await writing;
+      }
     },
     observe(listener) {
       listeners.add(listener);

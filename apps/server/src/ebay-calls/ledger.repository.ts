@@ -44,6 +44,13 @@ export async function insertLedgerRow(db: Db, row: NewLedgerRow): Promise<Ledger
   return db.insertInto('ebay_calls').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Inserts several ledger rows in one statement; returned in insertion order. */
+export async function insertLedgerRows(db: Db, rows: readonly NewLedgerRow[]): Promise<LedgerRow[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db.insertInto('ebay_calls').values([...rows]).returningAll().execute();
+  return inserted.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+}
+
 const LIST_COLUMNS = [
   'id',
   'created_at',
@@ -107,14 +114,23 @@ export async function deleteLedgerRowsBefore(db: Db, cutoff: Date, batchSize = 5
   }
 }
 
-/** Replaces `needle` in stored bodies (marketplace account deletion); returns rows changed. */
-export async function replaceInLedgerBodies(db: Db, needle: string, replacement: string): Promise<number> {
+/** What a stored request or response body becomes when it named an eBay user who deleted their account. */
+export const FORGOTTEN_BODY = '[removed: it named an eBay user who deleted their account]';
+
+/**
+ * Marketplace account deletion: replaces `needle` (the username) in call URLs and drops the request and response
+ * bodies that contain it, since those also hold the user's other personal data next to the name (full name,
+ * address, phone and email in an order). Returns rows changed.
+ */
+export async function forgetUserInLedger(db: Db, needle: string, replacement: string): Promise<number> {
   const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const forget = (column: 'request_body' | 'response_body') =>
+    sql<string | null>`case when ${sql.ref(column)} like ${pattern} then ${FORGOTTEN_BODY} else ${sql.ref(column)} end`;
   const result = await db
     .updateTable('ebay_calls')
     .set((eb) => ({
-      request_body: eb.fn('replace', [eb.ref('request_body'), eb.val(needle), eb.val(replacement)]),
-      response_body: eb.fn('replace', [eb.ref('response_body'), eb.val(needle), eb.val(replacement)]),
+      request_body: forget('request_body'),
+      response_body: forget('response_body'),
       url: eb.fn('replace', [eb.ref('url'), eb.val(needle), eb.val(replacement)]),
     }))
     .where((eb) =>

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sellers } from '../accounts/ebay-fixture';
 import {
+  control,
   createSyncTestApp,
   ordersChecksum,
   startSyncEmulator,
@@ -70,5 +72,70 @@ describe('orders sync', () => {
     expect(body.counters.recordsInserted).toBe(0);
     const calls = await t.db.selectFrom('ebay_calls').select('run_id').where('run_id', '=', second).execute();
     expect(calls.length).toBe(1);
+  });
+
+  it('updates orders changed on eBay in place: same rows, new payload and line items', async () => {
+    const seller = (await sellers(emulator))[0]!;
+    const before = await t.syncDb
+      .selectFrom('ebay_orders')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    const changed = await control<{ modified: Array<{ orderId: string }> }>(
+      emulator,
+      'POST',
+      `/sellers/${seller.id}/orders/modify`,
+      { count: 5 },
+    );
+    const ids = changed.modified.map((m) => m.orderId);
+    expect(ids).toHaveLength(5);
+    const seenBefore = await t.syncDb
+      .selectFrom('ebay_orders')
+      .select(['order_id', 'last_seen_at', 'first_seen_at'])
+      .where('order_id', 'in', ids)
+      .execute();
+
+    const res = await start({});
+    const runId = res.json<{ runId: string }>().runId;
+    expect(await waitForRun(t.syncDb, runId)).toMatchObject({ status: 'succeeded' });
+    const run = await t.syncDb
+      .selectFrom('sync_runs')
+      .select(['records_inserted', 'records_updated'])
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
+    expect(run).toEqual({ records_inserted: 0, records_updated: 5 });
+    expect(await ordersChecksum(t.syncDb, accountId)).toEqual(await truth(emulator, 'orders'));
+
+    const after = await t.syncDb
+      .selectFrom('ebay_orders')
+      .select(['order_id', 'raw', 'fulfillment_status', 'first_seen_at', 'last_seen_at'])
+      .where('account_id', '=', accountId)
+      .where('order_id', 'in', ids)
+      .execute();
+    const total = await t.syncDb
+      .selectFrom('ebay_orders')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    expect(total.n).toBe(before.n);
+    for (const o of after) {
+      const raw = o.raw as { orderFulfillmentStatus: string; lineItems: Array<{ lineItemId: string; lineItemFulfillmentStatus: string }> };
+      expect(o.fulfillment_status).toBe(raw.orderFulfillmentStatus);
+      const prior = seenBefore.find((p) => p.order_id === o.order_id)!;
+      expect(o.first_seen_at).toEqual(prior.first_seen_at);
+      expect(o.last_seen_at.getTime()).toBeGreaterThan(prior.last_seen_at.getTime());
+      const items = await t.syncDb
+        .selectFrom('ebay_order_line_items')
+        .select(['line_item_id', 'fulfillment_status'])
+        .where('account_id', '=', accountId)
+        .where('order_id', '=', o.order_id)
+        .orderBy('line_item_id')
+        .execute();
+      expect(items).toEqual(
+        raw.lineItems
+          .map((li) => ({ line_item_id: li.lineItemId, fulfillment_status: li.lineItemFulfillmentStatus }))
+          .sort((a, b) => a.line_item_id.localeCompare(b.line_item_id)),
+      );
+    }
   });
 });

@@ -4,7 +4,7 @@ import { errorFromRestResponse, isTokenError, readRequestId } from './error-mapp
 import { abortError, EbayApiError } from './errors';
 import type { ConcurrencyLimiter } from './limiter';
 import { buildQuery, type QueryInput } from './query';
-import { redactBody, redactUrl, truncateUtf8 } from './redaction';
+import { redactBody, redactForLog, redactUrl } from './redaction';
 import { decideRetry, type RetryOptions } from './retry';
 import type { AccessTokenProvider, CallOptions, EbayCallRecord, OnCallHook, UnauthorizedHandler } from './types';
 
@@ -338,12 +338,11 @@ export class Transport {
     const limit = this.config.maxLoggedBodyBytes;
     const requestBody =
       wantBodies && spec.body !== undefined
-        ? truncateUtf8(redactBody(spec.body, { contentType: headers['Content-Type'] ?? null, secrets }), limit).text
+        ? redactForLog(spec.body, { contentType: headers['Content-Type'] ?? null, secrets, maxBytes: limit })
         : null;
     const responseBody =
       wantBodies && response !== null
-        ? truncateUtf8(redactBody(response.text, { contentType: response.headers.get('content-type'), secrets }), limit)
-            .text
+        ? redactForLog(response.text, { contentType: response.headers.get('content-type'), secrets, maxBytes: limit })
         : null;
     return {
       method: spec.method,

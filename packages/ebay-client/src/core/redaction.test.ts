@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   REDACTED,
   redactBody,
+  redactForLog,
   redactFormBody,
   redactHeaders,
   redactJson,
@@ -87,5 +88,55 @@ describe('redaction', () => {
     expect(out.text.startsWith('éé')).toBe(true);
     expect(out.text).not.toContain('\uFFFD');
     expect(out.text).toContain('[truncated 6 bytes]');
+  });
+
+  describe('redactForLog', () => {
+    const orders = Array.from({ length: 400 }, (_, i) => ({ orderId: `O-${i}`, title: 'café table ✓', qty: i }));
+
+    it('redacts a body that fits structurally and keeps it whole', () => {
+      const body = JSON.stringify({ access_token: TOKEN, expires_in: 7200 });
+      const out = redactForLog(body, { maxBytes: 4096 });
+      expect(JSON.parse(out)).toEqual({ access_token: REDACTED, expires_in: 7200 });
+    });
+
+    it('cuts a large body to maxBytes and reports the bytes left out of the whole body', () => {
+      const body = JSON.stringify({ total: 400, orders });
+      const out = redactForLog(body, { contentType: 'application/json', maxBytes: 1000 });
+      const kept = out.slice(0, out.indexOf('...[truncated '));
+      expect(Buffer.byteLength(kept, 'utf8')).toBeLessThanOrEqual(1000);
+      expect(body.startsWith(kept)).toBe(true);
+      const reported = Number(/\[truncated (\d+) bytes\]$/.exec(out)?.[1]);
+      expect(reported).toBe(Buffer.byteLength(body, 'utf8') - Buffer.byteLength(kept, 'utf8'));
+    });
+
+    it('redacts sensitive keys, known secrets and token shapes in the kept part of a large body', () => {
+      const body = JSON.stringify({
+        token: 'plain-secret-value',
+        note: `Bearer ${TOKEN}`,
+        refresh_token: null,
+        other: 'known-secret-123',
+        orders,
+      });
+      const out = redactForLog(body, { maxBytes: 2000, secrets: ['known-secret-123'] });
+      expect(out).toContain(`"token":"${REDACTED}"`);
+      expect(out).not.toContain('plain-secret-value');
+      expect(out).not.toContain(TOKEN);
+      expect(out).not.toContain('known-secret-123');
+      expect(out).toContain('"refresh_token":null');
+      expect(out).toContain('"orderId":"O-0"');
+    });
+
+    it('never keeps part of a token that straddles the cut', () => {
+      const body = JSON.stringify({ filler: 'x'.repeat(980), note: TOKEN, orders });
+      const out = redactForLog(body, { maxBytes: 1010 });
+      expect(out).not.toContain(TOKEN.slice(0, 12));
+    });
+
+    it('redacts XML elements of a large Trading response', () => {
+      const body = `<GetMyMessagesResponse><eBayAuthToken>${TOKEN}</eBayAuthToken>${'<Message>hi</Message>'.repeat(500)}</GetMyMessagesResponse>`;
+      const out = redactForLog(body, { contentType: 'text/xml', maxBytes: 500 });
+      expect(out).toContain(`<eBayAuthToken>${REDACTED}</eBayAuthToken>`);
+      expect(out).toMatch(/\.\.\.\[truncated \d+ bytes\]$/);
+    });
   });
 });

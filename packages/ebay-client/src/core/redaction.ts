@@ -166,3 +166,42 @@ export function truncateUtf8(text: string, maxBytes: number): { text: string; tr
   const cut = new TextDecoder('utf-8', { fatal: false }).decode(buf).replace(/\uFFFD$/, '');
   return { text: `${cut}...[truncated ${bytes - Buffer.byteLength(cut, 'utf8')} bytes]`, truncated: true };
 }
+
+/** How far past the cut a body is still redacted, so a token straddling the cut is never half-kept. */
+const REDACTION_MARGIN_CHARS = 16_384;
+
+function sensitiveJsonValues(): RegExp {
+  const keys = [...SENSITIVE_KEYS].map(escapeRegExp).join('|');
+  // "key": "string value" (escapes allowed) or "key": bare value, key compared case-insensitively.
+  return new RegExp(`("(?:${keys})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|(?!null\\b)[^,}\\]\\s]+)`, 'gi');
+}
+const SENSITIVE_JSON_VALUES = sensitiveJsonValues();
+
+/**
+ * What a hook may log of a body: redacted, then cut to `maxBytes`. A body that fits is redacted structurally
+ * (`redactBody`); a larger one (a 600 KB page of orders) is cut first and only the kept part, plus a margin, is
+ * redacted as text: sensitive JSON keys, form fields and XML elements, known secrets and token shapes. The result is
+ * the same for every secret that would have been kept, at a cost that no longer grows with the body.
+ */
+export function redactForLog(
+  body: string,
+  options: { contentType?: string | null; secrets?: Iterable<string>; maxBytes: number },
+): string {
+  const { maxBytes } = options;
+  if (body.length <= maxBytes) return truncateUtf8(redactBody(body, options), maxBytes).text;
+  const totalBytes = Buffer.byteLength(body, 'utf8');
+  const contentType = (options.contentType ?? '').toLowerCase();
+  let head = body.slice(0, maxBytes + REDACTION_MARGIN_CHARS);
+  const trimmed = head.trimStart();
+  if (contentType.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    head = head.replace(SENSITIVE_JSON_VALUES, (_m, key: string) => `${key}"${REDACTED}"`);
+  } else if (contentType.includes('x-www-form-urlencoded') || looksLikeForm(head)) {
+    head = redactFormBody(head.trim());
+  } else if (contentType.includes('xml') || trimmed.startsWith('<')) {
+    head = redactXml(head);
+  }
+  const cut = truncateUtf8(scrubSecrets(head, options.secrets ?? []), maxBytes);
+  if (!cut.truncated) return cut.text;
+  const kept = cut.text.slice(0, cut.text.lastIndexOf('...[truncated '));
+  return `${kept}...[truncated ${totalBytes - Buffer.byteLength(kept, 'utf8')} bytes]`;
+}
