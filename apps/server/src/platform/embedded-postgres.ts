@@ -228,6 +228,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   if (existsSync(logFile) && statSync(logFile).size > 10 * 1024 * 1024) renameSync(logFile, `${logFile}.1`);
   const logFd = openSync(logFile, 'a', 0o600);
   const args = ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+  // Sized for bulk sync writes (pages of 600 KB of JSON): enough buffers that backends rarely write out dirty pages
+  // themselves, and checkpoints far enough apart that a backfill is not doubled by full-page images in the WAL.
+  args.push(...['shared_buffers=256MB', 'wal_buffers=16MB', 'max_wal_size=4GB', 'checkpoint_timeout=15min'].flatMap((s) => ['-c', s]));
   if (opts.unsafeFast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   // detached: own process group, so a Ctrl-C in the terminal reaches the app, which stops postgres last.
   const child = spawn(bin.postgres, args, { ...runAs, detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_ALL: 'C' } });
