@@ -107,6 +107,8 @@ export const syncRunListQuerySchema = z.object({
   accountId: z.uuid().optional(),
   resource: syncResourceSchema.optional(),
   status: syncRunStatusSchema.optional(),
+  mode: syncModeSchema.optional(),
+  trigger: syncTriggerSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

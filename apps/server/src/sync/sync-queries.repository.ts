@@ -10,6 +10,8 @@ export async function listRuns(
     accountId?: string | undefined;
     resource?: SyncResource | undefined;
     status?: RunStatus | undefined;
+    mode?: 'full' | 'incremental' | undefined;
+    trigger?: 'manual' | 'schedule' | undefined;
     limit: number;
     cursor?: string | undefined;
   },
@@ -23,6 +25,8 @@ export async function listRuns(
   if (q.accountId) query = query.where('account_id', '=', q.accountId);
   if (q.resource) query = query.where('resource', '=', q.resource);
   if (q.status) query = query.where('status', '=', q.status);
+  if (q.mode) query = query.where('mode', '=', q.mode);
+  if (q.trigger) query = query.where('trigger', '=', q.trigger);
   const after = decodeCursor(q.cursor, 2);
   if (after) {
     const [createdAt, id] = after as [string, string];

@@ -132,6 +132,13 @@ describe('sync API', () => {
     expect(
       cancelled.json<{ runs: Array<{ status: string }> }>().runs.every((r) => r.status === 'cancelled'),
     ).toBe(true);
+    const full = await get(`/api/ebay/sync/runs?accountId=${accountId}&mode=full&trigger=manual`);
+    const fullRuns = full.json<{ runs: Array<{ mode: string; trigger: string }> }>().runs;
+    expect(fullRuns.length).toBeGreaterThan(0);
+    expect(fullRuns.every((r) => r.mode === 'full' && r.trigger === 'manual')).toBe(true);
+    const scheduled = await get(`/api/ebay/sync/runs?accountId=${accountId}&trigger=schedule`);
+    expect(scheduled.json<{ runs: unknown[] }>().runs).toEqual([]);
+    expect((await get('/api/ebay/sync/runs?mode=partial')).statusCode).toBe(422);
     expect((await get('/api/ebay/sync/runs?limit=500')).statusCode).toBe(422);
     expect((await get('/api/ebay/sync/runs?cursor=%%%')).statusCode).toBe(422);
   });
