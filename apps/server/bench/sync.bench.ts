@@ -53,11 +53,32 @@ async function parent(): Promise<void> {
   const logger = createLogger({ level: 'warn' });
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
   // Durable settings (fsync on), as a real install runs.
-  const pgServer = await startEmbeddedPostgres({ dataDir, port: await freePort(), logger });
+  // BENCH_PG_STATS=1 prints the statements Postgres spent its time on (pg_stat_statements) after each run.
+  const pgStats = process.env.BENCH_PG_STATS === '1';
+  const pgServer = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    logger,
+    ...(pgStats ? { settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } } : {}),
+  });
   const url = pgServer.url();
   await migrate(url, logger);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  if (pgStats) await admin.query('create extension if not exists pg_stat_statements');
+  const printPgStats = async (label: string, orders: number) => {
+    if (!pgStats) return;
+    const top = await admin.query<{ query: string; calls: string; total_ms: number; mean_ms: number }>(
+      `select regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query, calls, round(total_exec_time)::int as total_ms,
+         round(mean_exec_time::numeric, 2)::float as mean_ms
+       from pg_stat_statements order by total_exec_time desc limit 12`,
+    );
+    process.stdout.write(`Postgres statements of ${label} (execution time per 1,000 orders):\n`);
+    console.table(
+      top.rows.map((r) => ({ ...r, 'ms/1k orders': orders ? Math.round((r.total_ms * 1000) / orders) : '-' })),
+    );
+    await admin.query('select pg_stat_statements_reset()');
+  };
   const results: Record<string, ChildResult> = {};
   const cpu: Record<string, { postgres: number | null; emulator: number | null }> = {};
   // BENCH_ONLY=engine_0ms,engine_100ms,... runs a subset (the verdicts of the others are left out).
@@ -96,6 +117,7 @@ async function parent(): Promise<void> {
           token,
           accountId,
         });
+        await printPgStats(label, results[label].orders);
         cpu[label] = {
           postgres: delta(pgBefore, treeCpuMs(pgServer.pid)),
           emulator: delta(emBefore, emulator.child.pid ? treeCpuMs(emulator.child.pid) : null),

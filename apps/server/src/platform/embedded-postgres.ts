@@ -22,6 +22,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Tests only: fsync off. Never for real data. */
   unsafeFast?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. for diagnostics in benchmarks. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface EmbeddedPostgres {
@@ -231,6 +233,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   // Sized for bulk sync writes (pages of 600 KB of JSON): enough buffers that backends rarely write out dirty pages
   // themselves, and checkpoints far enough apart that a backfill is not doubled by full-page images in the WAL.
   args.push(...['shared_buffers=256MB', 'wal_buffers=16MB', 'max_wal_size=4GB', 'checkpoint_timeout=15min'].flatMap((s) => ['-c', s]));
+  for (const [name, value] of Object.entries(opts.settings ?? {})) args.push('-c', `${name}=${value}`);
   if (opts.unsafeFast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   // detached: own process group, so a Ctrl-C in the terminal reaches the app, which stops postgres last.
   const child = spawn(bin.postgres, args, { ...runAs, detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_ALL: 'C' } });
