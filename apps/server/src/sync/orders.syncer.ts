@@ -119,6 +119,7 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
               for (const o of orders) if (needsCancelDetails(o)) scheduleDetail(o.orderId);
             }
           },
+          { large: true },
         );
       };
 
