@@ -141,6 +141,26 @@ export function syncApiFromClient(client: EbayClient): SyncEbayApi {
       const page = await client.trading.getMyMessagesByIds(ids, { signal: o.signal });
       return page.messages.map(toMessage);
     },
+    async getConversations(q, o) {
+      const page = await client.message.getConversations({
+        conversationType: 'FROM_MEMBERS',
+        startTime: q.startTime,
+        endTime: q.endTime,
+        limit: q.limit,
+        offset: q.offset,
+        signal: o.signal,
+      });
+      return { total: page.total ?? page.conversations.length, items: page.conversations };
+    },
+    async getConversationMessages(conversationId, q, o) {
+      const page = await client.message.getConversation(conversationId, {
+        conversationType: 'FROM_MEMBERS',
+        limit: q.limit,
+        offset: q.offset,
+        signal: o.signal,
+      });
+      return { total: page.total ?? page.messages.length, items: page.messages };
+    },
     async getPurchases(q, o) {
       const page = await client.trading.getWonList({
         durationInDays: q.durationInDays,

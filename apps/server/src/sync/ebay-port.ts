@@ -101,7 +101,33 @@ export interface EbayMessage {
   itemTitle?: string;
   messageType?: string;
   folderId?: number;
+  /** The REST Message API's conversation id; messages read through Trading have none. */
+  conversationId?: string;
   raw: Record<string, unknown>;
+}
+
+/** One message of a REST Message API conversation (getConversation). */
+export interface EbayConversationMessage {
+  messageId: string;
+  messageBody?: string;
+  subject?: string;
+  senderUsername?: string;
+  recipientUsername?: string;
+  createdDate?: string;
+  readStatus?: boolean;
+}
+
+/** One conversation of the REST Message API (getConversations), with its latest message. */
+export interface EbayConversation {
+  conversationId: string;
+  conversationStatus?: string;
+  conversationTitle?: string;
+  conversationType?: string;
+  createdDate?: string;
+  referenceId?: string;
+  referenceType?: string;
+  unreadCount?: number;
+  latestMessage?: EbayConversationMessage;
 }
 
 export interface EbayPurchase {
@@ -157,6 +183,17 @@ export interface SyncEbayApi {
   ): Promise<{ totalPages: number; totalEntries: number; items: EbayMessage[] }>;
   /** GetMyMessages with ReturnMessages, at most 10 ids. */
   getMessageBodies(messageIds: string[], o: CallOptions): Promise<EbayMessage[]>;
+  /** REST Message API getConversations (FROM_MEMBERS); `startTime`/`endTime` filter when given. */
+  getConversations(
+    q: { startTime?: string; endTime?: string; limit: number; offset: number },
+    o: CallOptions,
+  ): Promise<OffsetPage<EbayConversation>>;
+  /** REST Message API getConversation (FROM_MEMBERS): one page of a conversation's messages. */
+  getConversationMessages(
+    conversationId: string,
+    q: { limit: number; offset: number },
+    o: CallOptions,
+  ): Promise<OffsetPage<EbayConversationMessage>>;
   /** GetMyeBayBuying WonList. */
   getPurchases(
     q: { page: number; entriesPerPage: number; durationInDays: number },

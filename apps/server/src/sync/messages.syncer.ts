@@ -1,94 +1,78 @@
-import pLimit from 'p-limit';
-import type { EbayMessage } from './ebay-port';
-import { upsertMessages } from './other.repository';
-import { resourceLimits } from './resources';
-import { maxDate, type RunContext, type Syncer, type SyncPlan } from './syncer';
-import { incrementalStart } from './windows';
+import { EBAY_SCOPES } from '@ebay-connector/ebay-client';
+import { messageOf } from './errors';
+import { planRestMessages, runRestMessages } from './messages-rest.syncer';
+import { planTradingMessages, runTradingMessages } from './messages-trading.syncer';
+import type { SyncDb } from './sync-db';
+import type { PlanContext, RunContext, Syncer, SyncPlan } from './syncer';
 
-const HEADERS_PER_PAGE = 200;
-const BODY_BATCH = 10;
+type MessagesPath = 'rest' | 'trading';
 
-function range(
-  ctx: { mode: string; since: Date | null; until: Date | null; watermark: Date | null; overlapMs: number },
-  now: Date,
-) {
-  const floor = new Date(now.getTime() - resourceLimits.messages.historyMs);
-  const start =
-    ctx.mode === 'incremental' && ctx.watermark && !ctx.since
-      ? incrementalStart(ctx.watermark, ctx.overlapMs, floor)
-      : ctx.since && ctx.since > floor
-        ? ctx.since
-        : floor;
-  return { startTime: start.toISOString(), endTime: (ctx.until ?? now).toISOString() };
+interface PathChoice {
+  path: MessagesPath;
+  note: string;
 }
 
+const REST_GRANTED = 'REST Message API: the account granted commerce.message';
+const NOT_GRANTED = 'Trading GetMyMessages: the account did not grant commerce.message';
+
+/** The scopes stored with the account's tokens (what it consented to). */
+async function grantedScopes(db: SyncDb, accountId: string): Promise<readonly string[]> {
+  const row = await db
+    .selectFrom('ebay_tokens')
+    .select('scopes')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row?.scopes ?? [];
+}
+
+async function chooseByScope(db: SyncDb, accountId: string): Promise<PathChoice> {
+  return (await grantedScopes(db, accountId)).includes(EBAY_SCOPES.commerceMessage)
+    ? { path: 'rest', note: REST_GRANTED }
+    : { path: 'trading', note: NOT_GRANTED };
+}
+
+/** eBay refused the REST call although the token is valid (403, e.g. errorId 1100 insufficient scope). */
+function isRefused(err: unknown): boolean {
+  return err instanceof Error && (err as { kind?: unknown }).kind === 'forbidden';
+}
+
+const refusedNote = (err: unknown) =>
+  `Trading GetMyMessages: the REST Message API refused the account (${messageOf(err)})`;
+
 /**
- * Buyer messages through Trading GetMyMessages: headers first (ReturnHeaders, paged), then the bodies of the
- * messages not stored with a body yet, 10 ids per call, fetched concurrently and written with the header page.
+ * Buyer messages: through the REST Message API where the account has it (its grant includes commerce.message
+ * and eBay does not refuse the call), through Trading GetMyMessages otherwise. The path a run takes is saved in
+ * its checkpoint (`path`, `pathNote`) with every page, so a resumed run stays on it.
  */
 export const messagesSyncer: Syncer = {
   resource: 'messages',
   async run(ctx: RunContext) {
-    const window =
-      (ctx.checkpoint.range as { startTime: string; endTime: string } | undefined) ??
-      range(ctx, ctx.startedAt);
-    const limit = pLimit(ctx.fetchConcurrency);
-    let maxSeen: Date | null = null;
-    for (let page = 1; ; page += 1) {
-      const key = `h${page}`;
-      const headers = await ctx.api.getMessageHeaders(
-        { ...window, page, entriesPerPage: HEADERS_PER_PAGE },
-        ctx.call,
+    const saved = ctx.checkpoint.path;
+    const choice: PathChoice =
+      saved === 'rest' || saved === 'trading'
+        ? { path: saved, note: typeof ctx.checkpoint.pathNote === 'string' ? ctx.checkpoint.pathNote : '' }
+        : await chooseByScope(ctx.db, ctx.accountId);
+    if (choice.path === 'trading') return runTradingMessages(ctx, { path: 'trading', pathNote: choice.note });
+    try {
+      return await runRestMessages(ctx, { path: 'rest', pathNote: choice.note });
+    } catch (err) {
+      if (!isRefused(err) || ctx.call.signal.aborted) throw err;
+      ctx.log.info(
+        { err: { message: messageOf(err) } },
+        'REST Message API refused; reading messages through Trading',
       );
-      if (!ctx.done.has(key)) {
-        const ids = headers.items.map((m) => m.messageId);
-        const stored = await ctx.db
-          .selectFrom('ebay_messages')
-          .select('message_id')
-          .where('account_id', '=', ctx.accountId)
-          .where('message_id', 'in', ids.length > 0 ? ids : [''])
-          .where('body', 'is not', null)
-          .execute();
-        const have = new Set(stored.map((r) => r.message_id));
-        const missing = ids.filter((id) => !have.has(id));
-        const batches: string[][] = [];
-        for (let i = 0; i < missing.length; i += BODY_BATCH) batches.push(missing.slice(i, i + BODY_BATCH));
-        const bodies = (
-          await Promise.all(batches.map((b) => limit(() => ctx.api.getMessageBodies(b, ctx.call))))
-        ).flat();
-        const byId = new Map<string, EbayMessage>(bodies.map((m) => [m.messageId, m]));
-        const merged = headers.items.map((h) => {
-          const full = byId.get(h.messageId);
-          return full ? { ...h, ...full, raw: { ...h.raw, ...full.raw } } : h;
-        });
-        for (const m of merged) maxSeen = maxDate(maxSeen, m.receiveDate);
-        await ctx.commit({
-          fetched: merged.length,
-          calls: 1 + batches.length,
-          done: [key],
-          set: { range: window },
-          total: headers.totalEntries,
-          write: (trx) => upsertMessages(trx, ctx.accountId, merged),
-        });
-      } else {
-        await ctx.countCalls(1, headers.totalEntries);
-      }
-      if (page >= headers.totalPages || headers.items.length === 0) break;
+      await ctx.countCalls(1);
+      return runTradingMessages(ctx, { path: 'trading', pathNote: refusedNote(err) });
     }
-    return { maxSeen };
   },
-  async plan(ctx): Promise<SyncPlan> {
-    const r = range(ctx, new Date());
-    const first = await ctx.api.getMessageHeaders(
-      { ...r, page: 1, entriesPerPage: HEADERS_PER_PAGE },
-      ctx.call,
-    );
-    const pages = Math.max(1, Math.ceil(first.totalEntries / HEADERS_PER_PAGE));
-    return {
-      windows: [{ from: r.startTime, to: r.endTime, total: first.totalEntries }],
-      total: first.totalEntries,
-      estimatedCalls: pages + Math.ceil(first.totalEntries / BODY_BATCH),
-      notes: ['headers 200 per call, then bodies of new messages 10 per call'],
-    };
+  async plan(ctx: PlanContext): Promise<SyncPlan> {
+    const choice = await chooseByScope(ctx.db, ctx.accountId);
+    if (choice.path === 'trading') return planTradingMessages(ctx, `path: trading (${choice.note})`);
+    try {
+      return await planRestMessages(ctx, `path: rest (${choice.note})`);
+    } catch (err) {
+      if (!isRefused(err)) throw err;
+      return planTradingMessages(ctx, `path: trading (${refusedNote(err)})`);
+    }
   },
 };

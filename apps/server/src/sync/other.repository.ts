@@ -83,9 +83,15 @@ const messageSpec: UpsertSpec = {
   preserve: ['body'],
 };
 
-/** A thread groups the messages about one item with one counterpart (eBay has no thread id in GetMyMessages). */
+/**
+ * A thread is eBay's conversation when the message came through the REST Message API; GetMyMessages has no thread
+ * id, so there it groups the messages about one item with one counterpart.
+ */
 export function threadIdOf(m: EbayMessage, sellerUsername: string | null): string {
-  const other = m.sender && m.sender !== sellerUsername ? m.sender : (m.recipient ?? m.sender ?? '');
+  if (m.conversationId !== undefined) return m.conversationId;
+  // What the seller sent (Sent folder) has the counterpart as its recipient.
+  const sent = m.folderId === 1 || (sellerUsername !== null && m.sender === sellerUsername);
+  const other = sent ? (m.recipient ?? '') : (m.sender ?? m.recipient ?? '');
   return `${m.itemId ?? 'none'}:${other}`;
 }
 

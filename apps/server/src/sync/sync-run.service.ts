@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Logger } from '../platform/logger';
 import type { SyncApiFactory } from './ebay-port';
 import { classifyFailure, messageOf, RunStopped } from './errors';
@@ -10,6 +11,7 @@ import {
   finishRun,
   findRun,
   heartbeat,
+  interruptRun,
   recordPage,
   type SyncRunRow,
 } from './sync-runs.repository';
@@ -199,6 +201,9 @@ export async function executeRun(
           const written = await deps.db
             .transaction()
             .execute(async (trx) => {
+              // A page and its checkpoint commit together, so a crash that loses the last commits loses both and
+              // the pages are fetched again: no need to wait for each page's WAL flush (see docs/decisions/024).
+              await sql`set local synchronous_commit = off`.execute(trx);
               const res = await page.write(trx);
               await recordPage(
                 trx,
@@ -247,7 +252,8 @@ export async function executeRun(
             hasWatermark[run.resource] ? mark : null,
             run.mode === 'full',
           );
-          await finishRun(trx, runId, 'succeeded', null);
+          // The run was taken away (purged with its account, or handed to a resuming run): keep no watermark.
+          if (!(await finishRun(trx, runId, 'succeeded', null))) throw new RunStopped('lost');
         });
         log.info({ counters }, 'sync run succeeded');
         void publish('sync.finished', { status: 'succeeded' });
@@ -269,7 +275,12 @@ export async function executeRun(
     }
   } catch (err) {
     await flushCalls();
-    const reason: unknown = controller.signal.aborted ? controller.signal.reason : null;
+    // A page commit or the final write that found the run no longer running stops it like a lost heartbeat.
+    const reason: unknown = controller.signal.aborted
+      ? controller.signal.reason
+      : err instanceof RunStopped
+        ? err
+        : null;
     if (reason instanceof RunStopped) {
       if (reason.reason === 'cancel') {
         await finishRun(deps.db, runId, 'cancelled', {
@@ -281,11 +292,12 @@ export async function executeRun(
         return 'cancelled';
       }
       if (reason.reason === 'shutdown') {
-        await finishRun(deps.db, runId, 'interrupted', {
+        // Marked interrupted together with the run that resumes it; the worker enqueues that one.
+        const interrupted = await interruptRun(deps.db, runId, {
           code: 'worker_shutdown',
           message: 'The worker shut down; the run resumes from its checkpoint',
         });
-        log.info({ counters }, 'sync run interrupted by shutdown');
+        log.info({ counters, resumedBy: interrupted?.resumedBy ?? null }, 'sync run interrupted by shutdown');
         void publish('sync.finished', { status: 'interrupted' });
         return 'interrupted';
       }

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { RunStopped } from './errors';
 import type { SyncDatabase, SyncDb } from './sync-db';
 import type { RunStatus, SyncMode, SyncResource, SyncTrigger } from './resources';
 import type { SyncRunsTable } from './sync.tables';
@@ -112,6 +113,8 @@ export interface PageCounters {
 /**
  * Adds one page's counters and checkpoint changes. Runs inside the page's transaction, last, so the row lock is
  * held briefly. `done` keys are appended atomically, so pages finishing concurrently never lose each other.
+ * Throws `RunStopped('lost')` when the run is no longer running (its account was purged, or the sweeper handed it
+ * to a resuming run): the page's transaction rolls back instead of writing rows nothing accounts for.
  */
 export async function recordPage(
   trx: Transaction<SyncDatabase>,
@@ -122,7 +125,7 @@ export async function recordPage(
 ): Promise<void> {
   const done = JSON.stringify(checkpoint.done ?? []);
   const set = JSON.stringify(checkpoint.set ?? {});
-  await sql`
+  const res = await sql<{ id: string }>`
     update sync_runs set
       calls = calls + ${counters.calls},
       pages = pages + ${counters.pages},
@@ -133,7 +136,9 @@ export async function recordPage(
       heartbeat_at = now(),
       checkpoint = (checkpoint || ${set}::jsonb)
         || jsonb_build_object('done', coalesce(checkpoint->'done', '[]'::jsonb) || ${done}::jsonb)
-    where id = ${id}`.execute(trx);
+    where id = ${id} and status = 'running'
+    returning id`.execute(trx);
+  if (res.rows.length === 0) throw new RunStopped('lost');
 }
 
 export async function addCalls(db: DbOrTrx, id: string, calls: number, total: number | null): Promise<void> {
@@ -142,13 +147,14 @@ export async function addCalls(db: DbOrTrx, id: string, calls: number, total: nu
   );
 }
 
+/** Ends a queued or running run; false when it had already ended (or is gone). */
 export async function finishRun(
   db: DbOrTrx,
   id: string,
   status: Extract<RunStatus, 'succeeded' | 'failed' | 'cancelled' | 'interrupted'>,
   error: { code: string; message: string } | null,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const res = await db
     .updateTable('sync_runs')
     .set({
       status,
@@ -158,7 +164,63 @@ export async function finishRun(
     })
     .where('id', '=', id)
     .where('status', 'in', ['queued', 'running'])
-    .execute();
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** The run that continues `from` at its checkpoint (queued; null when another run is already active). */
+export async function createResumingRun(db: DbOrTrx, from: SyncRunRow): Promise<string | null> {
+  const created = await createRun(db, {
+    accountId: from.account_id,
+    resource: from.resource,
+    mode: from.mode,
+    trigger: from.trigger,
+    since: from.since,
+    until: from.until,
+    correlationId: from.correlation_id,
+    requestedBy: from.requested_by,
+    checkpoint: from.checkpoint,
+    resumedFrom: from.id,
+  });
+  return created.created ? created.run.id : null;
+}
+
+/**
+ * Marks a running run interrupted and creates the queued run that resumes it from its checkpoint, in one
+ * transaction (as the sweeper does for lost runs), so a crash in between cannot leave an interrupted run that
+ * nothing resumes. Returns null when the run was not running any more.
+ */
+export async function interruptRun(
+  db: SyncDb,
+  id: string,
+  error: { code: string; message: string },
+): Promise<{ run: SyncRunRow; resumedBy: string | null } | null> {
+  return db.transaction().execute(async (trx) => {
+    const run = await trx
+      .updateTable('sync_runs')
+      .set({
+        status: 'interrupted',
+        finished_at: sql<Date>`now()`,
+        error_code: error.code,
+        error_message: error.message.slice(0, 2000),
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .returningAll()
+      .executeTakeFirst();
+    if (!run) return null;
+    return { run, resumedBy: await createResumingRun(trx, run) };
+  });
+}
+
+/** The queued run resuming `id`, if any (to enqueue it). */
+export async function findQueuedResumer(db: DbOrTrx, id: string): Promise<SyncRunRow | undefined> {
+  return db
+    .selectFrom('sync_runs')
+    .selectAll()
+    .where('resumed_from', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
 }
 
 /** Puts a running run back in the queue (a transient failure pg-boss will retry). */

@@ -5,13 +5,17 @@ import type { SyncSchedulesTable } from './sync.tables';
 
 export type ScheduleRow = Selectable<SyncSchedulesTable>;
 
-/** Creates the default schedule rows (orders 15 min, others hourly) for accounts that have none yet. */
+/**
+ * Creates the default schedule rows (orders 15 min, others hourly) for connected accounts that have none yet. A
+ * disconnected (revoked) account gets none: its purged schedules must not come back.
+ */
 export async function ensureDefaultSchedules(db: SyncDb): Promise<void> {
   const values = syncResources.map((r) => `('${r}', ${defaultIntervalMinutes(r)})`).join(', ');
   await sql`
     insert into sync_schedules (account_id, resource, interval_minutes, next_run_at)
     select a.id, d.resource, d.minutes, now() + make_interval(mins => d.minutes)
     from ebay_accounts a cross join (values ${sql.raw(values)}) as d(resource, minutes)
+    where a.status <> 'revoked'
     on conflict do nothing`.execute(db);
 }
 

@@ -6,7 +6,14 @@ import { messageOf } from './errors';
 import { claimDueSchedules, ensureDefaultSchedules } from './sync-schedules.repository';
 import { SYNC_QUEUE, SYNC_QUEUE_SCHEMA, type SyncJobData, type SyncQueue } from './sync-queue';
 import { executeRun, type RunServiceDeps } from './sync-run.service';
-import { createRun, finishRun, sweepStaleRuns, type DbOrTrx, type SyncRunRow } from './sync-runs.repository';
+import {
+  createResumingRun,
+  createRun,
+  findQueuedResumer,
+  finishRun,
+  sweepStaleRuns,
+  type SyncRunRow,
+} from './sync-runs.repository';
 
 export interface WorkerSettings {
   concurrency: number;
@@ -37,34 +44,6 @@ async function untilDatabaseAnswers(db: RunServiceDeps['db'], timeoutMs: number)
   }
 }
 
-/** Creates a queued run continuing `from`'s checkpoint, and enqueues it. */
-export async function resumeRun(
-  deps: RunServiceDeps,
-  queue: SyncQueue,
-  from: SyncRunRow,
-): Promise<string | null> {
-  const runId = await createResumingRun(deps.db, from);
-  if (runId !== null) await queue.enqueue({ runId, correlationId: from.correlation_id });
-  return runId;
-}
-
-/** The run that continues `from` at its checkpoint (queued; null when another run is already active). */
-async function createResumingRun(db: DbOrTrx, from: SyncRunRow): Promise<string | null> {
-  const created = await createRun(db, {
-    accountId: from.account_id,
-    resource: from.resource,
-    mode: from.mode,
-    trigger: from.trigger,
-    since: from.since,
-    until: from.until,
-    correlationId: from.correlation_id,
-    requestedBy: from.requested_by,
-    checkpoint: from.checkpoint,
-    resumedFrom: from.id,
-  });
-  return created.created ? created.run.id : null;
-}
-
 /**
  * Queued runs whose job is gone (lost send, a shutdown race, retries exhausted while the database was down) are
  * marked interrupted and resumed, so no run stays queued forever.
@@ -76,12 +55,20 @@ async function recoverOrphans(deps: RunServiceDeps, queue: SyncQueue): Promise<v
   await sql`
     update sync_runs r set status = 'cancelled', finished_at = now(), error_code = 'cancelled', error_message = 'Stopped by a user'
     where r.status = 'queued' and r.cancel_requested_at is not null and ${noJob}`.execute(deps.db);
-  const orphans = await sql<SyncRunRow>`
-    update sync_runs r set status = 'interrupted', finished_at = now(), error_code = 'job_lost',
-      error_message = 'The queued job for this run was lost; it resumes from its checkpoint'
-    where r.status = 'queued' and r.created_at < now() - interval '30 seconds' and ${noJob}
-    returning r.*`.execute(deps.db);
-  for (const run of orphans.rows) await resumeRun(deps, queue, run);
+  // Marked interrupted together with the runs that resume them (as the sweeper does).
+  const resumed = await deps.db.transaction().execute(async (trx) => {
+    const orphans = await sql<SyncRunRow>`
+      update sync_runs r set status = 'interrupted', finished_at = now(), error_code = 'job_lost',
+        error_message = 'The queued job for this run was lost; it resumes from its checkpoint'
+      where r.status = 'queued' and r.created_at < now() - interval '30 seconds' and ${noJob}
+      returning r.*`.execute(trx);
+    const out: { run: SyncRunRow; resumedBy: string | null }[] = [];
+    for (const run of orphans.rows) out.push({ run, resumedBy: await createResumingRun(trx, run) });
+    return out;
+  });
+  for (const { run, resumedBy } of resumed) {
+    if (resumedBy !== null) await queue.enqueue({ runId: resumedBy, correlationId: run.correlation_id });
+  }
 }
 
 export async function startSyncWorker(
@@ -122,12 +109,10 @@ export async function startSyncWorker(
       try {
         const result = await executeRun(deps, job.data.runId, { workerId: id, shutdown: shutdown.signal });
         if (result === 'interrupted') {
-          const run = await deps.db
-            .selectFrom('sync_runs')
-            .selectAll()
-            .where('id', '=', job.data.runId)
-            .executeTakeFirst();
-          if (run?.status === 'interrupted') await resumeRun(deps, queue, run);
+          // The run that resumes it was created when it was marked interrupted (here at shutdown, or by the
+          // sweeper); a job lost on the way is recovered by recoverOrphans.
+          const next = await findQueuedResumer(deps.db, job.data.runId);
+          if (next) await queue.enqueue({ runId: next.id, correlationId: next.correlation_id });
         }
       } catch (err) {
         if (finalAttempt) {

@@ -88,5 +88,6 @@ describe('a worker process killed mid-backfill', () => {
     // The resumed run did not fetch again the pages committed before the kill.
     expect((resumed.checkpoint.done as string[]).length).toBe(killed.pages + resumed.pages);
     expect(await ordersChecksum(t.syncDb, accountId)).toEqual(await truth(emulator, 'orders'));
-  });
+    // Two worker processes start in turn; on a busy machine that alone takes longer than the default timeout.
+  }, 120_000);
 });

@@ -5,10 +5,11 @@ import { VirtualClock } from '../state/virtual-clock';
 import { FaultInjector } from '../faults/fault.injector';
 import { DEFAULT_QUOTAS, type QuotaLimits } from '../quotas/quota-config';
 import { TRUTH_RESOURCES, computeTruth, type TruthResource } from './truth.service';
-import { createOrders, modifyOrders } from './mutations.service';
+import { addMessages, createOrders, modifyOrders } from './mutations.service';
+import { parseConversationId } from '../message/conversation.records';
 import { sendAccountDeletion } from '../notification/account-deletion.service';
 import {
-  acceptUrlBody, clockAdvanceBody, clockSetBody, createOrdersBody, deletionBody, faultsBody, modifyOrdersBody, quotasBody, resetBody,
+  acceptUrlBody, addMessagesBody, clockAdvanceBody, clockSetBody, createOrdersBody, deletionBody, faultsBody, modifyOrdersBody, quotasBody, resetBody,
 } from './control.schemas';
 import { iso, parseLooseDate } from '../util/time';
 import { DEFAULT_APP } from '../state/app-registration';
@@ -55,6 +56,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
       orders: s.timeline.total,
       appendedOrders: s.timeline.appended.length,
       modifiedOrders: s.overrides.size,
+      addedMessages: s.addedMessages.length,
       inventoryItems: s.inventoryCount,
       firstOrderDate: iso(s.timeline.start),
       datasetAsOf: iso(s.asOf),
@@ -91,6 +93,21 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
     } else target = { count: b.value.count };
     state.mutationCounter += 1;
     return { modified: modifyOrders(ds, state.clock.now(), target, state.mutationCounter) };
+  });
+
+  app.post(`${P}/sellers/:id/messages`, async (request, reply) => {
+    const ds = seller((request.params as { id: string }).id, reply);
+    if (!ds) return reply;
+    const b = parse(addMessagesBody, request.body);
+    if (!b.ok) return invalid(reply, 'Body must be {"count": 1..1000} or {"conversationIds": [...]}', b.details);
+    if ('conversationIds' in b.value) {
+      const found = b.value.conversationIds.map((id) => parseConversationId(ds, id));
+      const unknown = b.value.conversationIds.filter((_, k) => found[k]?.type !== 'FROM_MEMBERS');
+      if (unknown.length > 0) return invalid(reply, `Unknown member conversation ids: ${unknown.join(', ')}`);
+      const indices = found.flatMap((f) => (f?.type === 'FROM_MEMBERS' ? [f.index] : []));
+      return { created: addMessages(ds, state.clock.now(), { indices }) };
+    }
+    return { created: addMessages(ds, state.clock.now(), { count: b.value.count }) };
   });
 
   app.post(`${P}/sellers/:id/revoke-tokens`, async (request, reply) => {

@@ -32,6 +32,10 @@ export const modifyOrdersBody = z.union([
   z.object({ count: z.number().int().min(1).max(10_000) }).strict(),
   z.object({ orderIds: z.array(z.string()).min(1).max(10_000) }).strict(),
 ]);
+export const addMessagesBody = z.union([
+  z.object({ count: z.number().int().min(1).max(1000) }).strict(),
+  z.object({ conversationIds: z.array(z.string()).min(1).max(1000) }).strict(),
+]);
 export const acceptUrlBody = z.object({ url: z.string().url().nullable() }).strict();
 export const resetBody = z.object({ tokens: z.boolean().optional() }).strict();
 export const deletionBody = z.object({

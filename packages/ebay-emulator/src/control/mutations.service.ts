@@ -1,5 +1,8 @@
 import type { SellerDataset } from '../data/seller-dataset';
 import type { FulfillmentStatus } from '../data/order-lifecycle';
+import { INBOX_STREAMS, addBuyerMessage } from '../data/message-records';
+import { walkStreams } from '../data/event-streams';
+import { memberConversationId } from '../message/conversation.records';
 import { Rng, hashInts, labelCode } from '../util/prng';
 import { iso, DAY } from '../util/time';
 
@@ -46,4 +49,24 @@ export function modifyOrders(ds: SellerDataset, now: number, target: { count: nu
     ds.overrides.set(i, { lastModified: Math.max(now, life.created), status: life.cancelledAt !== undefined ? life.status : NEXT_STATUS[life.status] });
   }
   return indices.map((i) => change(ds, i));
+}
+
+export interface MessageChange {
+  messageId: string;
+  conversationId: string;
+  createdDate: string;
+}
+
+/**
+ * Buyers write again in existing member conversations (their order indices, or the `count` newest ones): one unread
+ * inbox message each, dated now, seen by GetMyMessages and by the REST Message API as the conversation's latest.
+ */
+export function addMessages(ds: SellerDataset, now: number, target: { count: number } | { indices: number[] }): MessageChange[] {
+  const indices = 'indices' in target
+    ? target.indices
+    : walkStreams(ds, INBOX_STREAMS, -Infinity, ds.asOf, 'desc', 0, target.count).map((ev) => ev.index);
+  return indices.map((i) => {
+    const m = addBuyerMessage(ds, i, now);
+    return { messageId: m.messageId, conversationId: memberConversationId(ds, i), createdDate: iso(m.date) };
+  });
 }

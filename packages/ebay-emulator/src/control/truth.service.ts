@@ -8,8 +8,10 @@ import { TX_STREAMS, payoutCount, payoutIdOf, transactionIdOf, TX_TYPE } from '.
 import { walkStreams } from '../data/event-streams';
 import { DISPUTE_STREAM, disputeStatus } from '../data/dispute-records';
 import { disputeIdOf } from '../data/finance-records';
+import { INBOX_STREAMS, SENT_STREAMS, messageRecord } from '../data/message-records';
+import { memberConversationId, memberConversationMessages } from '../message/conversation.records';
 
-export const TRUTH_RESOURCES = ['orders', 'inventory', 'transactions', 'payouts', 'disputes'] as const;
+export const TRUTH_RESOURCES = ['orders', 'inventory', 'transactions', 'payouts', 'disputes', 'messages', 'conversations'] as const;
 export type TruthResource = (typeof TRUTH_RESOURCES)[number];
 
 export interface Truth {
@@ -63,6 +65,22 @@ export function computeTruth(ds: SellerDataset, resource: TruthResource, now: nu
       const lines: string[] = [];
       for (let p = 0; p < payoutCount(ds); p += 1) lines.push(payoutIdOf(ds, p));
       return sortedTruth(resource, lines, 'sha256 hex of payoutIds sorted, joined by "\\n"');
+    }
+    case 'messages': {
+      const lines = walkStreams(ds, [...INBOX_STREAMS, ...SENT_STREAMS], -Infinity, ds.asOf, 'asc', 0, Number.MAX_SAFE_INTEGER).map((ev) => {
+        const m = messageRecord(ds, ev.key, ev.index);
+        return `${m.messageId}|${iso(m.date)}`;
+      });
+      for (const m of ds.addedMessages) lines.push(`${m.messageId}|${iso(m.date)}`);
+      return sortedTruth(resource, lines, 'sha256 hex of lines `${messageId}|${createdDate}` of every member message (GetMyMessages inbox and sent, REST FROM_MEMBERS conversations) sorted, joined by "\\n"');
+    }
+    case 'conversations': {
+      const lines: string[] = [];
+      for (const ev of walkStreams(ds, INBOX_STREAMS, -Infinity, ds.asOf, 'asc', 0, Number.MAX_SAFE_INTEGER)) {
+        const id = memberConversationId(ds, ev.index);
+        for (const m of memberConversationMessages(ds, ev.index)) lines.push(`${id}|${String(m['messageId'])}`);
+      }
+      return sortedTruth(resource, lines, 'sha256 hex of lines `${conversationId}|${messageId}` of every FROM_MEMBERS conversation sorted, joined by "\\n"');
     }
     case 'disputes': {
       const lines = walkStreams(ds, [DISPUTE_STREAM], -Infinity, now, 'asc', 0, Number.MAX_SAFE_INTEGER).map((ev) => `${disputeIdOf(ds, ev.index)}|${disputeStatus(ds, ev.index).status}`);

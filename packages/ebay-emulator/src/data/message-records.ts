@@ -80,8 +80,36 @@ export function messageRecord(ds: SellerDataset, key: MessageKey, index: number)
   };
 }
 
+/** Values of message ids added through the control API start here (10 digits, inbox prefix, like generated ones). */
+const ADDED_BASE = 9_000_000_000;
+
+/** Appends a follow-up from the buyer of conversation `index` (an order with a buyer message), written at `at`. */
+export function addBuyerMessage(ds: SellerDataset, index: number, at: number): MessageRecord {
+  const base = messageRecord(ds, 'INBOX_OPEN', index);
+  const id = numericId(3, ds.number, ADDED_BASE + ds.addedMessages.length, 10);
+  const added: MessageRecord = {
+    ...base,
+    messageId: id,
+    externalMessageId: id,
+    subject: `Re: ${base.subject}`,
+    text: `<p>Hello again, any news about order ${ds.orderId(index)}?</p>`,
+    date: at,
+    read: false,
+    replied: false,
+  };
+  ds.addedMessages.push(added);
+  return added;
+}
+
+/** Messages added to conversation `index`, oldest first. */
+export function addedMessagesOf(ds: SellerDataset, index: number): MessageRecord[] {
+  return ds.addedMessages.filter((m) => m.index === index).sort((a, b) => a.date - b.date);
+}
+
 /** Resolve a message id to its record, or undefined when it does not exist. */
 export function messageById(ds: SellerDataset, id: string): MessageRecord | undefined {
+  const added = ds.addedMessages.find((m) => m.messageId === id);
+  if (added) return added;
   for (const [prefix, keys] of [[3, ['INBOX_REPLIED', 'INBOX_OPEN']], [4, ['SENT']]] as const) {
     const p = parseNumericId(id, prefix, 10);
     if (!p || p.sellerNumber !== ds.number || p.value >= ds.timeline.baseCount) continue;

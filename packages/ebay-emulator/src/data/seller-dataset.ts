@@ -4,6 +4,7 @@ import { orderLifecycle, type FulfillmentStatus, type OrderLifecycle } from './o
 import { OrderTimeline } from './order-timeline';
 import { sellerProfile, type SellerProfile } from './seller-profile';
 import { buyerUsername } from './buyers';
+import type { MessageRecord } from './message-records';
 import { orderIdOf, parseOrderId } from '../util/ids';
 import { DAY } from '../util/time';
 
@@ -23,14 +24,16 @@ export interface SellerDatasetParams {
 }
 
 /**
- * Everything generated for one seller. Only the overlay (orders modified or appended through the control API) is
- * stored; every other record is computed from its index.
+ * Everything generated for one seller. Only the overlay (orders modified or appended, messages added through the
+ * control API) is stored; every other record is computed from its index.
  */
 export class SellerDataset {
   readonly profile: SellerProfile;
   readonly timeline: OrderTimeline;
   readonly fates: OrderFates;
   readonly overrides = new Map<number, OrderOverride>();
+  /** Buyer messages written through the control API, in the order they were added. */
+  readonly addedMessages: MessageRecord[] = [];
   /** Memo of payout sums per period (derived data, bounded). */
   readonly payoutMemo = new Map<number, { netCents: number; count: number }>();
   readonly seed: number;

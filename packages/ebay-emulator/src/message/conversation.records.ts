@@ -1,6 +1,6 @@
 import type { SellerDataset } from '../data/seller-dataset';
 import { EBAY_NOTICE_TITLES } from '../data/catalog';
-import { messageRecord, type MessageRecord } from '../data/message-records';
+import { addedMessagesOf, messageRecord, type MessageRecord } from '../data/message-records';
 import { numericId, parseNumericId } from '../util/ids';
 import { DAY, iso } from '../util/time';
 
@@ -44,6 +44,7 @@ export function memberConversationMessages(ds: SellerDataset, index: number): Re
     const reply = messageRecord(ds, 'SENT', index);
     if (reply.date <= ds.asOf) out.push(restMessage(reply));
   }
+  for (const m of addedMessagesOf(ds, index)) out.push(restMessage(m));
   return out;
 }
 
@@ -58,7 +59,7 @@ export function memberConversation(ds: SellerDataset, index: number): Record<str
     createdDate: iso(first.date),
     referenceId: first.itemId,
     referenceType: 'LISTING',
-    unreadCount: first.read ? 0 : 1,
+    unreadCount: (first.read ? 0 : 1) + addedMessagesOf(ds, index).filter((m) => !m.read).length,
     latestMessage: messages[messages.length - 1],
   };
 }

@@ -47,9 +47,10 @@ export function getMyMessages(ds: SellerDataset, request: Record<string, unknown
   const ids = ((childObject(request, 'MessageIDs')?.['MessageID'] as unknown[] | undefined) ?? []).map(String);
   const asOf = ds.asOf;
   if (detail === 'ReturnSummary') {
-    const inbox = INBOX_STREAMS.reduce((s, spec) => s + streamCount(ds, spec, -Infinity, asOf), 0);
+    const added = ds.addedMessages;
+    const inbox = INBOX_STREAMS.reduce((s, spec) => s + streamCount(ds, spec, -Infinity, asOf), 0) + added.length;
     const sent = SENT_STREAMS.reduce((s, spec) => s + streamCount(ds, spec, -Infinity, asOf), 0);
-    const unread = streamCount(ds, OPEN_STREAM, asOf - UNREAD_WINDOW + 1, asOf);
+    const unread = streamCount(ds, OPEN_STREAM, asOf - UNREAD_WINDOW + 1, asOf) + added.filter((m) => !m.read).length;
     return {
       ok: true,
       body: {
@@ -92,7 +93,16 @@ export function getMyMessages(ds: SellerDataset, request: Record<string, unknown
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) return invalid('EntriesPerPage', 'Valid values are 1 to 200.');
   if (!Number.isInteger(pageNumber) || pageNumber < 1) return invalid('PageNumber', 'Must be 1 or greater.');
   const specs = folderRaw === '1' ? SENT_STREAMS : folderRaw === '0' ? INBOX_STREAMS : [...INBOX_STREAMS, ...SENT_STREAMS];
-  const events = walkStreams(ds, specs, start, Math.min(end, asOf), 'desc', (pageNumber - 1) * perPage, perPage);
-  const messages = events.map((ev) => messageXml(messageRecord(ds, ev.key, ev.index), false));
+  const offset = (pageNumber - 1) * perPage;
+  // Messages added through the control API (inbox, dated at the virtual now) merge into the generated ones.
+  const addedEnd = endRaw === undefined ? Infinity : end;
+  const added = folderRaw === '1' ? [] : ds.addedMessages.filter((m) => m.date >= start && m.date <= addedEnd);
+  const generated = walkStreams(ds, specs, start, Math.min(end, asOf), 'desc', added.length > 0 ? 0 : offset, added.length > 0 ? offset + perPage : perPage);
+  const page = added.length > 0
+    ? [...added.map((m) => ({ date: m.date, record: () => m })), ...generated.map((ev) => ({ date: ev.date, record: () => messageRecord(ds, ev.key, ev.index) }))]
+        .sort((a, b) => b.date - a.date)
+        .slice(offset, offset + perPage)
+    : generated.map((ev) => ({ date: ev.date, record: () => messageRecord(ds, ev.key, ev.index) }));
+  const messages = page.map((p) => messageXml(p.record(), false));
   return { ok: true, body: messages.length > 0 ? { Messages: { Message: messages } } : {} };
 }
