@@ -20,14 +20,23 @@ export type FailureClass =
 interface EbayLikeError {
   kind?: unknown;
   retryable?: unknown;
+  retryAfterMs?: unknown;
   oauthError?: unknown;
   code?: unknown;
   message: string;
 }
 
 /**
+ * A Retry-After beyond this is not waited out by retrying: it is longer than every retry of a run spans together
+ * (in process, then the queue's), e.g. eBay's daily call quota used up. The run fails at once instead of spending
+ * its attempts on calls eBay refuses; the next run continues from the checkpoint.
+ */
+export const LONGEST_RETRY_WAIT_MS = 5 * 60_000;
+
+/**
  * Sorts a failure: transient ones (eBay 5xx/429/network after the client's own retries, Postgres unreachable)
- * are retried from the checkpoint; an account whose grant is gone fails as `reauth_required`; the rest fail.
+ * are retried from the checkpoint, unless eBay asks to wait longer than `LONGEST_RETRY_WAIT_MS`; an account whose
+ * grant is gone fails as `reauth_required`; the rest fail.
  */
 export function classifyFailure(err: unknown): FailureClass {
   if (isDatabaseUnavailable(err))
@@ -45,6 +54,16 @@ export function classifyFailure(err: unknown): FailureClass {
     if (err.name === 'EbayApiError' || err.name === 'AbortError') {
       if (e.kind === 'auth' || e.oauthError === 'invalid_grant') {
         return { kind: 'fatal', code: 'reauth_required', message: err.message };
+      }
+      const retryAfterMs = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : null;
+      if (e.kind === 'rate_limited' && retryAfterMs !== null && retryAfterMs > LONGEST_RETRY_WAIT_MS) {
+        const minutes = Math.ceil(retryAfterMs / 60_000);
+        const wait = minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+        return {
+          kind: 'fatal',
+          code: 'ebay_rate_limited',
+          message: `${err.message} eBay's call limit is used up; it accepts calls again in about ${wait}`,
+        };
       }
       if (e.retryable === true)
         return { kind: 'transient', code: `ebay_${String(e.kind)}`, message: err.message };

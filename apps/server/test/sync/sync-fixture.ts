@@ -1,4 +1,5 @@
 import { startEmulator } from '@ebay-connector/ebay-emulator';
+import { checksumOfLines, orderTruthLine } from '../../bench/orders-truth';
 import { createEbayModule, type EbayModule } from '../../src/accounts/ebay.module';
 import { defaultSyncSettings, type SyncSettings } from '../../src/sync/sync-settings';
 import { createSyncModule, type SyncModule } from '../../src/sync/sync.module';
@@ -125,15 +126,14 @@ export async function truth(emulator: Emulator, resource: string, sellerIndex = 
 
 /** The database's side of the emulator's orders checksum (see the emulator README). */
 export async function ordersChecksum(db: SyncDb, accountId: string): Promise<Truth> {
-  const { createHash } = await import('node:crypto');
   const rows = await db
     .selectFrom('ebay_orders')
     .select(['order_id', 'raw'])
     .where('account_id', '=', accountId)
     .execute();
-  const lines = rows.map((r) => `${r.order_id}|${(r.raw as { lastModifiedDate: string }).lastModifiedDate}`);
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { count: rows.length, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
+  return checksumOfLines(
+    rows.map((r) => orderTruthLine(r.order_id, (r.raw as { lastModifiedDate: string }).lastModifiedDate)),
+  );
 }
 
 /** Polls until the run reaches a final status. */
