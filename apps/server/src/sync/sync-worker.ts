@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
+import { isDatabaseUnavailable } from '../platform/database-errors';
 import type { Logger } from '../platform/logger';
 import { messageOf } from './errors';
 import { claimDueSchedules, ensureDefaultSchedules } from './sync-schedules.repository';
@@ -152,12 +153,19 @@ export async function startSyncWorker(
   }
 
   let ticking: Promise<void> | null = null;
+  // Since when this process has reached the database without a failed pass. After an outage (or at start) a run's
+  // heartbeat is judged only once its worker has had a whole staleness period to beat again: a run whose worker
+  // lived through a Postgres restart is not "lost".
+  let reachableSince: number | null = null;
   const tick = async () => {
+    reachableSince ??= Date.now();
+    const judgeHeartbeats = Date.now() - reachableSince >= settings.heartbeatStaleMs;
     // Marking a lost run interrupted and creating the run that resumes it commit together, so a crash here
     // cannot leave an interrupted run that nothing resumes; a queued run whose job is lost is recovered below.
     const resumed = await deps.db.transaction().execute(async (trx) => {
       const ids: { run: SyncRunRow; resumedBy: string | null }[] = [];
-      for (const run of await sweepStaleRuns(trx, settings.heartbeatStaleMs)) {
+      const stale = judgeHeartbeats ? await sweepStaleRuns(trx, settings.heartbeatStaleMs) : [];
+      for (const run of stale) {
         ids.push({ run, resumedBy: await createResumingRun(trx, run) });
       }
       return ids;
@@ -190,9 +198,10 @@ export async function startSyncWorker(
   };
   const runTick = () => {
     ticking ??= tick()
-      .catch((err: unknown) =>
-        log.warn({ err: { message: messageOf(err) } }, 'sync sweeper/scheduler pass failed'),
-      )
+      .catch((err: unknown) => {
+        if (isDatabaseUnavailable(err)) reachableSince = null;
+        log.warn({ err: { message: messageOf(err) } }, 'sync sweeper/scheduler pass failed');
+      })
       .finally(() => {
         ticking = null;
       });

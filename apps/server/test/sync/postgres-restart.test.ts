@@ -42,12 +42,13 @@ afterAll(async () => {
 });
 
 describe('Postgres restarting mid-run', () => {
-  it('resumes from the checkpoint when the database is back and ends equal to the truth', async () => {
+  it('resumes from the checkpoint when the database is back, without calling its live worker lost, and ends equal to the truth', async () => {
     await control(emulator, 'PUT', '/faults', { latencyMs: 100 });
     const runId = await startSync(t, 'orders', { accountId, mode: 'full' });
     await waitForPages(t.syncDb, runId, 2, { timeoutMs: 15_000 });
     await pg.stop();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Down longer than the heartbeat staleness (3 s): the worker is alive, so its run must not be judged lost.
+    await new Promise((r) => setTimeout(r, 4500));
     await pg.start();
     await control(emulator, 'PUT', '/faults', { latencyMs: 0 });
     let last: Awaited<ReturnType<typeof waitForChain>> | null = null;
@@ -68,5 +69,12 @@ describe('Postgres restarting mid-run', () => {
       .having((eb) => eb.fn.countAll(), '>', 1)
       .execute();
     expect(dupes).toEqual([]);
+    const lost = await t.syncDb
+      .selectFrom('sync_runs')
+      .select(['id', 'status', 'error_code'])
+      .where('account_id', '=', accountId)
+      .where('error_code', '=', 'worker_lost')
+      .execute();
+    expect(lost).toEqual([]);
   });
 });
