@@ -151,8 +151,12 @@ const poolSettings = {
   keepAliveInitialDelayMs: 10_000,
 };
 
-/** The naive way: one page after the other, one INSERT per order and per line item, autocommit. */
+/**
+ * The naive way: one page after the other, one INSERT per order and per line item, autocommit, and one getOrder
+ * after the other for the cancellation details.
+ */
 async function naive(args: ChildArgs): Promise<ChildResult> {
+  const cancelDetails = process.env.BENCH_CANCEL_DETAILS !== 'false';
   const logger = createLogger({ level: 'warn' });
   const pool = createPool(args.databaseUrl, poolSettings, logger);
   const client = clientFor(args);
@@ -194,6 +198,16 @@ async function naive(args: ChildArgs): Promise<ChildResult> {
             `insert into ebay_order_line_items (account_id, order_id, line_item_id, sku, title, quantity)
              values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
             [args.accountId, o.orderId, li.lineItemId, li.sku ?? null, li.title ?? null, li.quantity ?? null],
+          );
+        }
+        // The same data as the engine: getOrder fills the cancellation details getOrders leaves out.
+        const cancelState = o.cancelStatus?.cancelState;
+        if (cancelDetails && cancelState !== undefined && cancelState !== 'NONE_REQUESTED') {
+          const full = await client.fulfillment.getOrder(o.orderId);
+          calls += 1;
+          await pool.query(
+            'update ebay_orders set cancel_details = $3 where account_id = $1 and order_id = $2',
+            [args.accountId, o.orderId, JSON.stringify(full.cancelStatus ?? {})],
           );
         }
         orders += 1;
