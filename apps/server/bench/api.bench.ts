@@ -2,16 +2,21 @@
  * `npm run bench:api`: read API latency over 1,000,000 stored orders, against the real server process
  * (`main.ts --role=api`), while a worker process (`--role=worker`) runs order syncs. Orders are seeded by syncing
  * real orders from the emulator, then copied (distinct ids, shifted dates, 4 extra accounts) with INSERT ... SELECT.
- * Prints a latency table (autocannon, 50 connections) and EXPLAIN (ANALYZE, BUFFERS) of the list and detail SQL.
+ * Prints a latency table (autocannon, 50 connections), the CPU each process used during each scenario, and
+ * EXPLAIN (ANALYZE, BUFFERS) of the list and detail SQL as the API runs it (prepared statements).
+ * During the load the emulator answers like eBay does, in about half a second (BENCH_API_EBAY_LATENCY_MS plus up
+ * to BENCH_API_EBAY_JITTER_MS), so the background sync runs at the pace a real account allows; 0 runs it at the
+ * emulator's full speed.
  * Sizes: BENCH_API_ORDERS (default 1,000,000), BENCH_API_REAL_ORDERS (20,000), BENCH_API_SECONDS (15).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
-import { listPage } from '../src/data/list-engine';
+import { listPage, listPageJson } from '../src/data/list-engine';
 import { ordersList } from '../src/data/list-specs';
+import { findOrderDetail } from '../src/data/order-detail.repository';
 import { startEmbeddedPostgres } from '../src/platform/embedded-postgres';
 import { createLogger } from '../src/platform/logger';
 import type { SyncDb } from '../src/sync/sync-db';
@@ -34,8 +39,71 @@ import {
 const TARGET = Number(process.env.BENCH_API_ORDERS ?? 1_000_000);
 const REAL = Number(process.env.BENCH_API_REAL_ORDERS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 15);
+const EBAY_LATENCY_MS = Number(process.env.BENCH_API_EBAY_LATENCY_MS ?? 400);
+const EBAY_JITTER_MS = Number(process.env.BENCH_API_EBAY_JITTER_MS ?? 200);
 const CONNECTIONS = 50;
 const EXTRA_ACCOUNTS = 4;
+
+/** CPU seconds used so far by each process tree in `roots` (Linux /proc), by this process and by the machine. */
+function cpuSeconds(roots: Record<string, number>): Record<string, number> {
+  const tick = 100; // USER_HZ
+  const procs = new Map<number, { ppid: number; cpu: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime + stime, plus cutime + cstime: the CPU of children that ended (Postgres's autovacuum and parallel
+      // workers come and go).
+      const cpu = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      procs.set(Number(entry), { ppid: Number(f[1]), cpu: cpu / tick });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [name, root] of Object.entries(roots)) {
+    let sum = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const pid = stack.pop() ?? 0;
+      sum += procs.get(pid)?.cpu ?? 0;
+      for (const [child, p] of procs) if (p.ppid === pid) stack.push(child);
+    }
+    out[name] = sum;
+  }
+  const own = process.cpuUsage();
+  out['load tool'] = (own.user + own.system) / 1e6;
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = (
+    readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+  )
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  out.machine = (user + nice + system + irq + softirq + steal) / tick;
+  return out;
+}
+
+/** Cores each process used between two `cpuSeconds` readings; `other processes` is the rest of the machine. */
+function coresUsed(
+  scenario: string,
+  before: Record<string, number>,
+  after: Record<string, number>,
+  seconds: number,
+): Record<string, string | number> {
+  const row: Record<string, string | number> = { scenario };
+  let ours = 0;
+  for (const key of Object.keys(after)) {
+    if (key === 'machine') continue;
+    const cores = ((after[key] ?? 0) - (before[key] ?? 0)) / seconds;
+    ours += cores;
+    row[key] = Number(cores.toFixed(2));
+  }
+  const machine = ((after.machine ?? 0) - (before.machine ?? 0)) / seconds;
+  row['other processes'] = Number(Math.max(0, machine - ours).toFixed(2));
+  return row;
+}
 
 async function seed(admin: pg.Client, realAccount: string): Promise<void> {
   const started = performance.now();
@@ -82,13 +150,18 @@ async function seed(admin: pg.Client, realAccount: string): Promise<void> {
         `  seeded ${total} orders (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
       );
   }
-  await admin.query('analyze ebay_orders; analyze ebay_order_line_items');
+  // A table that grew to this size over time has been vacuumed long since: do it now, so autovacuum does not
+  // start on the freshly copied rows in the middle of the load.
+  await admin.query('vacuum (analyze) ebay_orders, ebay_order_line_items');
   process.stdout.write(
     `seeded ${total} orders: ${real} synced from the emulator + ${copies} INSERT ... SELECT copies over ${EXTRA_ACCOUNTS} extra accounts in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
 }
 
-/** The SQL the data routes run, captured from Kysely, then EXPLAIN (ANALYZE, BUFFERS). */
+/**
+ * The SQL the data routes run, captured from Kysely, then EXPLAIN (ANALYZE, BUFFERS) of it as the API runs it: a
+ * prepared statement, explained after 6 executions (Postgres then uses the cached plan it settled on).
+ */
 async function explain(pool: pg.Pool, title: string, run: (db: SyncDb) => Promise<unknown>): Promise<void> {
   const captured: CompiledQuery[] = [];
   const db = new Kysely<unknown>({
@@ -100,14 +173,28 @@ async function explain(pool: pg.Pool, title: string, run: (db: SyncDb) => Promis
   await run(db);
   const query = captured[0];
   if (!query) return;
-  const plan = await pool.query<{ 'QUERY PLAN': string }>(
-    `explain (analyze, buffers) ${query.sql}`,
-    query.parameters as unknown[],
-  );
-  process.stdout.write(
-    `\n--- ${title}\n${query.sql.replace(/\s+/g, ' ').trim()}\nparameters: ${JSON.stringify(query.parameters)}\n`,
-  );
-  process.stdout.write(`${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  const client = await pool.connect();
+  try {
+    await client.query(`prepare bench_explain as ${query.sql}`);
+    const params = query.parameters.map((p) =>
+      p === null ? 'null' : pg.escapeLiteral(p instanceof Date ? p.toISOString() : String(p)),
+    );
+    const execute = `execute bench_explain${params.length ? `(${params.join(', ')})` : ''}`;
+    for (let i = 0; i < 6; i += 1) await client.query(execute);
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${execute}`);
+    const kinds = await client.query<{ generic_plans: string; custom_plans: string }>(
+      `select generic_plans, custom_plans from pg_prepared_statements where name = 'bench_explain'`,
+    );
+    const k = kinds.rows[0];
+    process.stdout.write(
+      `\n--- ${title}\n${query.sql.replace(/\s+/g, ' ').trim()}\nparameters: ${JSON.stringify(query.parameters)}\n` +
+        `executions planned by Postgres: ${k?.generic_plans ?? '?'} with the cached generic plan, ${k?.custom_plans ?? '?'} with a custom plan\n`,
+    );
+    process.stdout.write(`${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  } finally {
+    await client.query('deallocate bench_explain').catch(() => undefined);
+    client.release();
+  }
 }
 
 async function main(): Promise<void> {
@@ -187,9 +274,18 @@ async function main(): Promise<void> {
       `deep keyset: ${deepCursors.length} cursors at pages ${deepPages / 2}..${deepPages} of 200 rows (up to ${deepPages * 200} rows deep); CSV day ${from.slice(0, 10)}: ${csvRows.split('\n').length - 2} rows\n`,
     );
 
+    // From here on the emulator answers with eBay's latency (the seeding above ran at full speed).
+    const faults = await fetch(`${emulator.url}/__emulator/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: EBAY_LATENCY_MS, jitterMs: EBAY_JITTER_MS }),
+    });
+    if (!faults.ok) throw new Error(`emulator faults: ${faults.status} ${await faults.text()}`);
+
     // Full syncs of account B, one after the other, for as long as the load runs (bounded by count).
     syncing = true;
     let syncRuns = 0;
+    let syncSeconds = 0;
     loop = (async () => {
       for (let i = 0; i < 200 && syncing; i += 1) {
         const runId = await startSync(apiUrl, token, accountB).catch(() => null);
@@ -197,9 +293,11 @@ async function main(): Promise<void> {
           await sleep(500);
           continue;
         }
-        const s = await waitRun(apiUrl, token, runId, 120_000);
+        const started = performance.now();
+        const s = await waitRun(apiUrl, token, runId, 900_000);
         if (s !== 'succeeded') throw new Error(`background sync ended ${s}`);
         syncRuns += 1;
+        syncSeconds += (performance.now() - started) / 1000;
       }
     })().catch((err: unknown) => {
       syncError = String(err);
@@ -221,6 +319,9 @@ async function main(): Promise<void> {
       ['CSV: one account, one day', () => csvPath],
     ];
     const results: LoadResult[] = [];
+    const cpu: Array<Record<string, string | number>> = [];
+    const roots: Record<string, number> = { postgres: pgServer.pid };
+    for (const p of procs) roots[p.name.replace(/^server /, '')] = p.child.pid ?? 0;
     for (const [scenario, path] of scenarios) {
       // Let queries queued by the previous scenario drain, so each scenario is measured on its own (bounded).
       for (let i = 0; i < 120; i += 1) {
@@ -230,16 +331,20 @@ async function main(): Promise<void> {
         await sleep(250);
       }
       process.stdout.write(`load: ${scenario} ...\n`);
+      const before = cpuSeconds(roots);
       results.push(
         await load({ scenario, url: apiUrl, token, connections: CONNECTIONS, seconds: SECONDS, path }),
       );
+      cpu.push(coresUsed(scenario, before, cpuSeconds(roots), SECONDS));
     }
     syncing = false;
     await loop;
     if (syncError) process.stdout.write(`background sync failed: ${syncError}\n`);
     console.table(results);
+    process.stdout.write('CPU cores used during each scenario (2 cores in all):\n');
+    console.table(cpu);
     process.stdout.write(
-      `${syncRuns} full order syncs of ${REAL} orders ran in the worker process during the load (one after the other)\n`,
+      `${syncRuns} full order syncs of ${REAL} orders ran in the worker process during the load (one after the other, ${syncRuns ? (syncSeconds / syncRuns).toFixed(1) : '-'} s each; eBay latency ${EBAY_LATENCY_MS}-${EBAY_LATENCY_MS + EBAY_JITTER_MS} ms per call)\n`,
     );
     const ok = (r: LoadResult | undefined) =>
       r ? r['p95 ms'] < 50 && r.errors === 0 && r.non2xx === 0 : false;
@@ -250,45 +355,28 @@ async function main(): Promise<void> {
         );
 
     const sample = ids[0] ?? { account_id: accountA, order_id: '' };
+    const listQuery = {
+      fulfillmentStatus: 'FULFILLED',
+      sort: 'creationDate',
+      order: 'desc',
+      limit: 50,
+      format: 'json',
+    } as const;
     await explain(pool, 'orders list, status + creationDate, all accounts (first page)', (db) =>
-      listPage(db, ordersList, {
-        fulfillmentStatus: 'FULFILLED',
-        sort: 'creationDate',
-        order: 'desc',
-        limit: 50,
-        format: 'json',
-      }),
+      listPageJson(db, ordersList, listQuery),
     );
     await explain(pool, 'orders list, status + creationDate, one account (first page)', (db) =>
-      listPage(db, ordersList, {
-        fulfillmentStatus: 'FULFILLED',
-        accountId: accountA,
-        sort: 'creationDate',
-        order: 'desc',
-        limit: 50,
-        format: 'json',
-      }),
+      listPageJson(db, ordersList, { ...listQuery, accountId: accountA }),
     );
     await explain(pool, 'orders list, deep keyset page (all accounts)', (db) =>
-      listPage(db, ordersList, {
-        fulfillmentStatus: 'FULFILLED',
-        sort: 'creationDate',
-        order: 'desc',
-        limit: 50,
-        format: 'json',
-        cursor: deepCursors.at(-1),
-      }),
+      listPageJson(db, ordersList, { ...listQuery, cursor: deepCursors.at(-1) }),
     );
     await explain(pool, 'order detail with accountId', (db) =>
-      db
-        .selectFrom('ebay_orders')
-        .selectAll()
-        .where('order_id', '=', sample.order_id)
-        .where('account_id', '=', sample.account_id)
-        .executeTakeFirst(),
+      findOrderDetail(db, sample.order_id, sample.account_id),
     );
-    await explain(pool, 'order detail without accountId', (db) =>
-      db.selectFrom('ebay_orders').selectAll().where('order_id', '=', sample.order_id).executeTakeFirst(),
+    await explain(pool, 'order detail without accountId', (db) => findOrderDetail(db, sample.order_id));
+    await explain(pool, 'orders CSV, one account, one day (each page of 1000 rows)', (db) =>
+      listPage(db, ordersList, { accountId: accountA, from, to, order: 'desc', limit: 1000, format: 'csv' }),
     );
   } finally {
     syncing = false;

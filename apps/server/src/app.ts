@@ -71,7 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     clientErrorHandler: handleClientError,
   });
-  const services: AppServices = { auth: createAuthService(deps), users: createUsersService(deps) };
+  const auth = createAuthService(deps);
+  const services: AppServices = { auth, users: createUsersService({ ...deps, sessions: auth }) };
 
   collectRoutes(app);
   app.decorateRequest('auth', null);

@@ -61,6 +61,26 @@ describe('admin user management', () => {
     }
   });
 
+  it('applies a role change, a password reset and disabling to the next request of a session in use', async () => {
+    const u = await t.createUser('operator');
+    const s = await t.login(u.email, u.password);
+    const me = async () => t.app.inject({ url: '/api/auth/me', headers: as(s) });
+    expect((await me()).json().user.role).toBe('operator');
+    const demoted = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${u.user.id}`, headers: as(admin), payload: { role: 'viewer' } });
+    expect(demoted.statusCode).toBe(200);
+    expect((await me()).json().user.role).toBe('viewer');
+
+    const reset = await t.app.inject({ method: 'POST', url: `/api/admin/users/${u.user.id}/password`, headers: as(admin), payload: { password: 'another-password-3' } });
+    expect(reset.statusCode).toBe(204);
+    expect((await me()).statusCode).toBe(401);
+
+    const again = await t.login(u.email, 'another-password-3');
+    expect((await t.app.inject({ url: '/api/auth/me', headers: as(again) })).statusCode).toBe(200);
+    const disabled = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${u.user.id}`, headers: as(admin), payload: { disabled: true } });
+    expect(disabled.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: as(again) })).statusCode).toBe(401);
+  });
+
   it('never loses the last enabled admin', async () => {
     const solo = await createTestApp();
     try {

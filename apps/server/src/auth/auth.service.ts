@@ -3,6 +3,7 @@ import type { Config } from '../platform/config';
 import type { Db } from '../platform/database';
 import { clearFailuresForEmail, recentFailures, recordFailure } from './login-failures.repository';
 import { hashPassword, verifyPassword } from './password';
+import { createSessionCache } from './session-cache';
 import { hashSessionToken, newSessionToken } from './session-token';
 import { findActiveSession, insertSession, revokeSession } from './sessions.repository';
 import { findUserByEmail, toUser, touchLastLogin } from './users.repository';
@@ -23,12 +24,25 @@ export interface AuthService {
   login(input: { email: string; password: string; ip: string; userAgent: string | null }): Promise<LoginResult>;
   authenticate(token: string): Promise<Omit<AuthContext, 'via'> | null>;
   logout(sessionId: string): Promise<void>;
+  /** Drops what this process remembers of the user's sessions (after a role change, disable or password reset). */
+  forgetUser(userId: string): void;
 }
+
+/**
+ * How long a valid session is remembered without asking the database again (see `session-cache.ts`): the
+ * session lookup was one query per request, as much work as the data query of a list page.
+ */
+export const SESSION_CACHE_TTL_MS = 5000;
+const SESSION_CACHE_MAX_ENTRIES = 10_000;
 
 export const roleRank: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 
-export function createAuthService(deps: { db: Db; config: Config }): AuthService {
+export function createAuthService(deps: { db: Db; config: Config; sessionCacheTtlMs?: number }): AuthService {
   const { db } = deps;
+  const cache = createSessionCache({
+    ttlMs: deps.sessionCacheTtlMs ?? SESSION_CACHE_TTL_MS,
+    maxEntries: SESSION_CACHE_MAX_ENTRIES,
+  });
   const { sessionTtlHours, maxFailuresPerEmail, maxFailuresPerIp, failureWindowMinutes } = deps.config.auth;
   const windowMs = failureWindowMinutes * 60_000;
   // Verified against when the email is unknown, so both failures take about as long.
@@ -77,10 +91,23 @@ export function createAuthService(deps: { db: Db; config: Config }): AuthService
 
     async authenticate(token) {
       if (token.length === 0 || token.length > 200) return null;
-      const found = await findActiveSession(db, hashSessionToken(token));
-      return found ? { user: toUser(found.user), sessionId: found.sessionId } : null;
+      const tokenHash = hashSessionToken(token);
+      const cached = cache.get(tokenHash);
+      if (cached) return { user: cached.user, sessionId: cached.sessionId };
+      const generation = cache.generation();
+      const found = await findActiveSession(db, tokenHash);
+      if (!found) return null;
+      const session = { user: toUser(found.user), sessionId: found.sessionId };
+      cache.set(tokenHash, { ...session, expiresAt: found.expiresAt.getTime() }, generation);
+      return session;
     },
 
-    logout: (sessionId) => revokeSession(db, sessionId),
+    async logout(sessionId) {
+      cache.forgetSession(sessionId);
+      await revokeSession(db, sessionId);
+      cache.forgetSession(sessionId);
+    },
+
+    forgetUser: (userId) => cache.forgetUser(userId),
   };
 }

@@ -14,8 +14,13 @@ export interface UsersService {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createUsersService(deps: { db: Db }): UsersService {
+/**
+ * `sessions`: the auth service of this process, told about every change that affects who may do what, so its
+ * session cache drops the user at once.
+ */
+export function createUsersService(deps: { db: Db; sessions?: { forgetUser(userId: string): void } }): UsersService {
   const { db } = deps;
+  const forget = (userId: string) => deps.sessions?.forgetUser(userId);
   return {
     list: async () => (await listUsers(db)).map(toUser),
 
@@ -27,7 +32,7 @@ export function createUsersService(deps: { db: Db }): UsersService {
 
     async update(id, patch) {
       if (!uuid.test(id)) throw notFound('No such user');
-      return db.transaction().execute(async (trx) => {
+      const user = await db.transaction().execute(async (trx) => {
         const admins = await lockActiveAdminIds(trx);
         const current = await findUserById(trx, id);
         if (!current) throw notFound('No such user');
@@ -41,6 +46,8 @@ export function createUsersService(deps: { db: Db }): UsersService {
         if (patch.disabled === true) await revokeUserSessions(trx, id);
         return toUser(row);
       });
+      forget(id);
+      return user;
     },
 
     async resetPassword(id, password) {
@@ -48,6 +55,7 @@ export function createUsersService(deps: { db: Db }): UsersService {
       const row = await updateUser(db, id, { passwordHash: await hashPassword(password) });
       if (!row) throw notFound('No such user');
       await revokeUserSessions(db, id);
+      forget(id);
     },
   };
 }

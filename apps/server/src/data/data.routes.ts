@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { notFound } from '../platform/errors';
 import { parseOrThrow } from '../platform/validation';
 import type { SyncDb } from '../sync/sync-db';
-import { csvStream, listPage, queryShape, type ListQuery } from './list-engine';
+import { csvStream, listPageJson, queryShape, type ListQuery } from './list-engine';
 import { lists } from './list-specs';
+import { orderDetailReader } from './order-detail.repository';
 
 /** Ids are unique per account only: `accountId` picks the account when several have the same id. */
 const detailQuery = z.object({ accountId: z.uuid().optional() });
@@ -15,6 +16,7 @@ const idParam = z.object({ id: z.string().min(1).max(200) });
 /** Read APIs over synced data: lists (JSON or CSV, `?format=csv` or a `.csv` path) and details with links. */
 export function dataRoutes(deps: { db: SyncDb }) {
   const { db } = deps;
+  const orderDetail = orderDetailReader(db);
   return async function register(app: FastifyInstance): Promise<void> {
     for (const [path, spec] of lists) {
       const schema = queryShape(spec);
@@ -25,7 +27,7 @@ export function dataRoutes(deps: { db: SyncDb }) {
           reply.header('content-disposition', `attachment; filename="${spec.name}.csv"`);
           return reply.send(csvStream(db, spec, q));
         }
-        return listPage(db, spec, q);
+        return reply.type('application/json; charset=utf-8').send(await listPageJson(db, spec, q));
       };
       app.get(path, { config: { access: 'authenticated' } }, handler(false));
       app.get(`${path}.csv`, { config: { access: 'authenticated' } }, handler(true));
@@ -37,61 +39,9 @@ export function dataRoutes(deps: { db: SyncDb }) {
       async (request) => {
         const { id } = parseOrThrow(idParam, request.params);
         const q = parseOrThrow(detailQuery, request.query);
-        let oq = db.selectFrom('ebay_orders').selectAll().where('order_id', '=', id);
-        if (q.accountId) oq = oq.where('account_id', '=', q.accountId);
-        const order = await oq.executeTakeFirst();
-        if (!order) throw notFound('No synced order with this id');
-        const [lineItems, transactions, disputes] = await Promise.all([
-          db
-            .selectFrom('ebay_order_line_items')
-            .selectAll()
-            .where('account_id', '=', order.account_id)
-            .where('order_id', '=', id)
-            .orderBy('line_item_id')
-            .execute(),
-          db
-            .selectFrom('ebay_finance_transactions')
-            .select([
-              'transaction_id',
-              'transaction_type',
-              'transaction_status',
-              'transaction_date',
-              'amount_value',
-              'amount_currency',
-              'payout_id',
-              'total_fee_value',
-            ])
-            .where('account_id', '=', order.account_id)
-            .where('order_id', '=', id)
-            .orderBy('transaction_date')
-            .execute(),
-          db
-            .selectFrom('ebay_disputes')
-            .select([
-              'payment_dispute_id',
-              'dispute_status',
-              'reason',
-              'open_date',
-              'closed_date',
-              'amount_value',
-              'amount_currency',
-            ])
-            .where('account_id', '=', order.account_id)
-            .where('order_id', '=', id)
-            .execute(),
-        ]);
-        const payoutIds = [
-          ...new Set(transactions.map((t) => t.payout_id).filter((p): p is string => p !== null)),
-        ];
-        const payouts = payoutIds.length
-          ? await db
-              .selectFrom('ebay_payouts')
-              .select(['payout_id', 'payout_status', 'payout_date', 'amount_value', 'amount_currency'])
-              .where('account_id', '=', order.account_id)
-              .where('payout_id', 'in', payoutIds)
-              .execute()
-          : [];
-        return { order, lineItems, transactions, payouts, disputes };
+        const detail = await orderDetail(id, q.accountId);
+        if (!detail) throw notFound('No synced order with this id');
+        return detail;
       },
     );
 

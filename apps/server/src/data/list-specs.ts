@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { ListSpec } from './list-engine';
+import { decimal, isoTimestamp as iso, type ListSpec } from './list-engine';
 
 const isoDate = z.iso.datetime({ offset: true });
 const text = z.string().min(1).max(200);
@@ -24,17 +24,17 @@ export const ordersList: ListSpec = {
   columns: [
     ['accountId', 't.account_id'],
     ['orderId', 't.order_id'],
-    ['creationDate', 't.created_at_ebay'],
-    ['lastModifiedDate', 't.modified_at_ebay'],
+    ['creationDate', iso('t.created_at_ebay')],
+    ['lastModifiedDate', iso('t.modified_at_ebay')],
     ['fulfillmentStatus', 't.fulfillment_status'],
     ['paymentStatus', 't.payment_status'],
     ['buyerUsername', 't.buyer_username'],
-    ['totalValue', 't.total_value'],
+    ['totalValue', decimal('t.total_value')],
     ['totalCurrency', 't.total_currency'],
     ['cancelState', 't.cancel_state'],
     ['lineItemCount', 't.line_item_count'],
-    ['firstSeenAt', 't.first_seen_at'],
-    ['lastSeenAt', 't.last_seen_at'],
+    ['firstSeenAt', iso('t.first_seen_at')],
+    ['lastSeenAt', iso('t.last_seen_at')],
   ],
   filters: [
     eq('fulfillmentStatus', 'fulfillment_status'),
@@ -61,14 +61,14 @@ export const transactionsList: ListSpec = {
     ['transactionId', 't.transaction_id'],
     ['transactionType', 't.transaction_type'],
     ['transactionStatus', 't.transaction_status'],
-    ['transactionDate', 't.transaction_date'],
-    ['amountValue', 't.amount_value'],
+    ['transactionDate', iso('t.transaction_date')],
+    ['amountValue', decimal('t.amount_value')],
     ['amountCurrency', 't.amount_currency'],
     ['bookingEntry', 't.booking_entry'],
     ['orderId', 't.order_id'],
     ['payoutId', 't.payout_id'],
     ['buyerUsername', 't.buyer_username'],
-    ['totalFeeValue', 't.total_fee_value'],
+    ['totalFeeValue', decimal('t.total_fee_value')],
   ],
   filters: [
     eq('transactionType', 'transaction_type'),
@@ -89,8 +89,8 @@ export const payoutsList: ListSpec = {
     ['accountId', 't.account_id'],
     ['payoutId', 't.payout_id'],
     ['payoutStatus', 't.payout_status'],
-    ['payoutDate', 't.payout_date'],
-    ['amountValue', 't.amount_value'],
+    ['payoutDate', iso('t.payout_date')],
+    ['amountValue', decimal('t.amount_value')],
     ['amountCurrency', 't.amount_currency'],
     ['transactionCount', 't.transaction_count'],
   ],
@@ -109,11 +109,11 @@ export const disputesList: ListSpec = {
     ['reason', 't.reason'],
     ['orderId', 't.order_id'],
     ['buyerUsername', 't.buyer_username'],
-    ['amountValue', 't.amount_value'],
+    ['amountValue', decimal('t.amount_value')],
     ['amountCurrency', 't.amount_currency'],
-    ['openDate', 't.open_date'],
-    ['closedDate', 't.closed_date'],
-    ['respondByDate', 't.respond_by_date'],
+    ['openDate', iso('t.open_date')],
+    ['closedDate', iso('t.closed_date')],
+    ['respondByDate', iso('t.respond_by_date')],
   ],
   filters: [
     eq('status', 'dispute_status'),
@@ -141,7 +141,7 @@ export const messagesList: ListSpec = {
     ['itemId', 't.item_id'],
     ['itemTitle', 't.item_title'],
     ['messageType', 't.message_type'],
-    ['receivedAt', 't.received_at'],
+    ['receivedAt', iso('t.received_at')],
     ['body', 't.body'],
   ],
   filters: [
@@ -169,7 +169,7 @@ export const inventoryList: ListSpec = {
     ['condition', 't.condition'],
     ['quantity', 't.quantity'],
     ['locale', 't.locale'],
-    ['lastSeenAt', 't.last_seen_at'],
+    ['lastSeenAt', iso('t.last_seen_at')],
   ],
   filters: [
     {
@@ -193,7 +193,7 @@ export const offersList: ListSpec = {
     ['format', 't.format'],
     ['status', 't.offer_status'],
     ['availableQuantity', 't.available_quantity'],
-    ['priceValue', 't.price_value'],
+    ['priceValue', decimal('t.price_value')],
     ['priceCurrency', 't.price_currency'],
     ['listingId', 't.listing_id'],
     ['listingStatus', 't.listing_status'],
@@ -213,10 +213,10 @@ export const purchasesList: ListSpec = {
     ['itemId', 't.item_id'],
     ['title', 't.title'],
     ['sellerUsername', 't.seller_username'],
-    ['priceValue', 't.price_value'],
+    ['priceValue', decimal('t.price_value')],
     ['priceCurrency', 't.price_currency'],
     ['quantity', 't.quantity'],
-    ['purchasedAt', 't.purchased_at'],
+    ['purchasedAt', iso('t.purchased_at')],
   ],
   filters: [
     eq('seller', 'seller_username'),

@@ -5,6 +5,7 @@ import type { EbayCallsTables } from '../ebay-calls/ebay-calls.tables';
 import type { SyncTables } from '../sync/sync.tables';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { preparingPool } from './prepared-statements';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -82,8 +83,9 @@ export function createPool(url: string, settings: PoolSettings, logger: Logger):
   return pool;
 }
 
+/** Kysely over `pool`; SQL marked with `prepared()` runs as named prepared statements (see prepared-statements.ts). */
 export function createDb(pool: pg.Pool): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
 }
 
 export async function pingDatabase(pool: Pick<pg.Pool, "query">): Promise<number> {

@@ -98,6 +98,57 @@ describe('read APIs over synced data', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/orders' })).statusCode).toBe(401);
   });
 
+  it('pages through every list exactly once with small pages, for every sort and direction', async () => {
+    const sorts: Record<string, string[]> = {
+      '/api/orders': ['creationDate', 'lastModifiedDate'],
+      '/api/finances/transactions': ['transactionDate'],
+      '/api/finances/payouts': ['payoutDate'],
+      '/api/disputes': ['openDate'],
+      '/api/messages': ['receivedAt'],
+      '/api/inventory': ['lastSeenAt', 'sku'],
+      '/api/offers': ['lastSeenAt'],
+      '/api/purchases': ['lastSeenAt'],
+    };
+    for (const [path, names] of Object.entries(sorts)) {
+      const total = (await get(`${path}.csv`)).body.trim().split('\n').length - 1;
+      for (const sort of names) {
+        for (const order of ['desc', 'asc']) {
+          const seen: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const res = await get(`${path}?sort=${sort}&order=${order}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+            expect(res.statusCode).toBe(200);
+            const body = res.json<{ items: unknown[]; nextCursor: string | null }>();
+            seen.push(...body.items.map((i) => JSON.stringify(i)));
+            cursor = body.nextCursor;
+          } while (cursor);
+          expect({ path, sort, order, rows: seen.length }).toEqual({ path, sort, order, rows: total });
+          expect(new Set(seen).size).toBe(total);
+        }
+      }
+    }
+  });
+
+  it('answers list items with ISO timestamps, decimal strings and integers', async () => {
+    const res = await get('/api/orders?limit=3');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const item = res.json<{ items: Array<Record<string, unknown>> }>().items[0] ?? {};
+    for (const field of ['creationDate', 'lastModifiedDate', 'firstSeenAt', 'lastSeenAt'])
+      expect(item[field]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(item.totalValue).toMatch(/^\d+\.\d\d$/);
+    expect(Number.isInteger(item.lineItemCount)).toBe(true);
+    const detail = (await get(`/api/orders/${String(item.orderId)}?accountId=${String(item.accountId)}`)).json<{
+      order: Record<string, unknown>;
+      lineItems: Array<Record<string, unknown>>;
+    }>();
+    expect(detail.order.created_at_ebay).toBe(item.creationDate);
+    expect(detail.order.total_value).toBe(item.totalValue);
+    for (const li of detail.lineItems) {
+      expect(li.order_id).toBe(item.orderId);
+      expect(typeof li.total_value === 'string' || li.total_value === null).toBe(true);
+    }
+  });
+
   it('streams every list as CSV', async () => {
     const csv = await get(`/api/orders.csv?accountId=${accountId}`);
     expect(csv.statusCode).toBe(200);
