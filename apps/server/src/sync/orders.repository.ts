@@ -1,4 +1,4 @@
-import { CompiledQuery, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Transaction } from 'kysely';
 import type { EbayOrder } from './ebay-port';
 import { amount, currency } from './money';
 import type { SyncDatabase, SyncDb } from './sync-db';
@@ -149,9 +149,8 @@ export async function ordersMissingCancelDetails(
     .selectFrom('ebay_orders')
     .select('order_id')
     .where('account_id', '=', accountId)
-    .where('cancel_state', 'is not', null)
-    .where('cancel_state', '<>', 'NONE_REQUESTED')
-    .where('cancel_details', 'is', null)
+    // Literal predicates, as in the partial index ebay_orders_missing_cancel_details (migration 0006).
+    .where(sql<boolean>`cancel_details is null and cancel_state is not null and cancel_state <> 'NONE_REQUESTED'`)
     .limit(limit)
     .execute();
   return rows.map((r) => r.order_id);
