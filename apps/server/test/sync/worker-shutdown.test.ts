@@ -1,68 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_APP } from '@ebay-connector/ebay-emulator';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_APP_SECRET } from '../helpers/app';
-import { spawnTs, type Spawned } from '../helpers/process';
-import {
-  control,
-  createSyncTestApp,
-  ordersChecksum,
-  startSync,
-  startSyncEmulator,
-  truth,
-  waitForChain,
-  waitForPages,
-  type Emulator,
-  type SyncTestApp,
-} from './sync-fixture';
+import { describe, expect, it } from 'vitest';
+import { control, ordersChecksum, truth, waitForChain } from './sync-fixture';
+import { useWorkerProcesses } from './worker-process-fixture';
 
-let emulator: Emulator;
-let t: SyncTestApp;
-let accountId: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'ebc-sync-shutdown-'));
-const workers: Spawned[] = [];
-
-function spawnWorker(): Spawned {
-  const w = spawnTs('apps/server/src/main.ts', ['--role=worker'], {
-    DATABASE_URL: t.database.url,
-    APP_SECRET: TEST_APP_SECRET,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    EBAY_ENV: 'sandbox',
-    EBAY_CLIENT_ID: DEFAULT_APP.clientId,
-    EBAY_CLIENT_SECRET: DEFAULT_APP.clientSecret,
-    EBAY_RUNAME: DEFAULT_APP.ruName,
-    EBAY_AUTH_BASE_URL: emulator.url,
-    EBAY_API_BASE_URL: emulator.url,
-    EBAY_APIZ_BASE_URL: emulator.url,
-    SYNC_HEARTBEAT_STALE_SECONDS: '2',
-    SYNC_CANCEL_POLL_MS: '200',
-  });
-  workers.push(w);
-  return w;
-}
-
-beforeAll(async () => {
-  emulator = await startSyncEmulator({ ordersPerSeller: 2500 });
-  t = await createSyncTestApp(emulator, { worker: false });
-  accountId = await t.connect();
-});
-afterAll(async () => {
-  for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
-  await t?.close();
-  await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const w = useWorkerProcesses({ ordersPerSeller: 2500 });
 
 const runRow = (id: string) =>
-  t.syncDb.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  w.t.syncDb.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 /** The checkpoint keys (`w<window>:<offset>`) of the getOrders pages a run fetched, from the call ledger. */
 async function fetchedPages(runId: string, windows: Array<{ from: string }>): Promise<string[]> {
-  const calls = await t.db
+  const calls = await w.t.db
     .selectFrom('ebay_calls')
     .select(['url', 'status'])
     .where('run_id', '=', runId)
@@ -78,14 +26,8 @@ async function fetchedPages(runId: string, windows: Array<{ from: string }>): Pr
 
 describe('a worker process stopped with SIGTERM mid-backfill', () => {
   it('ends the run interrupted with its checkpoint and a queued resuming run; the next worker finishes it without re-reading pages', async () => {
-    await control(emulator, 'PUT', '/faults', { latencyMs: 150 });
-    const runId = await startSync(t, 'orders', { accountId, mode: 'full' });
-    const first = spawnWorker();
-    await waitForPages(t.syncDb, runId, 3, {
-      check: () => {
-        if (first.child.exitCode !== null) throw new Error(`worker exited:\n${first.output()}`);
-      },
-    });
+    const { t, emulator, accountId } = w;
+    const { runId, worker: first } = await w.backfillOnNewWorker();
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     await control(emulator, 'PUT', '/faults', { latencyMs: 0 });
@@ -112,7 +54,7 @@ describe('a worker process stopped with SIGTERM mid-backfill', () => {
     );
     expect(job.rows.map((r) => r.state)).toEqual(['created']);
 
-    spawnWorker();
+    w.spawnWorker();
     const last = await waitForChain(t.syncDb, runId, 60_000);
     expect(last).toMatchObject({ status: 'succeeded', id: waiting.id });
     const resumed = await runRow(waiting.id);
