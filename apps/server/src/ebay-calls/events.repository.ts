@@ -28,19 +28,11 @@ export function toEvent(row: Selectable<EbayEventsTable>): EbayEvent {
   };
 }
 
-/** Inserts the event and notifies `channel` with its id, in one statement (so the notify fires on commit). */
+/** Inserts the event and notifies `channel` with its id (the notify fires on commit). */
 export async function insertEventAndNotify(db: Db, channel: string, event: NewEvent): Promise<EbayEvent> {
-  const result = await sql<Selectable<EbayEventsTable>>`
-    WITH inserted AS (
-      INSERT INTO ebay_events (type, account_id, run_id, data)
-      VALUES (${event.type}, ${event.accountId ?? null}, ${event.runId ?? null}, ${JSON.stringify(event.data)}::jsonb)
-      RETURNING *
-    )
-    SELECT inserted.*, pg_notify(${channel}, inserted.id::text) AS notified FROM inserted
-  `.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error('event insert returned no row');
-  return toEvent(row);
+  const [inserted] = await insertEventsAndNotify(db, channel, [event]);
+  if (!inserted) throw new Error('event insert returned no row');
+  return inserted;
 }
 
 /** Inserts several events in one statement, each notified with its id on commit; returned in insertion order. */

@@ -40,10 +40,6 @@ export function toCallDetail(row: LedgerRow): EbayCallDetail {
   return { ...toCall(row), requestBody: row.request_body, responseBody: row.response_body };
 }
 
-export async function insertLedgerRow(db: Db, row: NewLedgerRow): Promise<LedgerRow> {
-  return db.insertInto('ebay_calls').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
 /** Inserts several ledger rows in one statement; returned in insertion order. */
 export async function insertLedgerRows(db: Db, rows: readonly NewLedgerRow[]): Promise<LedgerRow[]> {
   if (rows.length === 0) return [];
