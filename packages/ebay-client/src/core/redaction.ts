@@ -159,12 +159,16 @@ export function redactBody(
 
 /** Cuts `text` to at most `maxBytes` UTF-8 bytes, appending a marker when something was cut. */
 export function truncateUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= maxBytes) return { text, truncated: false };
+  return truncateUtf8Of(text, maxBytes, Buffer.byteLength(text, 'utf8'));
+}
+
+/** `truncateUtf8` of a prefix of a longer text whose whole size is `totalBytes` (the marker counts from it). */
+function truncateUtf8Of(text: string, maxBytes: number, totalBytes: number): { text: string; truncated: boolean } {
+  if (totalBytes <= maxBytes) return { text, truncated: false };
   const buf = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes));
   // Drop a trailing partial multi-byte sequence.
   const cut = new TextDecoder('utf-8', { fatal: false }).decode(buf).replace(/\uFFFD$/, '');
-  return { text: `${cut}...[truncated ${bytes - Buffer.byteLength(cut, 'utf8')} bytes]`, truncated: true };
+  return { text: `${cut}...[truncated ${totalBytes - Buffer.byteLength(cut, 'utf8')} bytes]`, truncated: true };
 }
 
 /** How far past the cut a body is still redacted, so a token straddling the cut is never half-kept. */
@@ -200,8 +204,5 @@ export function redactForLog(
   } else if (contentType.includes('xml') || trimmed.startsWith('<')) {
     head = redactXml(head);
   }
-  const cut = truncateUtf8(scrubSecrets(head, options.secrets ?? []), maxBytes);
-  if (!cut.truncated) return cut.text;
-  const kept = cut.text.slice(0, cut.text.lastIndexOf('...[truncated '));
-  return `${kept}...[truncated ${totalBytes - Buffer.byteLength(kept, 'utf8')} bytes]`;
+  return truncateUtf8Of(scrubSecrets(head, options.secrets ?? []), maxBytes, totalBytes).text;
 }
