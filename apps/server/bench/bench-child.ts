@@ -68,10 +68,9 @@ async function engine(args: ChildArgs): Promise<ChildResult> {
   };
   const ledger = createLedgerRecorder({ db, events, logger, bodyMaxBytes: LEDGER_BODY_MAX_BYTES });
   let fetchMs = 0;
-  let runId = '';
-  const base = syncApiFromClient(
-    clientFor(args, (call) => ledger.hookFor({ accountId: args.accountId, runId, correlationId: 'bench' })(call)),
-  );
+  // The run id is known once the run exists; calls only start after that.
+  let record: ((call: EbayCallRecord) => void) | null = null;
+  const base = syncApiFromClient(clientFor(args, (call) => record?.(call)));
   const api = {
     ...base,
     getOrders: async (...a: Parameters<typeof base.getOrders>) => {
@@ -96,7 +95,7 @@ async function engine(args: ChildArgs): Promise<ChildResult> {
     resumedFrom: null,
   });
   if (!created.created) throw new Error('a run is already active');
-  runId = created.run.id;
+  record = ledger.hookFor({ accountId: args.accountId, runId: created.run.id, correlationId: 'bench' });
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const result = await executeRun(
