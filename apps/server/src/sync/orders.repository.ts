@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Transaction } from 'kysely';
 import type { EbayOrder } from './ebay-port';
+import { prepared } from '../platform/prepared-statements';
 import { amount, currency } from './money';
 import type { SyncDatabase, SyncDb } from './sync-db';
 import type { WriteResult } from './syncer';
@@ -9,13 +10,20 @@ import type { WriteResult } from './syncer';
  * rewritten (only `last_seen_at` is bumped, by `touchUnchanged`); a new or changed order is returned, and its line
  * items are upserted from the same input. getOrder's cancellation details stay valid only while the order is
  * unchanged, so a changed order loses them (they are fetched again).
+ *
+ * The typed columns and the line items travel as arrays, one per column, and each raw payload as its own
+ * parameter: PostgreSQL parses every payload once, straight into the stored jsonb value, and no page-sized JSON
+ * document is built on either side. The text depends only on the number of orders in the page, so it is a named
+ * statement (pages are mostly full: one or two texts per connection).
  */
-const upsertPage = `
+function upsertPageSql(orders: number): string {
+  const raws = Array.from({ length: orders }, (_, i) => `$${i + RAW_PARAM}::jsonb`).join(', ');
+  return `
   with input as (
-    select * from jsonb_to_recordset($2::jsonb) as x(order_id text, created_at_ebay timestamptz,
-      modified_at_ebay timestamptz, fulfillment_status text, payment_status text, buyer_username text,
-      total_value numeric, total_currency text, cancel_state text, line_item_count integer, search_text text,
-      raw jsonb, items jsonb)
+    select * from unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
+      $8::numeric[], $9::text[], $10::text[], $11::integer[], $12::text[], array[${raws}])
+      as x(order_id, created_at_ebay, modified_at_ebay, fulfillment_status, payment_status, buyer_username,
+        total_value, total_currency, cancel_state, line_item_count, search_text, raw)
   ),
   up as (
     insert into ebay_orders as t (account_id, order_id, created_at_ebay, modified_at_ebay, fulfillment_status,
@@ -37,17 +45,20 @@ const upsertPage = `
   items as (
     insert into ebay_order_line_items as li (account_id, order_id, line_item_id, sku, title, legacy_item_id,
       quantity, total_value, total_currency, fulfillment_status)
-    select $1::uuid, up.order_id, x.line_item_id, x.sku, x.title, x.legacy_item_id, x.quantity, x.total_value,
+    select $1::uuid, x.order_id, x.line_item_id, x.sku, x.title, x.legacy_item_id, x.quantity, x.total_value,
       x.total_currency, x.fulfillment_status
-    from up join input i using (order_id),
-      jsonb_to_recordset(i.items) as x(line_item_id text, sku text, title text, legacy_item_id text,
-        quantity integer, total_value numeric, total_currency text, fulfillment_status text)
+    from unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::integer[], $19::numeric[],
+      $20::text[], $21::text[]) as x(order_id, line_item_id, sku, title, legacy_item_id, quantity, total_value,
+        total_currency, fulfillment_status)
+    where x.order_id in (select order_id from up)
     on conflict (account_id, order_id, line_item_id) do update set
       sku = excluded.sku, title = excluded.title, legacy_item_id = excluded.legacy_item_id,
       quantity = excluded.quantity, total_value = excluded.total_value, total_currency = excluded.total_currency,
       fulfillment_status = excluded.fulfillment_status
   )
   select order_id, inserted from up`;
+}
+const RAW_PARAM = 22;
 
 /** Line items an order no longer has (after it changed on eBay). */
 const deleteDroppedItems = `
@@ -61,33 +72,52 @@ const touchUnchanged = `
   update ebay_orders set last_seen_at = now()
   where account_id = $1::uuid and order_id = any($2::text[])`;
 
-function orderRow(o: EbayOrder): Record<string, unknown> {
-  const lineItems = o.lineItems ?? [];
-  const titles = lineItems.map((li) => li.title ?? '').join(' ');
-  return {
-    order_id: o.orderId,
-    created_at_ebay: o.creationDate,
-    modified_at_ebay: o.lastModifiedDate,
-    fulfillment_status: o.orderFulfillmentStatus ?? null,
-    payment_status: o.orderPaymentStatus ?? null,
-    buyer_username: o.buyer?.username ?? null,
-    total_value: amount(o.pricingSummary?.total),
-    total_currency: currency(o.pricingSummary?.total),
-    cancel_state: o.cancelStatus?.cancelState ?? null,
-    line_item_count: lineItems.length,
-    search_text: `${o.orderId} ${titles}`.toLowerCase(),
-    raw: o,
-    items: lineItems.map((li) => ({
-      line_item_id: li.lineItemId,
-      sku: li.sku ?? null,
-      title: li.title ?? null,
-      legacy_item_id: li.legacyItemId ?? null,
-      quantity: li.quantity ?? null,
-      total_value: amount(li.total),
-      total_currency: currency(li.total),
-      fulfillment_status: li.lineItemFulfillmentStatus ?? null,
-    })),
+/** The page as parameters of `upsertPageSql`: one array per column, then one JSON text per order. */
+function pageParams(accountId: string, orders: readonly EbayOrder[]): unknown[] {
+  const order = {
+    id: [] as string[], created: [] as string[], modified: [] as string[], fulfillment: [] as (string | null)[],
+    payment: [] as (string | null)[], buyer: [] as (string | null)[], total: [] as (string | null)[],
+    currency: [] as (string | null)[], cancelState: [] as (string | null)[], itemCount: [] as number[],
+    search: [] as string[], raw: [] as string[],
   };
+  const item = {
+    orderId: [] as string[], id: [] as string[], sku: [] as (string | null)[], title: [] as (string | null)[],
+    legacyItemId: [] as (string | null)[], quantity: [] as (number | null)[], total: [] as (string | null)[],
+    currency: [] as (string | null)[], fulfillment: [] as (string | null)[],
+  };
+  for (const o of orders) {
+    const lineItems = o.lineItems ?? [];
+    order.id.push(o.orderId);
+    order.created.push(o.creationDate);
+    order.modified.push(o.lastModifiedDate);
+    order.fulfillment.push(o.orderFulfillmentStatus ?? null);
+    order.payment.push(o.orderPaymentStatus ?? null);
+    order.buyer.push(o.buyer?.username ?? null);
+    order.total.push(amount(o.pricingSummary?.total));
+    order.currency.push(currency(o.pricingSummary?.total));
+    order.cancelState.push(o.cancelStatus?.cancelState ?? null);
+    order.itemCount.push(lineItems.length);
+    order.search.push(`${o.orderId} ${lineItems.map((li) => li.title ?? '').join(' ')}`.toLowerCase());
+    order.raw.push(JSON.stringify(o));
+    for (const li of lineItems) {
+      item.orderId.push(o.orderId);
+      item.id.push(li.lineItemId);
+      item.sku.push(li.sku ?? null);
+      item.title.push(li.title ?? null);
+      item.legacyItemId.push(li.legacyItemId ?? null);
+      item.quantity.push(li.quantity ?? null);
+      item.total.push(amount(li.total));
+      item.currency.push(currency(li.total));
+      item.fulfillment.push(li.lineItemFulfillmentStatus ?? null);
+    }
+  }
+  return [
+    accountId, order.id, order.created, order.modified, order.fulfillment, order.payment, order.buyer, order.total,
+    order.currency, order.cancelState, order.itemCount, order.search,
+    item.orderId, item.id, item.sku, item.title, item.legacyItemId, item.quantity, item.total, item.currency,
+    item.fulfillment,
+    ...order.raw,
+  ];
 }
 
 /**
@@ -102,8 +132,9 @@ export async function upsertOrders(
   if (orders.length === 0) return { inserted: 0, updated: 0 };
   const unique = new Map<string, EbayOrder>();
   for (const o of orders) unique.set(o.orderId, o);
+  const page = [...unique.values()];
   const res = await trx.executeQuery<{ order_id: string; inserted: boolean }>(
-    CompiledQuery.raw(upsertPage, [accountId, JSON.stringify([...unique.values()].map(orderRow))]),
+    prepared(CompiledQuery.raw(upsertPageSql(page.length), pageParams(accountId, page))),
   );
   let inserted = 0;
   const changed: string[] = [];
