@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_APP } from '@ebay-connector/ebay-emulator';
 import { createEbayClient, DEFAULT_SELLER_SCOPES } from '@ebay-connector/ebay-client';
@@ -31,9 +32,14 @@ export async function startEmulatorProcess(opts: {
   seed?: number;
 }): Promise<EmulatorProcess> {
   const port = await freePort();
+  // BENCH_CPU_PROFILE_DIR=<dir> writes a V8 CPU profile of the emulator in its `emulator` folder.
+  const profile = process.env.BENCH_CPU_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROFILE_DIR, 'emulator')}`]
+    : [];
   const child = spawn(
     process.execPath,
     [
+      ...profile,
       '--import',
       'tsx',
       'packages/ebay-emulator/src/cli.ts',

@@ -5,6 +5,7 @@ import { hrefOf, queryOf, sellerOf, single } from '../http/request-context';
 import { sendRestError } from '../http/rest-error';
 import { financeError, parseFinanceFilter, parseFinancePaging } from './finance.filter';
 import { PAYOUT_DELAY, payoutCount, payoutDocument } from '../data/finance-records';
+import { sendJsonPage } from '../http/json-stream';
 
 const PATH = '/sell/finances/v1/payout';
 const PAYOUT_STATUSES = ['INITIATED', 'SUCCEEDED', 'REVERSED', 'RETRYABLE_FAILED', 'TERMINAL_FAILED'];
@@ -46,6 +47,6 @@ export function registerPayoutRoutes(app: FastifyInstance, state: EmulatorState)
     const body: Record<string, unknown> = { href: link(paging.offset), limit: paging.limit, offset: paging.offset, total, payouts: periods.map((p) => payoutDocument(ds, p)) };
     if (paging.offset + paging.limit < total && paging.offset + paging.limit < 5000) body['next'] = link(paging.offset + paging.limit);
     if (paging.offset > 0) body['prev'] = link(Math.max(0, paging.offset - paging.limit));
-    return reply.send(body);
+    return sendJsonPage(reply, body);
   });
 }

@@ -12,6 +12,7 @@ import {
   transactionDocument, transactionIdOf, type TxKey,
 } from '../data/finance-records';
 import { parseNumericId } from '../util/ids';
+import { sendJsonPage } from '../http/json-stream';
 
 const PATH = '/sell/finances/v1/transaction';
 const TYPES = ['SALE', 'REFUND', 'CREDIT', 'DISPUTE', 'SHIPPING_LABEL', 'TRANSFER', 'NON_SALE_CHARGE', 'ADJUSTMENT', 'WITHDRAWAL', 'LOAN_REPAYMENT', 'PURCHASE'];
@@ -103,6 +104,6 @@ export function registerTransactionRoutes(app: FastifyInstance, state: EmulatorS
     const body: Record<string, unknown> = { href: link(paging.offset), limit: paging.limit, offset: paging.offset, total, transactions: page.map((ev) => transactionDocument(ds, ev)) };
     if (paging.offset + paging.limit < total && paging.offset + paging.limit < 5000) body['next'] = link(paging.offset + paging.limit);
     if (paging.offset > 0) body['prev'] = link(Math.max(0, paging.offset - paging.limit));
-    return reply.send(body);
+    return sendJsonPage(reply, body);
   });
 }

@@ -8,6 +8,7 @@ import { DISPUTE_STREAM, disputeDetail, disputeStatus, disputeSummary } from '..
 import { parseDisputeId } from '../data/finance-records';
 import { streamCount, walkStreams } from '../data/event-streams';
 import { DAY, parseIso } from '../util/time';
+import { sendJsonPage } from '../http/json-stream';
 
 const PATH = '/sell/fulfillment/v1/payment_dispute_summary';
 const STATUSES = ['OPEN', 'ACTION_NEEDED', 'CLOSED'];
@@ -71,7 +72,7 @@ export function registerDisputeRoutes(app: FastifyInstance, state: EmulatorState
     const body: Record<string, unknown> = { href: link(offset), limit, offset, total, paymentDisputeSummaries: indices.map((i) => disputeSummary(ds, i)) };
     if (offset + limit < total) body['next'] = link(offset + limit);
     if (offset > 0) body['prev'] = link(Math.max(0, offset - limit));
-    return reply.send(body);
+    return sendJsonPage(reply, body);
   });
 
   app.get('/sell/fulfillment/v1/payment_dispute/:id', { config: { meta: meta('getPaymentDispute') } }, async (request, reply) => {

@@ -7,6 +7,7 @@ import { sendRestError, type RestError } from '../http/rest-error';
 import { parseOrdersFilter } from './orders.filter';
 import { VISIBILITY, selectOrders } from './orders.query';
 import { orderDocument } from '../data/order-document';
+import { sendJsonPage } from '../http/json-stream';
 
 const PATH = '/sell/fulfillment/v1/order';
 const SCOPES = [SCOPE.fulfillment, SCOPE.fulfillmentReadonly];
@@ -72,7 +73,7 @@ export function registerOrderRoutes(app: FastifyInstance, state: EmulatorState):
     const body: Record<string, unknown> = { href: link(offset), total, limit, offset, orders };
     if (offset + limit < total) body['next'] = link(offset + limit);
     if (offset > 0) body['prev'] = link(Math.max(0, offset - limit));
-    return reply.send(body);
+    return sendJsonPage(reply, body);
   });
 
   app.get(`${PATH}/:orderId`, { config: { meta: getOrderMeta } }, async (request, reply) => {

@@ -6,6 +6,7 @@ import { hrefOf, parseIntStrict, queryOf, sellerOf, single } from '../http/reque
 import { sendRestError } from '../http/rest-error';
 import { inventoryItem, offersOf, skuIndex } from '../data/inventory.generator';
 import { inventoryItemDocument, offerDocument } from './inventory.documents';
+import { sendJsonPage } from '../http/json-stream';
 
 const ITEMS = '/sell/inventory/v1/inventory_item';
 const OFFERS = '/sell/inventory/v1/offer';
@@ -44,7 +45,7 @@ export function registerInventoryRoutes(app: FastifyInstance, state: EmulatorSta
     const body: Record<string, unknown> = { href: link(offset), total, size: items.length, limit, inventoryItems: items };
     if (offset + limit < total) body['next'] = link(offset + limit);
     if (offset > 0) body['prev'] = link(Math.max(0, offset - limit));
-    return reply.send(body);
+    return sendJsonPage(reply, body);
   });
 
   app.get(OFFERS, { config: { meta: meta('getOffers') } }, async (request, reply) => {
