@@ -3,6 +3,7 @@
  * with several sellers, server processes, sign-in, the OAuth connect flow, sync runs, SSE counting, autocannon.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, repoRoot } from './bench-setup';
 
@@ -22,7 +23,10 @@ function spawnNode(name: string, args: string[], env: Record<string, string>): P
     const value = process.env[key];
     if (value !== undefined) base[key] = value;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  // BENCH_CPU_PROFILE_DIR=<dir> writes a V8 CPU profile of each server process in a folder named after it.
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, name.replace(/[^a-z0-9-]+/gi, '-'))}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
     cwd: repoRoot,
     env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
