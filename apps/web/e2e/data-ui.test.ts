@@ -4,7 +4,8 @@ import { launchBrowser, openContext, screenshot, signIn } from './helpers/browse
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server with a small emulator dataset, one connected seller synced once; the tests run in order and browse
-// what the sync stored: orders → detail → transaction → CSV → messages → inventory → viewer on a tablet.
+// what the sync stored: orders → detail → transaction → CSV → messages → payout → inventory → purchase → viewer on a
+// tablet.
 const viewer = { email: 'data-viewer@example.com', password: 'viewer-password-1' } as const;
 
 let server: RunningApiServer;
@@ -188,15 +189,60 @@ describe('synced data pages', () => {
     await shoot(page, 'data-transactions');
   });
 
-  it('shows messages as conversations', async () => {
+  it('shows messages as conversations, in pages', async () => {
+    let total = 0;
+    let cursor: string | null = null;
+    let first: { threadId: string; messageCount: number } | undefined;
+    do {
+      const res: { status: number; body: { threads: Array<{ threadId: string; messageCount: number }>; nextCursor: string | null } } =
+        await call(page, 'GET', `/api/messages/threads?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.status).toBe(200);
+      first ??= res.body.threads[0];
+      total += res.body.threads.length;
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(total).toBeGreaterThan(0);
+
     await page.goto('/data/messages');
     const threads = page.getByTestId('message-thread');
     await threads.first().waitFor();
     await threads.first().click();
     await page.getByTestId('message').first().waitFor();
-    expect(await page.getByTestId('message').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('message').count()).toBe(first?.messageCount);
     expect(await threads.first().getAttribute('aria-current')).toBe('true');
     await shoot(page, 'data-messages');
+
+    expect(await threads.count()).toBe(Math.min(total, 50));
+    while (await page.getByRole('button', { name: 'Load more' }).isVisible()) {
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await page.waitForTimeout(200);
+    }
+    await page.getByTestId('thread-list-end').waitFor();
+    expect(await threads.count()).toBe(total);
+    expect(await page.getByTestId('thread-count').textContent()).toBe(`${total} conversation${total === 1 ? '' : 's'} shown`);
+  });
+
+  it('opens a payout with its transactions and follows one', async () => {
+    const payouts = await call<{ items: Array<{ payoutId: string; transactionCount: number | null }> }>(
+      page,
+      'GET',
+      '/api/finances/payouts?limit=50',
+    );
+    const payout = payouts.body.items.find((p) => (p.transactionCount ?? 0) > 0);
+    expect(payout).toBeDefined();
+    const payoutId = payout?.payoutId ?? '';
+    await page.goto('/data/payouts');
+    await page.getByTestId('payouts').waitFor();
+    await rows(page, 'payouts').getByRole('link', { name: payoutId }).click();
+    await page.waitForURL((url) => url.pathname === `/data/payouts/${payoutId}`);
+    await page.getByTestId('payout-detail').waitFor();
+    const linked = page.getByTestId('payout-transactions').locator('tbody tr');
+    await linked.first().waitFor();
+    expect(await linked.count()).toBe(await countAll(page, `/api/finances/transactions?payoutId=${payoutId}`));
+    await linked.first().getByRole('link').first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/data/transactions/') && url.searchParams.has('type'));
+    await page.getByTestId('transaction-detail').waitFor();
+    expect(await page.getByTestId('transaction-detail').textContent()).toContain(payoutId);
   });
 
   it('shows inventory items with their offers', async () => {
@@ -206,6 +252,34 @@ describe('synced data pages', () => {
     await page.getByTestId('inventory-offers').waitFor();
     expect(await page.getByTestId('inventory-offer-row').count()).toBeGreaterThan(0);
     await shoot(page, 'data-inventory');
+  });
+
+  it('opens a purchase from the list and shows its fields', async () => {
+    const res = await call<{
+      items: Array<{ purchaseId: string; title: string | null; itemId: string | null; sellerUsername: string | null }>;
+    }>(page, 'GET', '/api/purchases?limit=1');
+    const purchase = res.body.items[0];
+    expect(purchase).toBeDefined();
+    const { purchaseId, title, itemId, sellerUsername } = purchase ?? { purchaseId: '', title: null, itemId: null, sellerUsername: null };
+
+    await page.goto('/data/purchases');
+    await page.getByTestId('purchases').waitFor();
+    await rows(page, 'purchases').first().getByRole('link', { name: title ?? purchaseId }).click();
+    await page.waitForURL((url) => url.pathname === `/data/purchases/${encodeURIComponent(purchaseId)}`);
+    const detail = page.getByTestId('purchase-detail');
+    await detail.waitFor();
+    await page.getByRole('heading', { level: 1, name: `Purchase ${purchaseId}` }).waitFor();
+    const text = (await detail.textContent()) ?? '';
+    for (const value of [title, itemId, sellerUsername]) if (value) expect(text).toContain(value);
+    await page.getByText('No synced messages about this item.').waitFor();
+    await page.getByRole('button', { name: 'Show raw eBay JSON' }).click();
+    await page.getByTestId('raw-json').waitFor();
+    expect(await page.getByTestId('raw-json').textContent()).toContain(itemId ?? purchaseId);
+    await shoot(page, 'data-purchase-detail');
+
+    await page.getByRole('link', { name: '← Purchases' }).click();
+    await page.waitForURL((url) => url.pathname === '/data/purchases');
+    await page.getByTestId('purchases').waitFor();
   });
 
   it('lets a viewer browse data on a tablet', async () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 // Read APIs over synced data (`apps/server/src/data`). Lists answer camelCase items with an opaque keyset cursor;
-// details answer the stored rows as they are (snake_case columns, `raw` = eBay's JSON). Money amounts are decimal
-// strings (Postgres numeric), dates ISO 8601 strings.
+// a detail's record has its list item's fields plus eBay's JSON (`raw`), and the records linked to it are items of
+// their own lists. Money amounts are decimal strings (Postgres numeric), dates ISO 8601 strings.
 
 const money = z.string().nullable();
 const text = z.string().nullable();
@@ -105,13 +105,17 @@ export type MessageListItem = z.infer<typeof messageListItemSchema>;
 export const messageThreadSchema = z.object({
   accountId: z.string(),
   threadId: z.string(),
+  itemId: text,
   itemTitle: text,
   messageCount: z.number().int(),
   unread: z.number().int(),
   lastMessageAt: z.string(),
 });
 export type MessageThread = z.infer<typeof messageThreadSchema>;
-export const messageThreadsResponseSchema = z.object({ threads: z.array(messageThreadSchema) });
+export const messageThreadsResponseSchema = z.object({
+  threads: z.array(messageThreadSchema),
+  nextCursor: z.string().nullable(),
+});
 export type MessageThreadsResponse = z.infer<typeof messageThreadsResponseSchema>;
 
 export const inventoryListItemSchema = z.object({
@@ -138,164 +142,88 @@ export const purchaseListItemSchema = z.object({
 });
 export type PurchaseListItem = z.infer<typeof purchaseListItemSchema>;
 
-// Details: stored rows.
+export const offerListItemSchema = z.object({
+  accountId: z.string(),
+  offerId: z.string(),
+  sku: z.string(),
+  marketplaceId: text,
+  format: text,
+  status: text,
+  availableQuantity: z.number().int().nullable(),
+  priceValue: money,
+  priceCurrency: text,
+  listingId: text,
+  listingStatus: text,
+  soldQuantity: z.number().int().nullable(),
+});
+export type OfferListItem = z.infer<typeof offerListItemSchema>;
+
+// Details: the record as its list item plus eBay's JSON, linked records as list items.
 
 const rawJson = z.unknown();
 
-export const orderRowSchema = z.object({
-  account_id: z.string(),
-  order_id: z.string(),
-  created_at_ebay: z.string(),
-  modified_at_ebay: z.string(),
-  fulfillment_status: text,
-  payment_status: text,
-  buyer_username: text,
-  total_value: money,
-  total_currency: text,
-  cancel_state: text,
-  line_item_count: z.number().int(),
-  cancel_details: rawJson.nullable(),
-  raw: rawJson,
-  first_seen_at: z.string(),
-  last_seen_at: z.string(),
-});
-export const orderLineItemRowSchema = z.object({
-  line_item_id: z.string(),
+export const orderLineItemSchema = z.object({
+  lineItemId: z.string(),
   sku: text,
   title: text,
-  legacy_item_id: text,
+  legacyItemId: text,
   quantity: z.number().int().nullable(),
-  total_value: money,
-  total_currency: text,
-  fulfillment_status: text,
+  totalValue: money,
+  totalCurrency: text,
+  fulfillmentStatus: text,
 });
-export const linkedTransactionSchema = z.object({
-  transaction_id: z.string(),
-  transaction_type: z.string(),
-  transaction_status: text.optional(),
-  transaction_date: z.string(),
-  amount_value: money,
-  amount_currency: text,
-  payout_id: text.optional(),
-  total_fee_value: money.optional(),
-  order_id: text.optional(),
-});
-export const payoutRowSchema = z.object({
-  account_id: z.string().optional(),
-  payout_id: z.string(),
-  payout_status: text,
-  payout_date: z.string(),
-  amount_value: money,
-  amount_currency: text,
-  transaction_count: z.number().int().nullable().optional(),
-  raw: rawJson.optional(),
-});
-export const linkedDisputeSchema = z.object({
-  payment_dispute_id: z.string(),
-  dispute_status: text,
-  reason: text,
-  open_date: z.string(),
-  closed_date: date,
-  amount_value: money,
-  amount_currency: text,
-});
+export type OrderLineItem = z.infer<typeof orderLineItemSchema>;
 export const orderDetailResponseSchema = z.object({
-  order: orderRowSchema,
-  lineItems: z.array(orderLineItemRowSchema),
-  transactions: z.array(linkedTransactionSchema),
-  payouts: z.array(payoutRowSchema),
-  disputes: z.array(linkedDisputeSchema),
+  order: orderListItemSchema.extend({ cancelDetails: rawJson.nullable(), raw: rawJson }),
+  lineItems: z.array(orderLineItemSchema),
+  transactions: z.array(transactionListItemSchema),
+  payouts: z.array(payoutListItemSchema),
+  disputes: z.array(disputeListItemSchema),
 });
 export type OrderDetailResponse = z.infer<typeof orderDetailResponseSchema>;
 
-export const transactionRowSchema = z.object({
-  account_id: z.string(),
-  transaction_id: z.string(),
-  transaction_type: z.string(),
-  transaction_status: text,
-  transaction_date: z.string(),
-  amount_value: money,
-  amount_currency: text,
-  booking_entry: text,
-  order_id: text,
-  payout_id: text,
-  buyer_username: text,
-  total_fee_value: money,
-  raw: rawJson,
-});
-export const feeRowSchema = z.object({
+export const feeLineSchema = z.object({
   seq: z.number().int(),
-  line_item_id: text,
-  fee_type: text,
-  amount_value: money,
-  amount_currency: text,
+  lineItemId: text,
+  feeType: text,
+  amountValue: money,
+  amountCurrency: text,
 });
+export type FeeLine = z.infer<typeof feeLineSchema>;
 export const transactionDetailResponseSchema = z.object({
-  transaction: transactionRowSchema,
-  fees: z.array(feeRowSchema),
-  payout: payoutRowSchema.nullable(),
-  orderId: text,
+  transaction: transactionListItemSchema.extend({ raw: rawJson }),
+  fees: z.array(feeLineSchema),
+  payout: payoutListItemSchema.nullable(),
+  order: orderListItemSchema.nullable(),
 });
 export type TransactionDetailResponse = z.infer<typeof transactionDetailResponseSchema>;
 
 export const payoutDetailResponseSchema = z.object({
-  payout: payoutRowSchema,
-  transactions: z.array(linkedTransactionSchema),
+  payout: payoutListItemSchema.extend({ raw: rawJson }),
+  transactions: z.array(transactionListItemSchema),
 });
 export type PayoutDetailResponse = z.infer<typeof payoutDetailResponseSchema>;
 
 export const disputeDetailResponseSchema = z.object({
-  dispute: z.object({
-    account_id: z.string(),
-    payment_dispute_id: z.string(),
-    dispute_status: text,
-    reason: text,
-    order_id: text,
-    buyer_username: text,
-    amount_value: money,
-    amount_currency: text,
-    open_date: z.string(),
-    closed_date: date,
-    respond_by_date: date,
-    raw: rawJson,
-    detail: rawJson.nullable(),
-  }),
-  order: z
-    .object({
-      order_id: z.string(),
-      created_at_ebay: z.string(),
-      buyer_username: text,
-      total_value: money,
-      total_currency: text,
-    })
-    .nullable(),
+  dispute: disputeListItemSchema.extend({ raw: rawJson, detail: rawJson.nullable() }),
+  order: orderListItemSchema.nullable(),
 });
 export type DisputeDetailResponse = z.infer<typeof disputeDetailResponseSchema>;
 
-export const offerRowSchema = z.object({
-  offer_id: z.string(),
-  sku: z.string(),
-  marketplace_id: text,
-  format: text,
-  offer_status: text,
-  available_quantity: z.number().int().nullable(),
-  price_value: money,
-  price_currency: text,
-  listing_id: text,
-  listing_status: text,
-  sold_quantity: z.number().int().nullable(),
-});
 export const inventoryDetailResponseSchema = z.object({
-  item: z.object({
-    account_id: z.string(),
-    sku: z.string(),
-    title: text,
-    condition: text,
-    quantity: z.number().int().nullable(),
-    locale: text,
-    raw: rawJson,
-    last_seen_at: z.string(),
-  }),
-  offers: z.array(offerRowSchema),
+  item: inventoryListItemSchema.extend({ raw: rawJson }),
+  offers: z.array(offerListItemSchema),
 });
 export type InventoryDetailResponse = z.infer<typeof inventoryDetailResponseSchema>;
+
+export const purchaseDetailResponseSchema = z.object({
+  purchase: purchaseListItemSchema.extend({ raw: rawJson }),
+  messages: z.array(messageListItemSchema),
+});
+export type PurchaseDetailResponse = z.infer<typeof purchaseDetailResponseSchema>;
+
+export const messageThreadDetailResponseSchema = z.object({
+  thread: messageThreadSchema,
+  messages: z.array(messageListItemSchema.extend({ raw: rawJson })),
+});
+export type MessageThreadDetailResponse = z.infer<typeof messageThreadDetailResponseSchema>;

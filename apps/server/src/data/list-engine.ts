@@ -103,7 +103,7 @@ function pageRows(spec: ListSpec, q: Query): RawBuilder<Record<string, unknown>>
  * Runs a page query as a prepared statement: its text depends only on the filters used, the sort and the page
  * size, and planning it cost as much as running it.
  */
-async function runPage<R extends { __sort: unknown; __account: unknown; __id: unknown }>(
+export async function runPage<R extends { __sort: unknown; __account: unknown; __id: unknown }>(
   db: SyncDb,
   query: RawBuilder<R>,
   limit: number,

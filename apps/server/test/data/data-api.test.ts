@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createSyncTestApp,
@@ -116,7 +117,9 @@ describe('read APIs over synced data', () => {
           const seen: string[] = [];
           let cursor: string | null = null;
           do {
-            const res = await get(`${path}?sort=${sort}&order=${order}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+            const res = await get(
+              `${path}?sort=${sort}&order=${order}&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+            );
             expect(res.statusCode).toBe(200);
             const body = res.json<{ items: unknown[]; nextCursor: string | null }>();
             seen.push(...body.items.map((i) => JSON.stringify(i)));
@@ -137,15 +140,18 @@ describe('read APIs over synced data', () => {
       expect(item[field]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(item.totalValue).toMatch(/^\d+\.\d\d$/);
     expect(Number.isInteger(item.lineItemCount)).toBe(true);
-    const detail = (await get(`/api/orders/${String(item.orderId)}?accountId=${String(item.accountId)}`)).json<{
+    const detail = (
+      await get(`/api/orders/${String(item.orderId)}?accountId=${String(item.accountId)}`)
+    ).json<{
       order: Record<string, unknown>;
       lineItems: Array<Record<string, unknown>>;
     }>();
-    expect(detail.order.created_at_ebay).toBe(item.creationDate);
-    expect(detail.order.total_value).toBe(item.totalValue);
+    expect(detail.order.creationDate).toBe(item.creationDate);
+    expect(detail.order.totalValue).toBe(item.totalValue);
+    expect(detail.lineItems.length).toBeGreaterThan(0);
     for (const li of detail.lineItems) {
-      expect(li.order_id).toBe(item.orderId);
-      expect(typeof li.total_value === 'string' || li.total_value === null).toBe(true);
+      expect(typeof li.lineItemId).toBe('string');
+      expect(typeof li.totalValue === 'string' || li.totalValue === null).toBe(true);
     }
   });
 
@@ -180,14 +186,15 @@ describe('read APIs over synced data', () => {
     const withPayout = tx.find((x) => x.payoutId && x.orderId);
     expect(withPayout).toBeDefined();
     const detail = (await get(`/api/finances/transactions/${withPayout?.transactionId ?? ''}`)).json<{
-      payout: { payout_id: string } | null;
-      orderId: string;
+      payout: { payoutId: string } | null;
+      order: { orderId: string } | null;
     }>();
-    expect(detail.payout?.payout_id).toBe(withPayout?.payoutId);
+    expect(detail.payout?.payoutId).toBe(withPayout?.payoutId);
+    expect(detail.order?.orderId).toBe(withPayout?.orderId);
     const payout = (await get(`/api/finances/payouts/${withPayout?.payoutId ?? ''}`)).json<{
-      transactions: Array<{ transaction_id: string }>;
+      transactions: Array<{ transactionId: string }>;
     }>();
-    expect(payout.transactions.map((x) => x.transaction_id)).toContain(withPayout?.transactionId);
+    expect(payout.transactions.map((x) => x.transactionId)).toContain(withPayout?.transactionId);
     const order = (await get(`/api/orders/${withPayout?.orderId ?? ''}`)).json<{
       transactions: unknown[];
       payouts: unknown[];
@@ -200,5 +207,443 @@ describe('read APIs over synced data', () => {
     expect(item.offers.length).toBeGreaterThan(0);
     const threads = await get('/api/messages/threads');
     expect(threads.statusCode).toBe(200);
+  });
+});
+
+type Json = Record<string, unknown>;
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const DECIMAL = /^-?\d+\.\d\d$/;
+/** eBay's own payloads keep eBay's field names. */
+const EBAY_PAYLOADS = new Set(['raw', 'detail', 'cancelDetails']);
+
+/** Paths of keys with an underscore anywhere in `value`, outside eBay's payloads. */
+function snakeKeys(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => snakeKeys(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    EBAY_PAYLOADS.has(k)
+      ? []
+      : [...(k.includes('_') ? [`${path}.${k}`] : []), ...snakeKeys(v, `${path}.${k}`)],
+  );
+}
+
+const without = (o: unknown, ...keys: string[]): Json =>
+  Object.fromEntries(Object.entries(o as Json).filter(([k]) => !keys.includes(k)));
+const sorted = (items: unknown, ...keys: string[]) =>
+  [...(items as Json[])].sort((a, b) =>
+    keys
+      .map((k) => String(a[k]))
+      .join('|')
+      .localeCompare(keys.map((k) => String(b[k])).join('|')),
+  );
+
+/** Every item of a list (all pages). */
+async function listAll(path: string): Promise<Json[]> {
+  const items: Json[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await get(`${path}${sep}limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ items: Json[]; nextCursor: string | null }>();
+    items.push(...body.items);
+    cursor = body.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+async function detail(url: string): Promise<Json> {
+  const res = await get(url);
+  expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  const body = res.json<Json>();
+  expect({ url, snake: snakeKeys(body) }).toEqual({ url, snake: [] });
+  return body;
+}
+
+function expectEnvelope(res: Awaited<ReturnType<typeof get>>, status: number, code: string) {
+  expect({ url: res.raw.req.url, status: res.statusCode }).toEqual({ url: res.raw.req.url, status });
+  const body = res.json<{ error: Json }>();
+  expect(body.error).toMatchObject({
+    code,
+    message: expect.any(String),
+    requestId: res.headers['x-request-id'],
+  });
+  return body.error;
+}
+
+describe('details: the record as its list item, the eBay payload and linked list items', () => {
+  it('answers an order with its line items, transactions, payouts and disputes', async () => {
+    const tx = await listAll(`/api/finances/transactions?accountId=${accountId}`);
+    const sale = tx.find((x) => x.orderId && x.payoutId) as Json;
+    const orderId = String(sale.orderId);
+    const orderItem = (await get(`/api/orders?q=${orderId}`)).json<{ items: Json[] }>().items[0];
+    const body = await detail(`/api/orders/${orderId}?accountId=${accountId}`);
+    expect(Object.keys(body)).toEqual(['order', 'lineItems', 'transactions', 'payouts', 'disputes']);
+    expect(without(body.order, 'cancelDetails', 'raw')).toEqual(orderItem);
+    expect((body.order as { raw: Json }).raw.orderId).toBe(orderId);
+    const lineItems = body.lineItems as Json[];
+    expect(lineItems.length).toBe(orderItem?.lineItemCount);
+    for (const li of lineItems) {
+      expect(Object.keys(li)).toEqual([
+        'lineItemId',
+        'sku',
+        'title',
+        'legacyItemId',
+        'quantity',
+        'totalValue',
+        'totalCurrency',
+        'fulfillmentStatus',
+      ]);
+      expect(li.totalValue).toMatch(DECIMAL);
+    }
+    const transactions = body.transactions as Json[];
+    expect(sorted(transactions, 'transactionId', 'transactionType')).toEqual(
+      sorted(
+        await listAll(`/api/finances/transactions?accountId=${accountId}&orderId=${orderId}`),
+        'transactionId',
+        'transactionType',
+      ),
+    );
+    const dates = transactions.map((x) => String(x.transactionDate));
+    expect(dates).toEqual([...dates].sort());
+    const payouts = new Map(
+      (await listAll(`/api/finances/payouts?accountId=${accountId}`)).map((p) => [p.payoutId, p]),
+    );
+    const payoutIds = [...new Set(transactions.map((x) => x.payoutId).filter((p) => payouts.has(p)))];
+    expect((body.payouts as Json[]).map((p) => p.payoutId).sort()).toEqual(payoutIds.sort());
+    for (const p of body.payouts as Json[]) expect(p).toEqual(payouts.get(p.payoutId));
+    expect(sorted(body.disputes, 'paymentDisputeId')).toEqual(
+      sorted(await listAll(`/api/disputes?accountId=${accountId}&orderId=${orderId}`), 'paymentDisputeId'),
+    );
+  });
+
+  it('answers a transaction with its fee lines, payout and order; `type` narrows the id', async () => {
+    const tx = await listAll(`/api/finances/transactions?accountId=${accountId}`);
+    const sale = tx.find(
+      (x) => x.orderId && x.payoutId && x.totalFeeValue !== null && Number(x.totalFeeValue) > 0,
+    ) as Json;
+    expect(sale).toBeDefined();
+    const id = String(sale.transactionId);
+    const body = await detail(
+      `/api/finances/transactions/${id}?accountId=${accountId}&type=${String(sale.transactionType)}`,
+    );
+    expect(Object.keys(body)).toEqual(['transaction', 'fees', 'payout', 'order']);
+    expect(without(body.transaction, 'raw')).toEqual(sale);
+    expect((body.transaction as { raw: Json }).raw.transactionId).toBe(id);
+    const fees = body.fees as Json[];
+    expect(fees.length).toBeGreaterThan(0);
+    for (const f of fees) {
+      expect(Object.keys(f)).toEqual(['seq', 'lineItemId', 'feeType', 'amountValue', 'amountCurrency']);
+      expect(Number.isInteger(f.seq)).toBe(true);
+      expect(f.amountValue).toMatch(DECIMAL);
+    }
+    expect(fees.map((f) => f.seq)).toEqual([...fees.map((f) => Number(f.seq))].sort((a, b) => a - b));
+    const payout = (await listAll(`/api/finances/payouts?accountId=${accountId}`)).find(
+      (p) => p.payoutId === sale.payoutId,
+    );
+    expect(body.payout).toEqual(payout);
+    const order = (await get(`/api/orders?q=${String(sale.orderId)}`)).json<{ items: Json[] }>().items[0];
+    expect(body.order).toEqual(order);
+    expect((await get(`/api/finances/transactions/${id}`)).statusCode).toBe(200);
+    expectEnvelope(await get(`/api/finances/transactions/${id}?type=NO_SUCH_TYPE`), 404, 'not_found');
+  });
+
+  it('answers a payout with its transactions', async () => {
+    const payout = (await listAll(`/api/finances/payouts?accountId=${accountId}`)).find(
+      (p) => Number(p.transactionCount) > 0,
+    ) as Json;
+    const id = String(payout.payoutId);
+    const body = await detail(`/api/finances/payouts/${id}?accountId=${accountId}`);
+    expect(Object.keys(body)).toEqual(['payout', 'transactions']);
+    expect(without(body.payout, 'raw')).toEqual(payout);
+    expect((body.payout as { raw: Json }).raw.payoutId).toBe(id);
+    const transactions = body.transactions as Json[];
+    expect(transactions.length).toBeGreaterThan(0);
+    expect(sorted(transactions, 'transactionId', 'transactionType')).toEqual(
+      sorted(
+        await listAll(`/api/finances/transactions?accountId=${accountId}&payoutId=${id}`),
+        'transactionId',
+        'transactionType',
+      ),
+    );
+  });
+
+  it('answers a dispute with its order', async () => {
+    const disputes = await listAll(`/api/disputes?accountId=${accountId}`);
+    const dispute = disputes.find((d) => d.orderId) as Json;
+    expect(dispute).toBeDefined();
+    const body = await detail(`/api/disputes/${String(dispute.paymentDisputeId)}?accountId=${accountId}`);
+    expect(Object.keys(body)).toEqual(['dispute', 'order']);
+    expect(without(body.dispute, 'raw', 'detail')).toEqual(dispute);
+    expect(Object.keys(body.dispute as Json)).toContain('detail');
+    const order = (await get(`/api/orders?q=${String(dispute.orderId)}`)).json<{ items: Json[] }>().items[0];
+    expect(body.order).toEqual(order ?? null);
+    for (const field of ['openDate', 'closedDate', 'respondByDate']) {
+      const v = (body.dispute as Json)[field];
+      if (v !== null) expect(v).toMatch(ISO);
+    }
+  });
+
+  it('answers an inventory item with its offers', async () => {
+    const item = (await listAll(`/api/inventory?accountId=${accountId}`))[0] as Json;
+    const sku = String(item.sku);
+    const body = await detail(`/api/inventory/${encodeURIComponent(sku)}?accountId=${accountId}`);
+    expect(Object.keys(body)).toEqual(['item', 'offers']);
+    expect(without(body.item, 'raw')).toEqual(item);
+    expect(body.item).toHaveProperty('raw');
+    const offers = body.offers as Json[];
+    expect(offers.length).toBeGreaterThan(0);
+    expect(sorted(offers, 'offerId')).toEqual(
+      sorted(await listAll(`/api/offers?accountId=${accountId}&sku=${encodeURIComponent(sku)}`), 'offerId'),
+    );
+    for (const o of offers) if (o.priceValue !== null) expect(o.priceValue).toMatch(DECIMAL);
+  });
+
+  it('answers a purchase with the messages about its item', async () => {
+    const purchases = await listAll(`/api/purchases?accountId=${accountId}`);
+    expect(purchases.length).toBeGreaterThan(0);
+    const purchase = purchases.find((p) => p.itemId) as Json;
+    const id = encodeURIComponent(String(purchase.purchaseId));
+    const body = await detail(`/api/purchases/${id}?accountId=${accountId}`);
+    expect(Object.keys(body)).toEqual(['purchase', 'messages']);
+    expect(without(body.purchase, 'raw')).toEqual(purchase);
+    expect(Object.keys(body.purchase as Json)).toEqual([
+      'accountId',
+      'purchaseId',
+      'itemId',
+      'title',
+      'sellerUsername',
+      'priceValue',
+      'priceCurrency',
+      'quantity',
+      'purchasedAt',
+      'raw',
+    ]);
+    expect((body.purchase as Json).purchasedAt).toMatch(ISO);
+    expect((body.purchase as Json).priceValue).toMatch(DECIMAL);
+    expect(JSON.stringify((body.purchase as Json).raw)).toContain(String(purchase.itemId));
+    expect(body.messages).toEqual([]);
+    // Without accountId the account that has the id answers; another account's id is not found.
+    expect((await detail(`/api/purchases/${id}`)).purchase).toEqual(body.purchase as Json);
+    expectEnvelope(
+      await get(`/api/purchases/${id}?accountId=00000000-0000-4000-8000-000000000000`),
+      404,
+      'not_found',
+    );
+
+    // A message about the bought item is linked; its fields are those of the messages list.
+    await sql`insert into ebay_messages (account_id, message_id, thread_id, sender, recipient, subject, body, is_read,
+        item_id, item_title, message_type, received_at, raw)
+      values (${accountId}::uuid, 'purchase-msg-1', ${`${String(purchase.itemId)}:seller`}, 'seller', 'me', 'Shipped',
+        'It is on its way', false, ${String(purchase.itemId)}, ${String(purchase.title)}, 'AskSellerQuestion',
+        '2001-02-03T04:05:06.789Z', '{"MessageID":"purchase-msg-1"}'::jsonb)`.execute(t.syncDb);
+    const linked = await detail(`/api/purchases/${id}?accountId=${accountId}`);
+    const [message] = await listAll(`/api/messages?accountId=${accountId}&itemId=${String(purchase.itemId)}`);
+    expect(message?.messageId).toBe('purchase-msg-1');
+    expect(linked.messages).toEqual([message]);
+    await sql`delete from ebay_messages where message_id = 'purchase-msg-1'`.execute(t.syncDb);
+  });
+
+  it('answers 404, 422 and 401 in the error envelope on every detail', async () => {
+    const paths = [
+      '/api/orders',
+      '/api/finances/transactions',
+      '/api/finances/payouts',
+      '/api/disputes',
+      '/api/inventory',
+      '/api/purchases',
+      '/api/messages/threads',
+    ];
+    for (const path of paths) {
+      expectEnvelope(await get(`${path}/no-such-id`), 404, 'not_found');
+      expectEnvelope(await get(`${path}/no-such-id?accountId=${accountId}`), 404, 'not_found');
+      const bad = expectEnvelope(
+        await get(`${path}/no-such-id?accountId=not-a-uuid`),
+        422,
+        'validation_failed',
+      );
+      expect(bad.details).toEqual([{ path: 'accountId', message: expect.any(String) }]);
+      const anonymous = await t.app.inject({ method: 'GET', url: `${path}/no-such-id` });
+      expectEnvelope(anonymous, 401, 'unauthenticated');
+    }
+    const badType = expectEnvelope(
+      await get(`/api/finances/transactions/x?type=${'T'.repeat(41)}`),
+      422,
+      'validation_failed',
+    );
+    expect(badType.details).toEqual([{ path: 'type', message: expect.any(String) }]);
+  });
+});
+
+describe('conversations: keyset pages of threads and one thread with its messages', () => {
+  let otherAccount: string;
+  // Twelve conversations whose last messages share one timestamp (six in each of two accounts), newer than any
+  // synced message, and one thread id that both accounts have.
+  const tie = '2099-06-01 12:00:00.123456+00';
+
+  beforeAll(async () => {
+    const inserted = await sql<{
+      id: string;
+    }>`insert into ebay_accounts (environment, ebay_user_id, username, label)
+      values ('emulator', 'thread-tie-user', 'thread_tie_user', 'Tie') returning id`.execute(t.syncDb);
+    otherAccount = inserted.rows[0]?.id ?? '';
+    const rows: Array<[string, string, string, string, boolean]> = [];
+    for (const account of [accountId, otherAccount]) {
+      for (let i = 0; i < 6; i += 1) {
+        const thread = `tie-thread-${i}`;
+        rows.push([account, `${thread}-first`, thread, '2099-05-01 00:00:00+00', true]);
+        rows.push([account, `${thread}-last`, thread, tie, false]);
+      }
+      rows.push([account, 'shared-a', 'shared-thread', '2099-04-01 00:00:00+00', true]);
+    }
+    // Messages of one thread at one time: ordered by message id after the time.
+    rows.push([accountId, 'order-3', 'ordered-thread', '2099-03-01 00:00:02+00', true]);
+    rows.push([accountId, 'order-2', 'ordered-thread', '2099-03-01 00:00:01+00', true]);
+    rows.push([accountId, 'order-1b', 'ordered-thread', '2099-03-01 00:00:00+00', false]);
+    rows.push([accountId, 'order-1a', 'ordered-thread', '2099-03-01 00:00:00+00', true]);
+    for (const [account, messageId, threadId, at, isRead] of rows) {
+      await sql`insert into ebay_messages (account_id, message_id, thread_id, sender, subject, body, is_read, item_title, received_at, raw)
+        values (${account}::uuid, ${messageId}, ${threadId}, 'buyer', ${`About ${threadId}`}, ${`Text of ${messageId}`},
+          ${isRead}, ${`Item of ${threadId}`}, ${at}::timestamptz, ${JSON.stringify({ MessageID: messageId })}::jsonb)`.execute(
+        t.syncDb,
+      );
+    }
+  });
+
+  interface Thread {
+    accountId: string;
+    threadId: string;
+    itemId: string | null;
+    itemTitle: string | null;
+    messageCount: number;
+    unread: number;
+    lastMessageAt: string;
+  }
+
+  async function allThreads(query: string, limit: number): Promise<{ threads: Thread[]; pages: number }> {
+    const threads: Thread[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await get(
+        `/api/messages/threads?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode).toBe(200);
+      const body = res.json<{ threads: Thread[]; nextCursor: string | null }>();
+      expect(Object.keys(body)).toEqual(['threads', 'nextCursor']);
+      expect(body.threads.length).toBeLessThanOrEqual(limit);
+      threads.push(...body.threads);
+      cursor = body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    return { threads, pages };
+  }
+
+  it('pages through every thread exactly once, ties on the last message time included', async () => {
+    const expected = await sql<{
+      n: number;
+    }>`select count(distinct (account_id, thread_id))::int as n from ebay_messages`.execute(t.syncDb);
+    const total = expected.rows[0]?.n ?? 0;
+    const whole = await allThreads('', 200);
+    expect(whole.threads).toHaveLength(total);
+    for (const limit of [1, 5, 7]) {
+      const paged = await allThreads('', limit);
+      expect(paged.threads.map((x) => `${x.accountId}/${x.threadId}`)).toEqual(
+        whole.threads.map((x) => `${x.accountId}/${x.threadId}`),
+      );
+      expect(paged.pages).toBe(Math.ceil(total / limit));
+    }
+    const keys = whole.threads.map((x) => `${x.accountId}/${x.threadId}`);
+    expect(new Set(keys).size).toBe(total);
+    // Newest last message first, then account and thread id, all descending.
+    const top = whole.threads.slice(0, 12);
+    expect(new Set(top.map((x) => x.lastMessageAt))).toEqual(new Set(['2099-06-01T12:00:00.123Z']));
+    const sortKey = (x: Thread) => `${x.accountId}/${x.threadId}`;
+    expect(top.map(sortKey)).toEqual([...top.map(sortKey)].sort().reverse());
+    for (let i = 1; i < whole.threads.length; i += 1)
+      expect(String(whole.threads[i - 1]?.lastMessageAt) >= String(whole.threads[i]?.lastMessageAt)).toBe(
+        true,
+      );
+    expect(top[0]).toEqual({
+      accountId: [accountId, otherAccount].sort().reverse()[0],
+      threadId: 'tie-thread-5',
+      itemId: null,
+      itemTitle: 'Item of tie-thread-5',
+      messageCount: 2,
+      unread: 1,
+      lastMessageAt: '2099-06-01T12:00:00.123Z',
+    });
+    expect(snakeKeys(whole.threads)).toEqual([]);
+
+    const one = await allThreads(`&accountId=${otherAccount}`, 4);
+    expect(one.threads.map((x) => x.threadId)).toEqual(
+      [5, 4, 3, 2, 1, 0].map((i) => `tie-thread-${i}`).concat('shared-thread'),
+    );
+    expect(one.pages).toBe(2);
+  });
+
+  it('answers 422 for bad paging parameters', async () => {
+    for (const q of [
+      'limit=0',
+      'limit=201',
+      'limit=x',
+      'accountId=nope',
+      'cursor=!!!',
+      `cursor=${'a'.repeat(1001)}`,
+    ]) {
+      const error = expectEnvelope(await get(`/api/messages/threads?${q}`), 422, 'validation_failed');
+      expect(error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: q.split('=')[0] })]),
+      );
+    }
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'not-a-uuid', 'x'])).toString('base64url');
+    const error = expectEnvelope(
+      await get(`/api/messages/threads?cursor=${forged}`),
+      422,
+      'validation_failed',
+    );
+    expect(error.details).toEqual([{ path: 'cursor', message: 'invalid cursor' }]);
+  });
+
+  it('answers one thread with its messages oldest first', async () => {
+    const body = await detail(`/api/messages/threads/ordered-thread?accountId=${accountId}`);
+    expect(Object.keys(body)).toEqual(['thread', 'messages']);
+    const thread = (await allThreads(`&accountId=${accountId}`, 200)).threads.find(
+      (x) => x.threadId === 'ordered-thread',
+    );
+    expect(body.thread).toEqual(thread);
+    const messages = body.messages as Json[];
+    expect(messages.map((m) => m.messageId)).toEqual(['order-1a', 'order-1b', 'order-2', 'order-3']);
+    const listed = await listAll(`/api/messages?accountId=${accountId}&threadId=ordered-thread`);
+    for (const m of messages) {
+      expect(without(m, 'raw')).toEqual(listed.find((x) => x.messageId === m.messageId));
+      expect(m.raw).toEqual({ MessageID: m.messageId });
+    }
+    expect((await detail('/api/messages/threads/ordered-thread')).messages).toEqual(messages);
+
+    // A synced conversation: its messages are those the messages list has for the thread.
+    const synced = (await allThreads(`&accountId=${accountId}`, 200)).threads.find(
+      (x) => x.lastMessageAt < '2099',
+    );
+    const syncedBody = await detail(
+      `/api/messages/threads/${encodeURIComponent(String(synced?.threadId))}?accountId=${accountId}`,
+    );
+    expect((syncedBody.messages as Json[]).length).toBe(synced?.messageCount);
+  });
+
+  it('asks for accountId when several accounts have the thread id', async () => {
+    const error = expectEnvelope(await get('/api/messages/threads/shared-thread'), 422, 'validation_failed');
+    expect(error.details).toEqual([{ path: 'accountId', message: expect.any(String) }]);
+    for (const account of [accountId, otherAccount]) {
+      const body = await detail(`/api/messages/threads/shared-thread?accountId=${account}`);
+      expect((body.thread as Json).accountId).toBe(account);
+      expect((body.messages as Json[]).map((m) => m.accountId)).toEqual([account]);
+    }
+    expectEnvelope(
+      await get(`/api/messages/threads/tie-thread-0?accountId=00000000-0000-4000-8000-000000000000`),
+      404,
+      'not_found',
+    );
   });
 });

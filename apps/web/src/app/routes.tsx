@@ -15,6 +15,7 @@ import {
   OrdersPage,
   PayoutDetailPage,
   PayoutsPage,
+  PurchaseDetailPage,
   PurchasesPage,
   TransactionDetailPage,
   TransactionsPage,
@@ -62,6 +63,7 @@ export const appPages: readonly AppPage[] = [
   { path: '/data/inventory', title: 'Inventory', nav: 'Data', element: <InventoryPage /> },
   { path: '/data/inventory/:sku', title: 'Inventory item', element: <InventoryItemPage /> },
   { path: '/data/purchases', title: 'Purchases', nav: 'Data', element: <PurchasesPage /> },
+  { path: '/data/purchases/:id', title: 'Purchase', element: <PurchaseDetailPage /> },
   { path: '/admin/users', title: 'Users & roles', nav: 'Admin', roles: ['admin'], element: <UsersPage /> },
   { path: '/admin/system', title: 'System health', nav: 'Admin', roles: ['admin'], element: <><SystemHealthPage /><AdminSystemPanel /></> },
 ];

@@ -10,3 +10,4 @@ export { MessagesPage } from './components/messages/messages-page';
 export { InventoryPage } from './components/inventory/inventory-page';
 export { InventoryItemPage } from './components/inventory/inventory-item-page';
 export { PurchasesPage } from './components/purchases/purchases-page';
+export { PurchaseDetailPage } from './components/purchases/purchase-detail-page';

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DisputeDetailResponse } from '@ebay-connector/contract';
 import { api } from '../../../lib/api-client';
+import type { DisputeDetailResponse } from './detail-types';
 
-/** `GET /api/disputes/{id}`. `accountId` is sent for when ids repeat across accounts; the server ignores it today. */
+/** `GET /api/disputes/{id}` (`accountId` picks the account when ids repeat across accounts). */
 export function getDispute(id: string, accountId: string | undefined, signal?: AbortSignal): Promise<DisputeDetailResponse> {
   return api.get<DisputeDetailResponse>(`/api/disputes/${encodeURIComponent(id)}`, {
     query: { accountId },

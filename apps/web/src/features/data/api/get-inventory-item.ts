@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { InventoryDetailResponse } from '@ebay-connector/contract';
 import { api } from '../../../lib/api-client';
+import type { InventoryDetailResponse } from './detail-types';
 
-/** `GET /api/inventory/{id}`. `accountId` is sent for when ids repeat across accounts; the server ignores it today. */
+/** `GET /api/inventory/{id}` (`accountId` picks the account when ids repeat across accounts). */
 export function getInventoryItem(id: string, accountId: string | undefined, signal?: AbortSignal): Promise<InventoryDetailResponse> {
   return api.get<InventoryDetailResponse>(`/api/inventory/${encodeURIComponent(id)}`, {
     query: { accountId },

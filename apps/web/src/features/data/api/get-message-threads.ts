@@ -1,25 +1,31 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { MessageThreadsResponse } from '@ebay-connector/contract';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import type { MessageThreadsPage } from './detail-types';
 
-/** The server answers at most this many threads (newest first) and has no cursor for threads. */
-export const THREAD_LIMIT = 200;
+export const THREAD_PAGE_SIZE = 50;
 
-/** `GET /api/messages/threads`: conversations with message and unread counts, newest first. */
-export function getMessageThreads(accountId: string | undefined, signal?: AbortSignal): Promise<MessageThreadsResponse> {
-  return api.get<MessageThreadsResponse>('/api/messages/threads', {
-    query: { accountId, limit: THREAD_LIMIT },
+/** `GET /api/messages/threads`: one keyset page of conversations, newest last message first. */
+export function getMessageThreads(
+  accountId: string | undefined,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<MessageThreadsPage> {
+  return api.get<MessageThreadsPage>('/api/messages/threads', {
+    query: { accountId, limit: THREAD_PAGE_SIZE, cursor: cursor ?? undefined },
     ...(signal ? { signal } : {}),
   });
 }
 
+/** "Load more" pages of conversations (`cursor` = the previous page's `nextCursor`). */
 export function messageThreadsQueryOptions(accountId: string | undefined) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: ['data', '/api/messages/threads', accountId ?? null] as const,
-    queryFn: ({ signal }) => getMessageThreads(accountId, signal),
+    queryFn: ({ pageParam, signal }) => getMessageThreads(accountId, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: MessageThreadsPage) => last.nextCursor,
   });
 }
 
 export function useMessageThreads(accountId: string | undefined) {
-  return useQuery(messageThreadsQueryOptions(accountId));
+  return useInfiniteQuery(messageThreadsQueryOptions(accountId));
 }

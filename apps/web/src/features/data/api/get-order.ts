@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { OrderDetailResponse } from '@ebay-connector/contract';
 import { api } from '../../../lib/api-client';
+import type { OrderDetailResponse } from './detail-types';
 
 /** `GET /api/orders/{id}` (`accountId` picks the account when ids repeat across accounts). */
 export function getOrder(id: string, accountId: string | undefined, signal?: AbortSignal): Promise<OrderDetailResponse> {

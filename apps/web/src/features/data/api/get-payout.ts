@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { PayoutDetailResponse } from '@ebay-connector/contract';
 import { api } from '../../../lib/api-client';
+import type { PayoutDetailResponse } from './detail-types';
 
-/** `GET /api/finances/payouts/{id}`. `accountId` is sent for when ids repeat across accounts; the server ignores it today. */
+/** `GET /api/finances/payouts/{id}` (`accountId` picks the account when ids repeat across accounts). */
 export function getPayout(id: string, accountId: string | undefined, signal?: AbortSignal): Promise<PayoutDetailResponse> {
   return api.get<PayoutDetailResponse>(`/api/finances/payouts/${encodeURIComponent(id)}`, {
     query: { accountId },

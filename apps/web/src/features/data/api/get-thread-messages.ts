@@ -1,24 +1,24 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DataListResponse, MessageListItem } from '@ebay-connector/contract';
 import { api } from '../../../lib/api-client';
+import type { MessageThreadDetailResponse } from './detail-types';
 
 export const messagesPath = '/api/messages';
 
-/** `GET /api/messages?threadId=…`: one conversation, oldest first (up to 200 messages). */
+/** `GET /api/messages/threads/{threadId}?accountId=`: one conversation with its messages, oldest first. */
 export function getThreadMessages(
   accountId: string,
   threadId: string,
   signal?: AbortSignal,
-): Promise<DataListResponse<MessageListItem>> {
-  return api.get<DataListResponse<MessageListItem>>(messagesPath, {
-    query: { accountId, threadId, sort: 'receivedAt', order: 'asc', limit: 200 },
+): Promise<MessageThreadDetailResponse> {
+  return api.get<MessageThreadDetailResponse>(`/api/messages/threads/${encodeURIComponent(threadId)}`, {
+    query: { accountId },
     ...(signal ? { signal } : {}),
   });
 }
 
 export function threadMessagesQueryOptions(accountId: string, threadId: string) {
   return queryOptions({
-    queryKey: ['data', messagesPath, 'thread', accountId, threadId] as const,
+    queryKey: ['data', '/api/messages/threads', 'detail', accountId, threadId] as const,
     queryFn: ({ signal }) => getThreadMessages(accountId, threadId, signal),
   });
 }

@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { useDispute } from '../../api/get-dispute';
 import { humanize } from '../../lib/format';
+import { orderHref } from '../../lib/links';
 import { CellLink } from '../shared/cell-link';
 import { DateTime } from '../shared/date-time';
 import { DetailPage, Fields, NoneText, Section } from '../shared/detail-parts';
@@ -22,14 +23,14 @@ export function DisputeDetailPage() {
           <Section title="Summary">
             <Fields
               items={[
-                ['Status', <StatusBadge key="s" status={d.dispute_status} />],
+                ['Status', <StatusBadge key="s" status={d.status} />],
                 ['Reason', humanize(d.reason)],
-                ['Amount', <Money key="a" value={d.amount_value} currency={d.amount_currency} fw={600} />],
-                ['Opened', <DateTime key="o" value={d.open_date} />],
-                ['Respond by', <DateTime key="r" value={d.respond_by_date} />],
-                ['Closed', <DateTime key="c" value={d.closed_date} />],
-                ['Buyer', d.buyer_username],
-                ['Account', accountName(d.account_id)],
+                ['Amount', <Money key="a" value={d.amountValue} currency={d.amountCurrency} fw={600} />],
+                ['Opened', <DateTime key="o" value={d.openDate} />],
+                ['Respond by', <DateTime key="r" value={d.respondByDate} />],
+                ['Closed', <DateTime key="c" value={d.closedDate} />],
+                ['Buyer', d.buyerUsername],
+                ['Account', accountName(d.accountId)],
               ]}
             />
           </Section>
@@ -39,17 +40,17 @@ export function DisputeDetailPage() {
                 items={[
                   [
                     'Order',
-                    <CellLink key="o" to={`/data/orders/${encodeURIComponent(order.order_id)}?accountId=${d.account_id}`}>
-                      {order.order_id}
+                    <CellLink key="o" to={orderHref(order)}>
+                      {order.orderId}
                     </CellLink>,
                   ],
-                  ['Created', <DateTime key="c" value={order.created_at_ebay} />],
-                  ['Buyer', order.buyer_username],
-                  ['Total', <Money key="t" value={order.total_value} currency={order.total_currency} />],
+                  ['Created', <DateTime key="c" value={order.creationDate} />],
+                  ['Buyer', order.buyerUsername],
+                  ['Total', <Money key="t" value={order.totalValue} currency={order.totalCurrency} />],
                 ]}
               />
             ) : (
-              <NoneText>{d.order_id ? `Order ${d.order_id} is not synced.` : 'No order on this dispute.'}</NoneText>
+              <NoneText>{d.orderId ? `Order ${d.orderId} is not synced.` : 'No order on this dispute.'}</NoneText>
             )}
           </Section>
           <Section title="eBay data">

@@ -3,6 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { DisputeListItem } from '@ebay-connector/contract';
 import { disputesPath, useDisputes } from '../../api/get-disputes';
 import { humanize } from '../../lib/format';
+import { disputeHref, orderHref } from '../../lib/links';
 import type { FilterField } from '../../lib/query-string';
 import { CellLink } from '../shared/cell-link';
 import { DataListPage } from '../shared/data-list-page';
@@ -26,7 +27,7 @@ export function DisputesPage() {
       id: 'id',
       header: 'Dispute',
       cell: ({ row: { original: d } }) => (
-        <CellLink to={`/data/disputes/${encodeURIComponent(d.paymentDisputeId)}?accountId=${d.accountId}`}>{d.paymentDisputeId}</CellLink>
+        <CellLink to={disputeHref(d)}>{d.paymentDisputeId}</CellLink>
       ),
     },
     { id: 'opened', header: 'Opened', meta: { sort: 'openDate' }, cell: ({ row }) => <DateTime value={row.original.openDate} compact /> },
@@ -38,7 +39,7 @@ export function DisputesPage() {
       id: 'order',
       header: 'Order',
       cell: ({ row: { original: d } }) =>
-        d.orderId ? <CellLink to={`/data/orders/${encodeURIComponent(d.orderId)}?accountId=${d.accountId}`}>{d.orderId}</CellLink> : '—',
+        d.orderId ? <CellLink to={orderHref({ orderId: d.orderId, accountId: d.accountId })}>{d.orderId}</CellLink> : '—',
     },
     { id: 'buyer', header: 'Buyer', cell: ({ row }) => <Text size="sm">{row.original.buyerUsername ?? '—'}</Text> },
     { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },

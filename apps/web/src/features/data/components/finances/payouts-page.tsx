@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { PayoutListItem } from '@ebay-connector/contract';
 import { payoutsPath, usePayouts } from '../../api/get-payouts';
+import { payoutHref } from '../../lib/links';
 import type { FilterField } from '../../lib/query-string';
 import { CellLink } from '../shared/cell-link';
 import { DataListPage } from '../shared/data-list-page';
@@ -23,7 +24,7 @@ export function PayoutsPage() {
       id: 'payoutId',
       header: 'Payout',
       cell: ({ row: { original: p } }) => (
-        <CellLink to={`/data/payouts/${encodeURIComponent(p.payoutId)}?accountId=${p.accountId}`}>{p.payoutId}</CellLink>
+        <CellLink to={payoutHref(p)}>{p.payoutId}</CellLink>
       ),
     },
     { id: 'date', header: 'Date', meta: { sort: 'payoutDate' }, cell: ({ row }) => <DateTime value={row.original.payoutDate} compact /> },

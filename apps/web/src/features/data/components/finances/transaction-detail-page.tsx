@@ -1,10 +1,12 @@
-import { Stack, Table } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { useTransaction } from '../../api/get-transaction';
 import { humanize } from '../../lib/format';
+import { orderHref, payoutHref } from '../../lib/links';
 import { CellLink } from '../shared/cell-link';
 import { DateTime } from '../shared/date-time';
 import { DetailPage, Fields, NoneText, Section } from '../shared/detail-parts';
+import { LinkedTable } from '../shared/linked-table';
 import { Money } from '../shared/money';
 import { RawJson } from '../shared/raw-json';
 import { StatusBadge } from '../shared/status-badge';
@@ -13,7 +15,7 @@ import { useAccountName } from '../shared/use-account-name';
 export function TransactionDetailPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const query = useTransaction(id, params.get('accountId') ?? undefined);
+  const query = useTransaction(id, params.get('accountId') ?? undefined, params.get('type') ?? undefined);
   const accountName = useAccountName();
   return (
     <DetailPage
@@ -22,57 +24,43 @@ export function TransactionDetailPage() {
       query={query}
       loadingLabel="Loading the transaction"
     >
-      {({ transaction: t, fees, payout }) => (
+      {({ transaction: t, fees, payout, order }) => (
         <Stack gap="md" data-testid="transaction-detail">
           <Section title="Summary">
             <Fields
               items={[
-                ['Type', humanize(t.transaction_type)],
-                ['Status', <StatusBadge key="s" status={t.transaction_status} />],
-                ['Date', <DateTime key="d" value={t.transaction_date} />],
-                ['Amount', <Money key="a" value={t.amount_value} currency={t.amount_currency} fw={600} />],
-                ['Booking', humanize(t.booking_entry)],
-                ['Total fees', <Money key="f" value={t.total_fee_value} currency={t.amount_currency} />],
-                ['Buyer', t.buyer_username],
+                ['Type', humanize(t.transactionType)],
+                ['Status', <StatusBadge key="s" status={t.transactionStatus} />],
+                ['Date', <DateTime key="d" value={t.transactionDate} />],
+                ['Amount', <Money key="a" value={t.amountValue} currency={t.amountCurrency} fw={600} />],
+                ['Booking', humanize(t.bookingEntry)],
+                ['Total fees', <Money key="f" value={t.totalFeeValue} currency={t.amountCurrency} />],
+                ['Buyer', t.buyerUsername],
                 [
                   'Order',
-                  t.order_id ? (
-                    <CellLink key="o" to={`/data/orders/${encodeURIComponent(t.order_id)}?accountId=${t.account_id}`}>
-                      {t.order_id}
+                  t.orderId ? (
+                    <CellLink key="o" to={orderHref({ orderId: t.orderId, accountId: t.accountId })}>
+                      {t.orderId}
                     </CellLink>
                   ) : null,
                 ],
-                ['Account', accountName(t.account_id)],
+                ['Account', accountName(t.accountId)],
               ]}
             />
           </Section>
           <Section title="Fees" padding={0}>
-            {fees.length === 0 ? (
-              <NoneText>No fee lines on this transaction.</NoneText>
-            ) : (
-              <Table.ScrollContainer minWidth={420}>
-                <Table striped verticalSpacing="xs" data-testid="transaction-fees">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Fee</Table.Th>
-                      <Table.Th>Line item</Table.Th>
-                      <Table.Th ta="right">Amount</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {fees.map((f) => (
-                      <Table.Tr key={f.seq}>
-                        <Table.Td>{humanize(f.fee_type)}</Table.Td>
-                        <Table.Td>{f.line_item_id ?? '—'}</Table.Td>
-                        <Table.Td ta="right">
-                          <Money value={f.amount_value} currency={f.amount_currency} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <LinkedTable
+              rows={fees}
+              rowKey={(f) => String(f.seq)}
+              empty="No fee lines on this transaction."
+              minWidth={420}
+              testId="transaction-fees"
+              columns={[
+                { header: 'Fee', cell: (f) => humanize(f.feeType) },
+                { header: 'Line item', cell: (f) => f.lineItemId ?? '—' },
+                { header: 'Amount', align: 'right', cell: (f) => <Money value={f.amountValue} currency={f.amountCurrency} /> },
+              ]}
+            />
           </Section>
           <Section title="Payout">
             {payout ? (
@@ -80,19 +68,41 @@ export function TransactionDetailPage() {
                 items={[
                   [
                     'Payout',
-                    <CellLink key="p" to={`/data/payouts/${encodeURIComponent(payout.payout_id)}?accountId=${t.account_id}`}>
-                      {payout.payout_id}
+                    <CellLink key="p" to={payoutHref(payout)}>
+                      {payout.payoutId}
                     </CellLink>,
                   ],
-                  ['Status', <StatusBadge key="s" status={payout.payout_status} />],
-                  ['Date', <DateTime key="d" value={payout.payout_date} />],
-                  ['Amount', <Money key="a" value={payout.amount_value} currency={payout.amount_currency} />],
+                  ['Status', <StatusBadge key="s" status={payout.payoutStatus} />],
+                  ['Date', <DateTime key="d" value={payout.payoutDate} />],
+                  ['Amount', <Money key="a" value={payout.amountValue} currency={payout.amountCurrency} />],
                 ]}
               />
             ) : (
-              <NoneText>Not paid out yet{t.payout_id ? ` (payout ${t.payout_id} not synced)` : ''}.</NoneText>
+              <NoneText>Not paid out yet{t.payoutId ? ` (payout ${t.payoutId} not synced)` : ''}.</NoneText>
             )}
           </Section>
+          {t.orderId && (
+            <Section title="Order">
+              {order ? (
+                <Fields
+                  items={[
+                    [
+                      'Order',
+                      <CellLink key="o" to={orderHref(order)}>
+                        {order.orderId}
+                      </CellLink>,
+                    ],
+                    ['Created', <DateTime key="c" value={order.creationDate} />],
+                    ['Buyer', order.buyerUsername],
+                    ['Total', <Money key="t" value={order.totalValue} currency={order.totalCurrency} />],
+                    ['Payment', <StatusBadge key="p" status={order.paymentStatus} />],
+                  ]}
+                />
+              ) : (
+                <NoneText>Order {t.orderId} is not synced.</NoneText>
+              )}
+            </Section>
+          )}
           <Section title="eBay data">
             <RawJson value={t.raw} />
           </Section>

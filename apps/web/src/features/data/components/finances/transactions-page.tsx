@@ -3,6 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TransactionListItem } from '@ebay-connector/contract';
 import { transactionsPath, useTransactions } from '../../api/get-transactions';
 import { humanize } from '../../lib/format';
+import { orderHref, payoutHref, transactionHref } from '../../lib/links';
 import type { FilterField } from '../../lib/query-string';
 import { CellLink } from '../shared/cell-link';
 import { DataListPage } from '../shared/data-list-page';
@@ -38,7 +39,7 @@ export function TransactionsPage() {
       id: 'transactionId',
       header: 'Transaction',
       cell: ({ row: { original: t } }) => (
-        <CellLink to={`/data/transactions/${encodeURIComponent(t.transactionId)}?accountId=${t.accountId}`}>{t.transactionId}</CellLink>
+        <CellLink to={transactionHref(t)}>{t.transactionId}</CellLink>
       ),
     },
     { id: 'date', header: 'Date', meta: { sort: 'transactionDate' }, cell: ({ row }) => <DateTime value={row.original.transactionDate} compact /> },
@@ -60,13 +61,13 @@ export function TransactionsPage() {
       id: 'order',
       header: 'Order',
       cell: ({ row: { original: t } }) =>
-        t.orderId ? <CellLink to={`/data/orders/${encodeURIComponent(t.orderId)}?accountId=${t.accountId}`}>{t.orderId}</CellLink> : '—',
+        t.orderId ? <CellLink to={orderHref({ orderId: t.orderId, accountId: t.accountId })}>{t.orderId}</CellLink> : '—',
     },
     {
       id: 'payout',
       header: 'Payout',
       cell: ({ row: { original: t } }) =>
-        t.payoutId ? <CellLink to={`/data/payouts/${encodeURIComponent(t.payoutId)}?accountId=${t.accountId}`}>{t.payoutId}</CellLink> : '—',
+        t.payoutId ? <CellLink to={payoutHref({ payoutId: t.payoutId, accountId: t.accountId })}>{t.payoutId}</CellLink> : '—',
     },
     { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
   ];

@@ -3,6 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { InventoryListItem } from '@ebay-connector/contract';
 import { inventoryPath, useInventory } from '../../api/get-inventory';
 import { humanize } from '../../lib/format';
+import { inventoryItemHref } from '../../lib/links';
 import type { FilterField } from '../../lib/query-string';
 import { CellLink } from '../shared/cell-link';
 import { DataListPage } from '../shared/data-list-page';
@@ -19,7 +20,7 @@ export function InventoryPage() {
       header: 'SKU',
       meta: { sort: 'sku' },
       cell: ({ row: { original: i } }) => (
-        <CellLink to={`/data/inventory/${encodeURIComponent(i.sku)}?accountId=${i.accountId}`} label={`Offers of ${i.sku}`}>
+        <CellLink to={inventoryItemHref(i)} label={`Offers of ${i.sku}`}>
           {i.sku}
         </CellLink>
       ),

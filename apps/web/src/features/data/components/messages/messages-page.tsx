@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../../components/error-alert';
 import { LoadingState } from '../../../../components/loading-state';
 import { PageHeader } from '../../../../components/page-header';
 import { useAccounts } from '../../api/get-accounts';
-import { THREAD_LIMIT, useMessageThreads } from '../../api/get-message-threads';
+import { useMessageThreads } from '../../api/get-message-threads';
 import { messagesPath } from '../../api/get-thread-messages';
 import { csvHref } from '../../lib/query-string';
 import { useAccountName } from '../shared/use-account-name';
@@ -23,7 +23,7 @@ export function MessagesPage() {
 
   const [threadAccount, ...rest] = threadParam?.split(':') ?? [];
   const selected = threadAccount && rest.length > 0 ? { accountId: threadAccount, threadId: rest.join(':') } : null;
-  const list = threads.data?.threads ?? [];
+  const list = threads.data?.pages.flatMap((page) => page.threads) ?? [];
 
   const update = (changes: Record<string, string | undefined>) =>
     setParams((p) => {
@@ -42,7 +42,11 @@ export function MessagesPage() {
         description="Buyer and eBay messages grouped into conversations, newest first."
         actions={
           <Group gap="xs">
-            <Button variant="default" onClick={() => void threads.refetch()} loading={threads.isRefetching}>
+            <Button
+              variant="default"
+              onClick={() => void threads.refetch()}
+              loading={threads.isRefetching && !threads.isFetchingNextPage}
+            >
               Reload
             </Button>
             <Button
@@ -74,7 +78,7 @@ export function MessagesPage() {
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Card withBorder padding={0}>
               {threads.isPending && <LoadingState label="Loading conversations" />}
-              {threads.isError && (
+              {threads.isError && !threads.data && (
                 <Stack p="md">
                   <ErrorAlert error={threads.error} onRetry={() => void threads.refetch()} />
                 </Stack>
@@ -93,10 +97,31 @@ export function MessagesPage() {
                 </ScrollArea.Autosize>
               )}
             </Card>
-            {list.length >= THREAD_LIMIT && (
-              <Text size="xs" c="dimmed" mt="xs">
-                Showing the {THREAD_LIMIT} most recent conversations.
-              </Text>
+            {list.length > 0 && (
+              <Group justify="space-between" mt="xs">
+                <Text size="sm" c="dimmed" data-testid="thread-count">
+                  {list.length} conversation{list.length === 1 ? '' : 's'} shown
+                </Text>
+                {threads.hasNextPage ? (
+                  <Button
+                    variant="light"
+                    size="xs"
+                    onClick={() => void threads.fetchNextPage()}
+                    loading={threads.isFetchingNextPage}
+                  >
+                    Load more
+                  </Button>
+                ) : (
+                  <Text size="sm" c="dimmed" data-testid="thread-list-end">
+                    That is all.
+                  </Text>
+                )}
+              </Group>
+            )}
+            {threads.isFetchNextPageError && (
+              <Stack mt="xs">
+                <ErrorAlert error={threads.error} title="The next page did not load" />
+              </Stack>
             )}
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>

@@ -1,12 +1,12 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { MessageThread } from '@ebay-connector/contract';
+import type { MessageThreadItem } from '../../api/detail-types';
 import { formatDateTime, formatUtc } from '../../lib/format';
 
 /** Conversations, newest first; the selected one is marked for screen readers with `aria-current`. */
 export function ThreadList(props: {
-  threads: MessageThread[];
+  threads: MessageThreadItem[];
   selected: string | null;
-  onSelect: (thread: MessageThread) => void;
+  onSelect: (thread: MessageThreadItem) => void;
   accountName: (id: string) => string;
 }) {
   const { threads, selected, onSelect, accountName } = props;

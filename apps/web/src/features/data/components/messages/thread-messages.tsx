@@ -12,7 +12,7 @@ export function ThreadMessages({ thread }: { thread: { accountId: string; thread
   if (!thread) return <EmptyState title="Pick a conversation" description="Its messages show here." />;
   if (messages.isPending) return <LoadingState label="Loading messages" />;
   if (messages.isError) return <ErrorAlert error={messages.error} onRetry={() => void messages.refetch()} />;
-  const items = messages.data.items;
+  const items = messages.data.messages;
   if (items.length === 0) return <EmptyState title="No messages in this conversation" />;
   return (
     <Stack gap="sm" data-testid="thread-messages">

@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { OrderListItem } from '@ebay-connector/contract';
 import { ordersPath, useOrders } from '../../api/get-orders';
+import { orderHref } from '../../lib/links';
 import type { FilterField } from '../../lib/query-string';
 import { CellLink } from '../shared/cell-link';
 import { DataListPage } from '../shared/data-list-page';
@@ -24,10 +25,6 @@ export const orderFields: readonly FilterField[] = [
   { param: 'from', label: 'Created from', kind: 'dateFrom' },
   { param: 'to', label: 'Created to', kind: 'dateTo' },
 ];
-
-export function orderHref(o: { orderId: string; accountId: string }): string {
-  return `/data/orders/${encodeURIComponent(o.orderId)}?accountId=${o.accountId}`;
-}
 
 export function OrdersPage() {
   const accountName = useAccountName();

@@ -2,7 +2,9 @@ import { Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { PurchaseListItem } from '@ebay-connector/contract';
 import { purchasesPath, usePurchases } from '../../api/get-purchases';
+import { purchaseHref } from '../../lib/links';
 import type { FilterField } from '../../lib/query-string';
+import { CellLink } from '../shared/cell-link';
 import { DataListPage } from '../shared/data-list-page';
 import { DateTime } from '../shared/date-time';
 import { Money } from '../shared/money';
@@ -17,7 +19,11 @@ export function PurchasesPage() {
   const accountName = useAccountName();
   const columns: ColumnDef<PurchaseListItem, unknown>[] = [
     { id: 'purchasedAt', header: 'Purchased', cell: ({ row }) => <DateTime value={row.original.purchasedAt} compact /> },
-    { id: 'title', header: 'Item', cell: ({ row }) => <Text size="sm">{row.original.title ?? '—'}</Text> },
+    {
+      id: 'title',
+      header: 'Item',
+      cell: ({ row: { original: p } }) => <CellLink to={purchaseHref(p)}>{p.title ?? p.purchaseId}</CellLink>,
+    },
     { id: 'itemId', header: 'Item id', cell: ({ row }) => <Text size="sm">{row.original.itemId ?? '—'}</Text> },
     { id: 'seller', header: 'Seller', cell: ({ row }) => <Text size="sm">{row.original.sellerUsername ?? '—'}</Text> },
     { id: 'qty', header: 'Qty', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.quantity ?? '—'}</Text> },
@@ -28,7 +34,7 @@ export function PurchasesPage() {
     <DataListPage
       config={{
         title: 'Purchases',
-        description: 'Items the connected accounts bought on eBay, most recently synced first.',
+        description: 'Items the connected accounts bought on eBay, most recently synced first; open one for its details.',
         noun: ['purchase', 'purchases'],
         apiPath: purchasesPath,
         fields,
