@@ -1,9 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { prepared } from '../platform/prepared-statements';
 import type { SyncDb } from '../sync/sync-db';
-
-/** Response fields as [field, sql expression over `t`], as in `ListSpec.columns`. */
-export type Columns = ReadonlyArray<readonly [string, string]>;
+import { selectColumns, type Columns } from './list-engine';
 
 /** Records linked to the detail's record: rows of `table` (alias `t`) that match `where`. */
 export interface LinkSpec {
@@ -38,12 +36,8 @@ export interface DetailLookup {
   narrow?: Readonly<Record<string, string | undefined>>;
 }
 
-function fieldList(columns: Columns): string {
-  return columns.map(([field, expr]) => `${expr} as "${field}"`).join(', ');
-}
-
 function linkSql(link: LinkSpec): string {
-  const rows = `select ${fieldList(link.columns)} from ${link.table} t where ${link.where} order by ${link.orderBy}`;
+  const rows = `select ${selectColumns(link.columns)} from ${link.table} t where ${link.where} order by ${link.orderBy}`;
   return link.single
     ? `(select row_to_json(r) from (${rows} limit 1) r)`
     : `(select coalesce(json_agg(r), '[]'::json) from (${rows}) r)`;
@@ -62,7 +56,7 @@ function detailSql(spec: DetailSpec, withAccount: boolean, narrowedBy: readonly 
   const fields = [`'${spec.field}', row_to_json(r)`, ...spec.links.map((l) => `'${l.field}', ${linkSql(l)}`)];
   return [
     `select json_build_object(${fields.join(', ')})::text as "json"`,
-    `from ${spec.table} t cross join lateral (select t.*) k cross join lateral (select ${fieldList(spec.columns)}) r`,
+    `from ${spec.table} t cross join lateral (select t.*) k cross join lateral (select ${selectColumns(spec.columns)}) r`,
     `where ${conds.join(' and ')}`,
     `order by ${order.join(', ')} limit 1`,
   ].join('\n');

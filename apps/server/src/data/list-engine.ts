@@ -13,16 +13,32 @@ export interface FilterSpec {
   where: (value: never) => RawBuilder<unknown>;
 }
 
+/** Response fields as [field, sql expression over `t`]. */
+export type Columns = ReadonlyArray<readonly [string, string]>;
+
+/** The select list of `columns`: `expr as "field", ...`. */
+export function selectColumns(columns: Columns): string {
+  return columns.map(([field, expr]) => `${expr} as "${field}"`).join(', ');
+}
+
+/** The fields of `columns` read back from the sub-select `alias`: `alias."field", ...`. */
+export function columnRefs(alias: string, columns: Columns): string {
+  return columns.map(([field]) => `${alias}."${field}"`).join(', ');
+}
+
 /** A synced entity exposed as a list: typed columns, filters, sorts, keyset pagination, CSV. */
 export interface ListSpec {
   name: string;
   table: string;
   /** Unique key within an account (last keyset column). */
   idColumn: string;
-  /** Sort name -> non-null column. The first is the default. */
+  /**
+   * Sort name -> non-null column: a timestamptz column or `idColumn` (the cursor checks its sort value as one or
+   * the other). The first is the default.
+   */
   sorts: Record<string, string>;
   /** Columns returned (JSON and CSV), as [field, sql expression]; timestamps through `isoTimestamp`. */
-  columns: ReadonlyArray<readonly [string, string]>;
+  columns: Columns;
   filters: readonly FilterSpec[];
 }
 
@@ -75,15 +91,11 @@ export function decimal(column: string): string {
   return `${column}::text`;
 }
 
-function selectList(spec: ListSpec): RawBuilder<unknown> {
-  return sql.raw(spec.columns.map(([field, expr]) => `${expr} as "${field}"`).join(', '));
-}
-
 /** The page's rows with the columns of `spec` plus `__sort`, `__account`, `__id` (the keyset of the cursor). */
 function pageRows(spec: ListSpec, q: Query): RawBuilder<Record<string, unknown>> {
   const { where, sortCol, dir } = baseQuery(spec, q);
   const cmp = sql.raw(dir === 'desc' ? '<' : '>');
-  const after = decodeCursor(q.cursor, 3);
+  const after = decodeCursor(q.cursor, [sortCol === spec.idColumn ? 'text' : 'timestamp', 'uuid', 'text']);
   const keyset = after
     ? sql`and (t.${sql.raw(sortCol)}, t.account_id, t.${sql.raw(spec.idColumn)}) ${cmp} (${after[0]}, ${after[1]}::uuid, ${after[2]})`
     : sql``;
@@ -92,7 +104,7 @@ function pageRows(spec: ListSpec, q: Query): RawBuilder<Record<string, unknown>>
   // as the column's type when the cursor is compared. The page size is a literal (1..201, or 1001 for CSV), so a
   // prepared statement's cached plan knows it.
   return sql<Record<string, unknown>>`
-    select ${selectList(spec)}, t.${sql.raw(sortCol)}::text as "__sort", t.account_id as "__account", t.${sql.raw(spec.idColumn)} as "__id"
+    select ${sql.raw(selectColumns(spec.columns))}, t.${sql.raw(sortCol)}::text as "__sort", t.account_id as "__account", t.${sql.raw(spec.idColumn)} as "__id"
     from ${sql.table(spec.table)} t
     where ${where} ${keyset}
     order by t.${sql.raw(sortCol)} ${d}, t.account_id ${d}, t.${sql.raw(spec.idColumn)} ${d}
@@ -140,7 +152,7 @@ export async function listPage(
  * one text per row instead of building, and serialising again, an object of every column.
  */
 export async function listPageJson(db: SyncDb, spec: ListSpec, q: Query): Promise<string> {
-  const fields = sql.raw(spec.columns.map(([field]) => `p."${field}"`).join(', '));
+  const fields = sql.raw(columnRefs('p', spec.columns));
   const query = sql<{ json: string; __sort: string; __account: string; __id: string }>`
     select row_to_json(i)::text as "json", p."__sort", p."__account", p."__id"
     from (${pageRows(spec, q)}) p cross join lateral (select ${fields}) i`;

@@ -1,10 +1,8 @@
 import { CompiledQuery, sql } from 'kysely';
-import { AppError } from '../platform/errors';
 import { prepared } from '../platform/prepared-statements';
 import type { SyncDb } from '../sync/sync-db';
 import { decodeCursor } from './cursor';
-import type { Columns } from './detail-engine';
-import { isoTimestamp, runPage } from './list-engine';
+import { columnRefs, isoTimestamp, runPage, selectColumns, type Columns } from './list-engine';
 import { messagesList } from './list-specs';
 
 /** A thread's fields, aggregated over its messages (`t`, grouped by account and thread). */
@@ -18,36 +16,11 @@ const threadColumns: Columns = [
   ['lastMessageAt', isoTimestamp('max(t.received_at)')],
 ];
 
-const selectList = (columns: Columns) => columns.map(([field, expr]) => `${expr} as "${field}"`).join(', ');
-const fieldsOf = (alias: string, columns: Columns) =>
-  columns.map(([field]) => `${alias}."${field}"`).join(', ');
 
 export interface ThreadsQuery {
   accountId?: string | undefined;
   limit: number;
   cursor?: string | undefined;
-}
-
-// The sort key of a thread cursor: its last message time in PostgreSQL's text form (microseconds included).
-const PG_TIMESTAMP = /^\d{4,}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d){0,2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function threadCursor(cursor: string | undefined): [string, string, string] | null {
-  const after = decodeCursor(cursor, 3);
-  if (!after) return null;
-  const [at, account, thread] = after;
-  if (
-    typeof at === 'string' &&
-    PG_TIMESTAMP.test(at) &&
-    typeof account === 'string' &&
-    UUID.test(account) &&
-    typeof thread === 'string'
-  ) {
-    return [at, account, thread];
-  }
-  throw new AppError(422, 'validation_failed', 'The request is not valid', [
-    { path: 'cursor', message: 'invalid cursor' },
-  ]);
 }
 
 /**
@@ -56,11 +29,11 @@ function threadCursor(cursor: string | undefined): [string, string, string] | nu
  * pages; keyset pages with an opaque cursor as the lists have.
  */
 export async function threadsPageJson(db: SyncDb, q: ThreadsQuery): Promise<string> {
-  const after = threadCursor(q.cursor);
+  const after = decodeCursor(q.cursor, ['timestamp', 'uuid', 'text']);
   const query = sql<{ json: string; __sort: string; __account: string; __id: string }>`
     select row_to_json(i)::text as "json", g."__sort", g."__account", g."__id"
     from (
-      select ${sql.raw(selectList(threadColumns))},
+      select ${sql.raw(selectColumns(threadColumns))},
         max(t.received_at)::text as "__sort", t.account_id as "__account", t.thread_id as "__id"
       from ebay_messages t
       ${q.accountId ? sql`where t.account_id = ${q.accountId}::uuid` : sql``}
@@ -68,7 +41,7 @@ export async function threadsPageJson(db: SyncDb, q: ThreadsQuery): Promise<stri
       ${after ? sql`having (max(t.received_at), t.account_id, t.thread_id) < (${after[0]}::timestamptz, ${after[1]}::uuid, ${after[2]})` : sql``}
       order by max(t.received_at) desc, t.account_id desc, t.thread_id desc
       limit ${sql.lit(Math.trunc(q.limit) + 1)}
-    ) g cross join lateral (select ${sql.raw(fieldsOf('g', threadColumns))}) i`;
+    ) g cross join lateral (select ${sql.raw(columnRefs('g', threadColumns))}) i`;
   const { rows, nextCursor } = await runPage(db, query, q.limit);
   return `{"threads":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
 }
@@ -79,13 +52,13 @@ export type ThreadDetail =
 function threadDetailSql(withAccount: boolean): string {
   return [
     `select s."__accounts" as "accounts", json_build_object(`,
-    `  'thread', (select row_to_json(x) from (select ${fieldsOf('s', threadColumns)}) x),`,
+    `  'thread', (select row_to_json(x) from (select ${columnRefs('s', threadColumns)}) x),`,
     `  'messages', (select coalesce(json_agg(r), '[]'::json) from (`,
-    `    select ${selectList([...messagesList.columns, ['raw', 't.raw']])} from ebay_messages t`,
+    `    select ${selectColumns([...messagesList.columns, ['raw', 't.raw']])} from ebay_messages t`,
     `    where t.account_id = s."accountId" and t.thread_id = s."threadId" order by t.received_at, t.message_id) r)`,
     `)::text as "json"`,
     `from (`,
-    `  select ${selectList(threadColumns)}, count(*) over ()::int as "__accounts"`,
+    `  select ${selectColumns(threadColumns)}, count(*) over ()::int as "__accounts"`,
     `  from ebay_messages t where t.thread_id = $1${withAccount ? ' and t.account_id = $2::uuid' : ''}`,
     `  group by t.account_id, t.thread_id order by t.account_id limit 1`,
     `) s`,

@@ -27,7 +27,7 @@ export async function listRuns(
   if (q.status) query = query.where('status', '=', q.status);
   if (q.mode) query = query.where('mode', '=', q.mode);
   if (q.trigger) query = query.where('trigger', '=', q.trigger);
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeCursor(q.cursor, ['timestamp', 'uuid']);
   if (after) {
     const [createdAt, id] = after as [string, string];
     query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);

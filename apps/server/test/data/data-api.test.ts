@@ -99,6 +99,35 @@ describe('read APIs over synced data', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/orders' })).statusCode).toBe(401);
   });
 
+  it('answers 422 for a cursor whose values do not fit the list, on every list and sort', async () => {
+    const forge = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    const anySort = [
+      forge(['2026-06-01 00:00:00+00', 'not-a-uuid', 'x']),
+      forge([{ a: 1 }, uuid, 'x']),
+      forge(['2026-06-01 00:00:00+00', uuid, 7]),
+      forge(['2026-06-01 00:00:00+00', uuid]),
+    ];
+    const timestampSort = [forge(['not a date', uuid, 'x']), forge(['2026-02-30 00:00:00+00', uuid, 'x'])];
+    const timestampPaths = ['/api/orders', '/api/orders?sort=lastModifiedDate', '/api/finances/transactions',
+      '/api/finances/payouts', '/api/disputes', '/api/messages', '/api/inventory', '/api/offers', '/api/purchases',
+      '/api/messages/threads'];
+    const cases = [
+      ...timestampPaths.flatMap((path) => [...anySort, ...timestampSort].map((cursor) => [path, cursor] as const)),
+      ...anySort.map((cursor) => ['/api/inventory?sort=sku', cursor] as const),
+      ...[forge(['2026-06-01T00:00:00.000Z', 'not-a-uuid']), forge(['yesterday', uuid])].map(
+        (cursor) => ['/api/ebay/sync/runs', cursor] as const,
+      ),
+    ];
+    for (const [path, cursor] of cases) {
+      const res = await get(`${path}${path.includes('?') ? '&' : '?'}cursor=${cursor}`);
+      expect({ path, cursor, status: res.statusCode }).toEqual({ path, cursor, status: 422 });
+      expect(res.json<{ error: { details: unknown } }>().error.details).toEqual([
+        { path: 'cursor', message: 'invalid cursor' },
+      ]);
+    }
+  });
+
   it('pages through every list exactly once with small pages, for every sort and direction', async () => {
     const sorts: Record<string, string[]> = {
       '/api/orders': ['creationDate', 'lastModifiedDate'],
