@@ -7,8 +7,8 @@ import {
   createSyncTestApp,
   startSync,
   startSyncEmulator,
+  syncAllResources,
   waitForPages,
-  waitForRun,
   type Emulator,
   type SyncTestApp,
 } from './sync-fixture';
@@ -55,17 +55,8 @@ async function snapshot(table: string, needles: string[], accountId?: string) {
 }
 
 async function syncAll(accountId: string): Promise<void> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/ebay/sync/all',
-    headers: { authorization: t.operatorAuth },
-    payload: { accountId },
-  });
-  expect(res.statusCode).toBe(202);
-  for (const r of res.json<{ runs: Array<{ resource: string; runId: string }> }>().runs) {
-    expect({ resource: r.resource, ...(await waitForRun(t.syncDb, r.runId)) }).toMatchObject({
-      status: 'succeeded',
-    });
+  for (const r of await syncAllResources(t, accountId)) {
+    expect(r).toMatchObject({ status: 'succeeded' });
   }
 }
 

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checksumOfLines as checksum,
   createSyncTestApp,
   startSyncEmulator,
+  syncAllResources,
   truth,
-  waitForRun,
   type Emulator,
   type SyncTestApp,
 } from './sync-fixture';
@@ -23,30 +23,11 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-const checksum = (lines: string[]) => {
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { count: lines.length, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
-};
-
 describe('sync all resources', () => {
   it('starts one run per resource and stores what the emulator holds', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/ebay/sync/all',
-      headers: { authorization: t.operatorAuth },
-      payload: { accountId },
-    });
-    expect(res.statusCode).toBe(202);
-    const runs = res.json<{ runs: Array<{ resource: string; runId: string }> }>().runs;
+    const runs = await syncAllResources(t, accountId);
     expect(runs).toHaveLength(8);
-    for (const r of runs) {
-      const done = await waitForRun(t.syncDb, r.runId);
-      expect({ resource: r.resource, ...done }).toEqual({
-        resource: r.resource,
-        status: 'succeeded',
-        error_code: null,
-      });
-    }
+    for (const r of runs) expect(r).toEqual({ resource: r.resource, status: 'succeeded', error_code: null });
     const db = t.syncDb;
     const tx = await db
       .selectFrom('ebay_finance_transactions')

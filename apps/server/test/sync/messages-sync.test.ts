@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consent } from '../accounts/ebay-fixture';
 import {
+  checksumOfLines as checksum,
   control,
   createSyncTestApp,
   startSync,
@@ -59,11 +59,6 @@ afterAll(async () => {
   await t?.close();
   await emulator?.close();
 });
-
-const checksum = (lines: string[]) => {
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { count: lines.length, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
-};
 
 async function stored(accountId: string) {
   return t.syncDb.selectFrom('ebay_messages').selectAll().where('account_id', '=', accountId).execute();

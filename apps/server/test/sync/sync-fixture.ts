@@ -1,5 +1,5 @@
 import { startEmulator } from '@ebay-connector/ebay-emulator';
-import { checksumOfLines, orderTruthLine } from '../../bench/orders-truth';
+import { checksumOfLines, orderTruthLine, type Checksum } from '../../bench/orders-truth';
 import { createEbayModule, type EbayModule } from '../../src/accounts/ebay.module';
 import { defaultSyncSettings, type SyncSettings } from '../../src/sync/sync-settings';
 import { createSyncModule, type SyncModule } from '../../src/sync/sync.module';
@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testLogger } from '../helpers/silent-logger';
 import { connectSeller, control, ebaySettings, sellers, type Emulator } from '../accounts/ebay-fixture';
 
-export { control, type Emulator };
+export { checksumOfLines, control, type Emulator };
 
 export interface SyncTestApp extends TestApp {
   ebay: EbayModule;
@@ -112,10 +112,8 @@ export async function createSyncTestApp(
   };
 }
 
-export interface Truth {
-  count: number;
-  checksum: string;
-}
+/** The emulator's truth of a resource and the database's side of it: count and checksum of its lines. */
+export type Truth = Checksum;
 
 export async function truth(emulator: Emulator, resource: string, sellerIndex = 0): Promise<Truth> {
   const seller = (await sellers(emulator))[sellerIndex];
@@ -183,6 +181,28 @@ export async function startSync(t: SyncTestApp, resource: string, payload: Recor
   });
   if (res.statusCode !== 202) throw new Error(`sync did not start: ${res.statusCode} ${res.body}`);
   return res.json<{ runId: string }>().runId;
+}
+
+/**
+ * `POST /api/ebay/sync/all` as the operator (expects 202), then waits for every run it started; each run's resource
+ * with its final status.
+ */
+export async function syncAllResources(
+  t: SyncTestApp,
+  accountId: string,
+): Promise<Array<{ resource: string; status: string; error_code: string | null }>> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/ebay/sync/all',
+    headers: { authorization: t.operatorAuth },
+    payload: { accountId },
+  });
+  if (res.statusCode !== 202) throw new Error(`sync all did not start: ${res.statusCode} ${res.body}`);
+  const done = [];
+  for (const r of res.json<{ runs: Array<{ resource: string; runId: string }> }>().runs) {
+    done.push({ resource: r.resource, ...(await waitForRun(t.syncDb, r.runId)) });
+  }
+  return done;
 }
 
 /** Polls until the run has committed at least `pages` pages; `check` runs on every poll (e.g. a process died). */
