@@ -1,4 +1,4 @@
-import type { DetailSpec } from './detail-engine';
+import type { DetailSpec, LinkSpec } from './detail-engine';
 import { decimal } from './list-engine';
 import {
   disputesList,
@@ -16,6 +16,16 @@ import {
 
 const raw = ['raw', 't.raw'] as const;
 const sameAccount = 't.account_id = k.account_id';
+
+/** The order a record names in its `order_id` (`null` when it names none or the order is not synced). */
+const orderOfRecord: LinkSpec = {
+  field: 'order',
+  table: 'ebay_orders',
+  columns: ordersList.columns,
+  where: `${sameAccount} and t.order_id = k.order_id`,
+  orderBy: 't.order_id',
+  single: true,
+};
 
 export const orderDetail: DetailSpec = {
   field: 'order',
@@ -92,14 +102,7 @@ export const transactionDetail: DetailSpec = {
       orderBy: 't.payout_id',
       single: true,
     },
-    {
-      field: 'order',
-      table: 'ebay_orders',
-      columns: ordersList.columns,
-      where: `${sameAccount} and t.order_id = k.order_id`,
-      orderBy: 't.order_id',
-      single: true,
-    },
+    orderOfRecord,
   ],
 };
 
@@ -125,14 +128,7 @@ export const disputeDetail: DetailSpec = {
   idColumn: 'payment_dispute_id',
   columns: [...disputesList.columns, raw, ['detail', 't.detail']],
   links: [
-    {
-      field: 'order',
-      table: 'ebay_orders',
-      columns: ordersList.columns,
-      where: `${sameAccount} and t.order_id = k.order_id`,
-      orderBy: 't.order_id',
-      single: true,
-    },
+    orderOfRecord,
   ],
 };
 

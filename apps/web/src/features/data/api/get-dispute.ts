@@ -1,20 +1,14 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { useQuery } from '@tanstack/react-query';
+import { detailQueryOptions, getDetail } from './detail-query';
 import type { DisputeDetailResponse } from './detail-types';
 
 /** `GET /api/disputes/{id}` (`accountId` picks the account when ids repeat across accounts). */
 export function getDispute(id: string, accountId: string | undefined, signal?: AbortSignal): Promise<DisputeDetailResponse> {
-  return api.get<DisputeDetailResponse>(`/api/disputes/${encodeURIComponent(id)}`, {
-    query: { accountId },
-    ...(signal ? { signal } : {}),
-  });
+  return getDetail<DisputeDetailResponse>('/api/disputes', id, { accountId }, signal);
 }
 
 export function disputeQueryOptions(id: string, accountId: string | undefined) {
-  return queryOptions({
-    queryKey: ['data', '/api/disputes', 'detail', id, accountId ?? null] as const,
-    queryFn: ({ signal }) => getDispute(id, accountId, signal),
-  });
+  return detailQueryOptions<DisputeDetailResponse>('/api/disputes', id, { accountId });
 }
 
 export function useDispute(id: string, accountId: string | undefined) {

@@ -1,5 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { useQuery } from '@tanstack/react-query';
+import { detailQueryOptions, getDetail } from './detail-query';
 import type { TransactionDetailResponse } from './detail-types';
 
 /**
@@ -12,17 +12,11 @@ export function getTransaction(
   type: string | undefined,
   signal?: AbortSignal,
 ): Promise<TransactionDetailResponse> {
-  return api.get<TransactionDetailResponse>(`/api/finances/transactions/${encodeURIComponent(id)}`, {
-    query: { accountId, type },
-    ...(signal ? { signal } : {}),
-  });
+  return getDetail<TransactionDetailResponse>('/api/finances/transactions', id, { accountId, type }, signal);
 }
 
 export function transactionQueryOptions(id: string, accountId: string | undefined, type: string | undefined) {
-  return queryOptions({
-    queryKey: ['data', '/api/finances/transactions', 'detail', id, accountId ?? null, type ?? null] as const,
-    queryFn: ({ signal }) => getTransaction(id, accountId, type, signal),
-  });
+  return detailQueryOptions<TransactionDetailResponse>('/api/finances/transactions', id, { accountId, type });
 }
 
 export function useTransaction(id: string, accountId: string | undefined, type: string | undefined) {

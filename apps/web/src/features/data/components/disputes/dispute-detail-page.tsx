@@ -2,10 +2,9 @@ import { Stack } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
 import { useDispute } from '../../api/get-dispute';
 import { humanize } from '../../lib/format';
-import { orderHref } from '../../lib/links';
-import { CellLink } from '../shared/cell-link';
 import { DateTime } from '../shared/date-time';
 import { DetailPage, Fields, NoneText, Section } from '../shared/detail-parts';
+import { linkedOrderFields } from '../shared/linked-columns';
 import { Money } from '../shared/money';
 import { RawJson } from '../shared/raw-json';
 import { StatusBadge } from '../shared/status-badge';
@@ -36,19 +35,7 @@ export function DisputeDetailPage() {
           </Section>
           <Section title="Order">
             {order ? (
-              <Fields
-                items={[
-                  [
-                    'Order',
-                    <CellLink key="o" to={orderHref(order)}>
-                      {order.orderId}
-                    </CellLink>,
-                  ],
-                  ['Created', <DateTime key="c" value={order.creationDate} />],
-                  ['Buyer', order.buyerUsername],
-                  ['Total', <Money key="t" value={order.totalValue} currency={order.totalCurrency} />],
-                ]}
-              />
+              <Fields items={linkedOrderFields(order)} />
             ) : (
               <NoneText>{d.orderId ? `Order ${d.orderId} is not synced.` : 'No order on this dispute.'}</NoneText>
             )}

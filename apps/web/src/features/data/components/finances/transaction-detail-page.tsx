@@ -6,6 +6,7 @@ import { orderHref, payoutHref } from '../../lib/links';
 import { CellLink } from '../shared/cell-link';
 import { DateTime } from '../shared/date-time';
 import { DetailPage, Fields, NoneText, Section } from '../shared/detail-parts';
+import { linkedOrderFields } from '../shared/linked-columns';
 import { LinkedTable } from '../shared/linked-table';
 import { Money } from '../shared/money';
 import { RawJson } from '../shared/raw-json';
@@ -85,18 +86,7 @@ export function TransactionDetailPage() {
             <Section title="Order">
               {order ? (
                 <Fields
-                  items={[
-                    [
-                      'Order',
-                      <CellLink key="o" to={orderHref(order)}>
-                        {order.orderId}
-                      </CellLink>,
-                    ],
-                    ['Created', <DateTime key="c" value={order.creationDate} />],
-                    ['Buyer', order.buyerUsername],
-                    ['Total', <Money key="t" value={order.totalValue} currency={order.totalCurrency} />],
-                    ['Payment', <StatusBadge key="p" status={order.paymentStatus} />],
-                  ]}
+                  items={[...linkedOrderFields(order), ['Payment', <StatusBadge key="p" status={order.paymentStatus} />]]}
                 />
               ) : (
                 <NoneText>Order {t.orderId} is not synced.</NoneText>

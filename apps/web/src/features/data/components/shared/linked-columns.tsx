@@ -1,4 +1,11 @@
-import type { DisputeListItem, MessageListItem, PayoutListItem, TransactionListItem } from '@ebay-connector/contract';
+import type { ReactNode } from 'react';
+import type {
+  DisputeListItem,
+  MessageListItem,
+  OrderListItem,
+  PayoutListItem,
+  TransactionListItem,
+} from '@ebay-connector/contract';
 import { humanize } from '../../lib/format';
 import { disputeHref, orderHref, payoutHref, threadHref, transactionHref } from '../../lib/links';
 import { CellLink } from './cell-link';
@@ -50,3 +57,18 @@ export const messageColumns = {
   subject: { header: 'Subject', cell: (m) => <CellLink to={threadHref(m)}>{m.subject ?? humanize(m.messageType)}</CellLink> },
   read: { header: 'Read', cell: (m) => (m.isRead === false ? 'Unread' : m.isRead ? 'Read' : '—') },
 } satisfies Record<string, LinkedColumn<MessageListItem>>;
+
+/** The fields of a linked order that the detail pages of its transactions and disputes show. */
+export function linkedOrderFields(order: OrderListItem): Array<readonly [string, ReactNode]> {
+  return [
+    [
+      'Order',
+      <CellLink key="o" to={orderHref(order)}>
+        {order.orderId}
+      </CellLink>,
+    ],
+    ['Created', <DateTime key="c" value={order.creationDate} />],
+    ['Buyer', order.buyerUsername],
+    ['Total', <Money key="t" value={order.totalValue} currency={order.totalCurrency} />],
+  ];
+}
