@@ -1,4 +1,4 @@
-import type { EbayCallRecord } from '@ebay-connector/ebay-client';
+import { truncateUtf8, type EbayCallRecord } from '@ebay-connector/ebay-client';
 import type { Db } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import type { EventBus } from './event-bus';
@@ -21,14 +21,6 @@ export interface LedgerRecorder {
   flush(): Promise<void>;
   /** Calls `listener` for every eBay call this process makes (metrics); returns the unsubscribe function. */
   observe(listener: (call: EbayCallRecord, context: CallContext) => void): () => void;
-}
-
-function cut(text: string | null, maxBytes: number): string | null {
-  if (text === null) return null;
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= maxBytes) return text;
-  const head = new TextDecoder().decode(Buffer.from(text, 'utf8').subarray(0, maxBytes)).replace(/\uFFFD$/, '');
-  return `${head}...[truncated ${bytes - Buffer.byteLength(head, 'utf8')} bytes]`;
 }
 
 /** Rows written per statement; calls made while a batch is being written wait for the next one. */
@@ -54,8 +46,8 @@ function toRow(context: CallContext, call: EbayCallRecord, bodyMaxBytes: number)
     attempt: call.attempt,
     ebay_error_id: call.ebayErrorId,
     error_kind: call.error?.kind ?? null,
-    request_body: cut(call.requestBody, bodyMaxBytes),
-    response_body: cut(call.responseBody, bodyMaxBytes),
+    request_body: call.requestBody === null ? null : truncateUtf8(call.requestBody, bodyMaxBytes).text,
+    response_body: call.responseBody === null ? null : truncateUtf8(call.responseBody, bodyMaxBytes).text,
   };
 }
 
@@ -79,8 +71,9 @@ function toEvent(row: LedgerRow): NewEvent {
 }
 
 /**
- * Writes one ledger row per HTTP attempt and announces it as an `ebay.call` event. Bodies arrive redacted from
- * the client; here they are only cut to `bodyMaxBytes`. Rows are written in the background, in batches: one
+ * Writes one ledger row per HTTP attempt and announces it as an `ebay.call` event. Bodies arrive redacted (and cut
+ * to the same limit) from the client; here they are only held to `bodyMaxBytes` (a body the client cut stays as
+ * it is). Rows are written in the background, in batches: one
  * statement for the rows and one for their events, whatever number of calls a sync makes at once. A failed write
  * is retried with backoff for a few seconds, then logged and dropped; it never fails the eBay call.
  */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EbayCallRecord } from '@ebay-connector/ebay-client';
+import { redactForLog, type EbayCallRecord } from '@ebay-connector/ebay-client';
 import { createEventBus, type EventBus } from '../../src/ebay-calls/event-bus';
 import { createLedgerRecorder } from '../../src/ebay-calls/ledger.recorder';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -63,6 +63,20 @@ describe('ledger recorder', () => {
     const callIds = published.map((e) => (e.data as { callId: string }).callId);
     expect(callIds).toEqual(rows.map((r) => String(r.id)));
     expect(lines.filter((l) => l.level === 50 || l.level === 40)).toEqual([]);
+  });
+
+  it('keeps a body the client already cut to the same limit as it is, with the size the client cut', async () => {
+    const ledger = createLedgerRecorder({ db: d.db, events, logger: testLogger(), bodyMaxBytes: 100 });
+    const body = redactForLog(`{"orders":[${'"x",'.repeat(2000)}"y"]}`, { maxBytes: 100 });
+    expect(body).toMatch(/\.\.\.\[truncated 7916 bytes\]$/);
+    ledger.hookFor({ requestId: 'req-precut' })(call(0, body));
+    await ledger.flush();
+    const row = await d.db
+      .selectFrom('ebay_calls')
+      .select('response_body')
+      .where('request_id', '=', 'req-precut')
+      .executeTakeFirstOrThrow();
+    expect(row.response_body).toBe(body);
   });
 
   it('delivers the events of recorded calls to live subscribers', async () => {

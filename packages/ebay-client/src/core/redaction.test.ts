@@ -81,6 +81,13 @@ describe('redaction', () => {
     expect(redactBody('plain secret-1234567', { secrets: ['secret-1234567'] })).toBe(`plain ${REDACTED}`);
   });
 
+  it('keeps a text it already cut to the limit as it is, and cuts it again below that', () => {
+    const once = truncateUtf8('y'.repeat(300), 100);
+    expect(once).toEqual({ text: `${'y'.repeat(100)}...[truncated 200 bytes]`, truncated: true });
+    expect(truncateUtf8(once.text, 100)).toEqual(once);
+    expect(truncateUtf8(once.text, 50).text).toBe(`${'y'.repeat(50)}...[truncated ${once.text.length - 50} bytes]`);
+  });
+
   it('truncates on UTF-8 byte boundaries', () => {
     expect(truncateUtf8('short', 10)).toEqual({ text: 'short', truncated: false });
     const out = truncateUtf8('ééééé', 5);

@@ -157,9 +157,17 @@ export function redactBody(
   return scrubSecrets(out, options.secrets ?? []);
 }
 
-/** Cuts `text` to at most `maxBytes` UTF-8 bytes, appending a marker when something was cut. */
+const TRUNCATION_MARKER = /\.\.\.\[truncated \d+ bytes\]$/;
+
+/**
+ * Cuts `text` to at most `maxBytes` UTF-8 bytes, appending a marker when something was cut. Idempotent: a text this
+ * function already cut to `maxBytes` (or less) comes back as it is, with the size of the first cut in its marker.
+ */
 export function truncateUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
-  return truncateUtf8Of(text, maxBytes, Buffer.byteLength(text, 'utf8'));
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const marker = bytes > maxBytes ? TRUNCATION_MARKER.exec(text) : null;
+  if (marker && bytes - marker[0].length <= maxBytes) return { text, truncated: true };
+  return truncateUtf8Of(text, maxBytes, bytes);
 }
 
 /** `truncateUtf8` of a prefix of a longer text whose whole size is `totalBytes` (the marker counts from it). */
