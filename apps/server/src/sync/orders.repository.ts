@@ -16,7 +16,7 @@ import type { WriteResult } from './syncer';
  * document is built on either side. The text depends only on the number of orders in the page, so it is a named
  * statement (pages are mostly full: one or two texts per connection).
  */
-function upsertPageSql(orders: number): string {
+function buildUpsertPageSql(orders: number): string {
   const raws = Array.from({ length: orders }, (_, i) => `$${i + RAW_PARAM}::jsonb`).join(', ');
   return `
   with input as (
@@ -59,6 +59,17 @@ function upsertPageSql(orders: number): string {
   select order_id, inserted from up`;
 }
 const RAW_PARAM = 22;
+
+const pageSql = new Map<number, string>();
+/** `buildUpsertPageSql`, built once per order count (a page holds at most 200 orders). */
+function upsertPageSql(orders: number): string {
+  let text = pageSql.get(orders);
+  if (text === undefined) {
+    text = buildUpsertPageSql(orders);
+    pageSql.set(orders, text);
+  }
+  return text;
+}
 
 /** Line items an order no longer has (after it changed on eBay). */
 const deleteDroppedItems = `
