@@ -38,6 +38,7 @@ export async function upsertAccount(
         label: input.keepLabel ? eb.ref('ebay_accounts.label') : eb.ref('excluded.label'),
         status: 'active',
         connected_by: eb.ref('excluded.connected_by'),
+        purged_at: null,
         updated_at: new Date(),
       })),
     )
@@ -71,10 +72,19 @@ export async function updateAccountLabel(db: Db, id: string, label: string): Pro
     .executeTakeFirst();
 }
 
-export async function setAccountStatus(db: Db, id: string, status: AccountStatus): Promise<AccountRow | undefined> {
+/**
+ * Sets the account's status (locking its row until the transaction ends); `purged` also marks it purged, which
+ * stops the recording of its eBay calls and events (see `insertLedgerRows`).
+ */
+export async function setAccountStatus(
+  db: Db,
+  id: string,
+  status: AccountStatus,
+  options: { purged?: boolean } = {},
+): Promise<AccountRow | undefined> {
   return db
     .updateTable('ebay_accounts')
-    .set({ status, updated_at: new Date() })
+    .set({ status, updated_at: new Date(), ...(options.purged === true ? { purged_at: sql<Date>`now()` } : {}) })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();

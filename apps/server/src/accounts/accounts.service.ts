@@ -48,7 +48,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     /** Drops the tokens and marks the account revoked; with `purge`, every registered purger runs too. */
     async disconnect(id: string, purge: boolean): Promise<AccountsResult<DisconnectResponse>> {
       const purged = await deps.db.transaction().execute(async (trx) => {
-        const account = await setAccountStatus(trx, id, 'revoked');
+        // First: the account's row stays locked until the purge commits, so a ledger or event write racing with it
+        // either commits before (and its rows are purged below) or waits and then finds the account purged.
+        const account = await setAccountStatus(trx, id, 'revoked', { purged: purge });
         if (!account) return null;
         await deleteTokens(trx, id);
         const results: DisconnectResponse['purged'] = [];

@@ -13,6 +13,8 @@ export interface EbayAccountsTable {
   label: string;
   status: ColumnType<AccountStatus, AccountStatus | undefined, AccountStatus>;
   connected_by: string | null;
+  /** Set by a purge; calls and events of a purged account are not recorded. Cleared when it connects again. */
+  purged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

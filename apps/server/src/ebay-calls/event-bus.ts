@@ -21,8 +21,9 @@ export type { EventFilter, NewEvent };
  * local subscribers, so a worker's events reach the API process that holds the browser's SSE connection.
  */
 export interface EventBus {
-  publish(event: NewEvent): Promise<EbayEvent>;
-  /** Publishes several events with one statement (ids in the given order). */
+  /** Publishes an event; `null` when it is not recorded because its account has been purged. */
+  publish(event: NewEvent): Promise<EbayEvent | null>;
+  /** Publishes several events with one statement (ids in the given order), leaving out purged accounts' ones. */
   publishMany(events: readonly NewEvent[]): Promise<EbayEvent[]>;
   /** Calls `cb` for every matching event published from now on (in any process). Returns the unsubscribe. */
   subscribe(filter: EventFilter, cb: (event: EbayEvent) => void): () => void;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { EbayEvent } from '@ebay-connector/contract';
 import type { Db } from '../platform/database';
 import type { EbayEventsTable } from './ebay-calls.tables';
+import { purgedAccounts } from './ledger.repository';
 import type { Selectable } from 'kysely';
 
 export interface NewEvent {
@@ -28,14 +29,16 @@ export function toEvent(row: Selectable<EbayEventsTable>): EbayEvent {
   };
 }
 
-/** Inserts the event and notifies `channel` with its id (the notify fires on commit). */
-export async function insertEventAndNotify(db: Db, channel: string, event: NewEvent): Promise<EbayEvent> {
+/** Inserts the event and notifies `channel` with its id (the notify fires on commit); `null` when left out. */
+export async function insertEventAndNotify(db: Db, channel: string, event: NewEvent): Promise<EbayEvent | null> {
   const [inserted] = await insertEventsAndNotify(db, channel, [event]);
-  if (!inserted) throw new Error('event insert returned no row');
-  return inserted;
+  return inserted ?? null;
 }
 
-/** Inserts several events in one statement, each notified with its id on commit; returned in insertion order. */
+/**
+ * Inserts several events in one statement, each notified with its id on commit; returned in insertion order. The
+ * events of a purged account are left out.
+ */
 export async function insertEventsAndNotify(
   db: Db,
   channel: string,
@@ -49,12 +52,14 @@ export async function insertEventsAndNotify(
     run_id: e.runId ?? null,
     data: e.data,
   }));
+  // Events of a purged account are left out, like its eBay calls (see insertLedgerRows).
   const result = await sql<Selectable<EbayEventsTable>>`
-    WITH inserted AS (
+    WITH ${purgedAccounts(input.map((e) => e.account_id))}, inserted AS (
       INSERT INTO ebay_events (type, account_id, run_id, data)
       SELECT type, account_id, run_id, data
       FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
         AS x(n integer, type text, account_id uuid, run_id uuid, data jsonb)
+      WHERE x.account_id IS NULL OR x.account_id NOT IN (SELECT id FROM purged)
       ORDER BY n
       RETURNING *
     )

@@ -40,11 +40,42 @@ export function toCallDetail(row: LedgerRow): EbayCallDetail {
   return { ...toCall(row), requestBody: row.request_body, responseBody: row.response_body };
 }
 
-/** Inserts several ledger rows in one statement; returned in insertion order. */
+const LEDGER_INPUT_COLUMNS = `n integer, created_at timestamptz, account_id uuid, run_id uuid, request_id text,
+  correlation_id text, api text, operation text, method text, url text, status integer, duration_ms integer,
+  attempt integer, ebay_error_id integer, error_kind text, request_body text, response_body text`;
+
+/**
+ * Inserts several ledger rows in one statement; returned in insertion order. Rows of a purged account are left
+ * out: a call in flight when its account was purged is not recorded after the purge. The statement share-locks the
+ * accounts' rows, so it waits for a purge under way (which locks the row first) and then sees it; a purge that
+ * starts later waits for this statement and deletes its rows.
+ */
 export async function insertLedgerRows(db: Db, rows: readonly NewLedgerRow[]): Promise<LedgerRow[]> {
   if (rows.length === 0) return [];
-  const inserted = await db.insertInto('ebay_calls').values([...rows]).returningAll().execute();
-  return inserted.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  const input = rows.map((r, n) => ({ n, attempt: 1, ...r }));
+  const result = await sql<LedgerRow>`
+    with ${purgedAccounts(rows.map((r) => r.account_id))}
+    insert into ebay_calls (created_at, account_id, run_id, request_id, correlation_id, api, operation, method, url,
+      status, duration_ms, attempt, ebay_error_id, error_kind, request_body, response_body)
+    select created_at, account_id, run_id, request_id, correlation_id, api, operation, method, url, status,
+      duration_ms, attempt, ebay_error_id, error_kind, request_body, response_body
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(${sql.raw(LEDGER_INPUT_COLUMNS)})
+    where x.account_id is null or x.account_id not in (select id from purged)
+    order by n
+    returning *`.execute(db);
+  return result.rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+}
+
+/**
+ * The `purged` common table expression: those of `accountIds` that are purged. It share-locks every one of the
+ * accounts' rows for the rest of the statement (a row is locked, and a concurrent purge waited for, before its
+ * `purged_at` is read), which is what orders a ledger or event write against a purge. Also used for events.
+ */
+export function purgedAccounts(accountIds: readonly (string | null | undefined)[]) {
+  const ids = [...new Set(accountIds.filter((a): a is string => typeof a === 'string'))];
+  return sql`locked_accounts as (
+      select id, purged_at from ebay_accounts where id = any(${ids}::uuid[]) for share
+    ), purged as (select id from locked_accounts where purged_at is not null)`;
 }
 
 const LIST_COLUMNS = [

@@ -126,6 +126,7 @@ describe('call ledger and live events', () => {
     expect(stream.status).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
     const published = await b.ebay.events.publish({ type: 'sync.progress', accountId, data: { step: 1 } });
+    if (!published) throw new Error('event not recorded');
     await b.ebay.events.publish({ type: 'sync.progress', accountId: '00000000-0000-4000-8000-000000000000', data: { other: true } });
     await stream.waitFor((e) => e.some((x) => x.id === published.id));
     expect(stream.events.every((e) => e.data.accountId === accountId)).toBe(true);
@@ -136,6 +137,7 @@ describe('call ledger and live events', () => {
     await stream.close();
 
     const later = await b.ebay.events.publish({ type: 'sync.progress', accountId, data: { step: 2 } });
+    if (!later) throw new Error('event not recorded');
     const resumed = await openSse(`${baseA}/api/ebay/events?accountId=${accountId}`, {
       authorization: `Bearer ${viewer.token}`,
       'last-event-id': published.id,

@@ -9,6 +9,7 @@ import {
   startSyncEmulator,
   syncAllResources,
   waitForPages,
+  waitForRun,
   type Emulator,
   type SyncTestApp,
 } from './sync-fixture';
@@ -279,7 +280,7 @@ describe('disconnect with purge', () => {
     }
   });
 
-  it('leaves no synced row behind when the account is purged while a sync of it is writing pages', async () => {
+  it('leaves no row behind, ledger and events included, when the account is purged while a sync of it is writing pages', async () => {
     await control(emulator, 'PUT', '/faults', { latencyMs: 300, jitterMs: 600 });
     try {
       const runId = await startSync(t, 'orders', { accountId: acc.c, mode: 'full' });
@@ -296,12 +297,18 @@ describe('disconnect with purge', () => {
     } finally {
       await control(emulator, 'PUT', '/faults', { latencyMs: 0, jitterMs: 0 });
     }
-    // Synced data, runs, state and schedules. The ledger and the event log are left out here: the calls that were
-    // in flight when the account was purged are recorded after it.
-    const synced = (await accountTables()).filter(
-      (n) => !['ebay_calls', 'ebay_events', 'ebay_tokens'].includes(n),
-    );
-    const left = await countsFor(acc.c, synced);
+    // Calls that were in flight when the account was purged end after it: they must not be recorded either.
+    await t.ebay.ledger.flush();
+    const left = await countsFor(acc.c, await accountTables());
     expect(Object.entries(left).filter(([, n]) => n > 0)).toEqual([]);
+
+    // Connected again, the account's calls and events are recorded again.
+    expect(await t.connect(2)).toBe(acc.c);
+    const again = await startSync(t, 'inventory', { accountId: acc.c, mode: 'full' });
+    expect(await waitForRun(t.syncDb, again)).toMatchObject({ status: 'succeeded' });
+    await t.ebay.ledger.flush();
+    const recorded = await countsFor(acc.c, ['ebay_calls', 'ebay_events']);
+    expect(recorded.ebay_calls).toBeGreaterThan(0);
+    expect(recorded.ebay_events).toBeGreaterThan(0);
   });
 });
