@@ -15,6 +15,7 @@ import type { Db } from './platform/database';
 import { handleClientError } from './platform/client-errors';
 import { AppError, handleError } from './platform/errors';
 import type { Logger } from './platform/logger';
+import type { PgListener } from './platform/pg-listener';
 import { requestIdFrom } from './platform/request-id';
 import { collectRoutes } from './platform/route-access';
 import { registerWebUi } from './platform/web-ui';
@@ -38,6 +39,8 @@ export interface AppDeps {
   sync?: SyncModule;
   /** The pg pool behind `db`, for the pool gauges of `/metrics` (left out when absent). */
   pool?: PoolStats;
+  /** The process's LISTEN connection: session notices from other processes (see `auth.service.ts`). */
+  listener?: PgListener;
 }
 
 /** Services built once per app from the deps, shared by routes and hooks. */

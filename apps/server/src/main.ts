@@ -9,6 +9,7 @@ import { readBuildInfo } from './platform/build-info';
 import { ConfigError, loadConfig, type Config } from './platform/config';
 import { connectWithRetry, createDb, createPool } from './platform/database';
 import { startEmbeddedPostgres } from './platform/embedded-postgres';
+import { createPgListener } from './platform/pg-listener';
 import { createLogger, type Logger } from './platform/logger';
 import { latestVersion, loadMigrations, migrate } from './platform/migrations';
 import { createShutdown } from './platform/shutdown';
@@ -52,7 +53,10 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
   const appSecret = resolveAppSecret(config);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const ebaySettings = await resolveEbaySettings(config, publicUrl, logger, shutdown);
-  const ebay = createEbayModule({ settings: ebaySettings, db, logger, appSecret, databaseUrl: url, publicUrl });
+  // One LISTEN connection per process: live events and session notices.
+  const listener = createPgListener({ connectionString: url, logger });
+  shutdown.add('pg-listener', () => listener.close());
+  const ebay = createEbayModule({ settings: ebaySettings, db, logger, appSecret, databaseUrl: url, publicUrl, listener });
   shutdown.add('ebay', () => ebay.close());
   const sync = await createSyncModule({ db, databaseUrl: url, logger, settings: config.sync, ebay });
   shutdown.add('sync', () => sync.close());
@@ -74,6 +78,7 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
       ebay,
       sync,
       pool,
+      listener,
     });
     shutdown.add('http-server', () => app.close());
     await app.listen({ port: config.port, host: config.host });

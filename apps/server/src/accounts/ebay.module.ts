@@ -23,6 +23,7 @@ import { createTokenCipher } from './token-crypto';
 import { tokenInfoRoutes } from './token-info.routes';
 import { createTokenManager, TokenUnavailableError, type TokenManager } from './token-refresh.service';
 import { createTokenVault } from './token-vault';
+import type { PgListener } from '../platform/pg-listener';
 
 type RoutePlugin = (app: FastifyInstance) => Promise<void>;
 
@@ -48,8 +49,10 @@ export interface EbayModuleDeps {
   db: Db;
   logger: Logger;
   appSecret: string;
-  /** For the event bus's LISTEN connection. */
+  /** For the event bus's LISTEN connection (when no `listener` is given). */
   databaseUrl: string;
+  /** The process's LISTEN connection, shared with other features. */
+  listener?: PgListener;
   /** Origin the browser and eBay use to reach this server (callback and deletion endpoint URLs). */
   publicUrl: string;
   /** Effective eBay hosts (the composition root fills them in for the in-process emulator). */
@@ -60,7 +63,12 @@ export { TokenUnavailableError, CALLBACK_PATH, DELETION_PATH };
 
 export function createEbayModule(deps: EbayModuleDeps): EbayModule {
   const { settings, db, logger } = deps;
-  const events = createEventBus({ db, connectionString: deps.databaseUrl, logger });
+  const events = createEventBus({
+    db,
+    connectionString: deps.databaseUrl,
+    logger,
+    ...(deps.listener ? { listener: deps.listener } : {}),
+  });
   const registry = createAccountDataRegistry();
   registerAccountsData(registry);
   registerEbayCallsData(registry);

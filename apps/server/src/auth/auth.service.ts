@@ -1,11 +1,19 @@
 import type { Role, User } from '@ebay-connector/contract';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/database';
+import type { PgListener } from '../platform/pg-listener';
 import { clearFailuresForEmail, recentFailures, recordFailure } from './login-failures.repository';
 import { hashPassword, verifyPassword } from './password';
 import { createSessionCache } from './session-cache';
 import { hashSessionToken, newSessionToken } from './session-token';
-import { findActiveSession, insertSession, revokeSession } from './sessions.repository';
+import {
+  SESSIONS_CHANNEL,
+  findActiveSession,
+  insertSession,
+  notifySessions,
+  parseSessionNotice,
+  revokeSession,
+} from './sessions.repository';
 import { findUserByEmail, toUser, touchLastLogin } from './users.repository';
 
 export interface AuthContext {
@@ -37,12 +45,36 @@ const SESSION_CACHE_MAX_ENTRIES = 10_000;
 
 export const roleRank: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 
-export function createAuthService(deps: { db: Db; config: Config; sessionCacheTtlMs?: number }): AuthService {
-  const { db } = deps;
+/**
+ * `listener`: the process's LISTEN connection. With it, a sign-out, a disabled user, a password reset or a role
+ * change made by any process reaches this one's session cache as a notice within milliseconds; while that
+ * connection is down nothing is served from the cache, and it is emptied when the connection is back (notices may
+ * have been missed). Without it (a single process, tests) other processes' changes are seen within the TTL.
+ */
+export function createAuthService(deps: {
+  db: Db;
+  config: Config;
+  sessionCacheTtlMs?: number;
+  listener?: PgListener | undefined;
+}): AuthService {
+  const { db, listener } = deps;
   const cache = createSessionCache({
     ttlMs: deps.sessionCacheTtlMs ?? SESSION_CACHE_TTL_MS,
     maxEntries: SESSION_CACHE_MAX_ENTRIES,
   });
+  if (listener) {
+    listener.onConnected((first) => {
+      if (!first) cache.clear();
+    });
+    void listener
+      .listen(SESSIONS_CHANNEL, (payload) => {
+        const notice = parseSessionNotice(payload);
+        if (notice && 'session' in notice) cache.forgetSession(notice.session);
+        else if (notice) cache.forgetUser(notice.user);
+      })
+      .catch(() => undefined); // logged by the listener, which connects again by itself
+  }
+  const cacheUsable = () => listener === undefined || listener.connected();
   const { sessionTtlHours, maxFailuresPerEmail, maxFailuresPerIp, failureWindowMinutes } = deps.config.auth;
   const windowMs = failureWindowMinutes * 60_000;
   // Verified against when the email is unknown, so both failures take about as long.
@@ -92,7 +124,7 @@ export function createAuthService(deps: { db: Db; config: Config; sessionCacheTt
     async authenticate(token) {
       if (token.length === 0 || token.length > 200) return null;
       const tokenHash = hashSessionToken(token);
-      const cached = cache.get(tokenHash);
+      const cached = cacheUsable() ? cache.get(tokenHash) : undefined;
       if (cached) return { user: cached.user, sessionId: cached.sessionId };
       const generation = cache.generation();
       const found = await findActiveSession(db, tokenHash);
@@ -104,7 +136,10 @@ export function createAuthService(deps: { db: Db; config: Config; sessionCacheTt
 
     async logout(sessionId) {
       cache.forgetSession(sessionId);
-      await revokeSession(db, sessionId);
+      await db.transaction().execute(async (trx) => {
+        await revokeSession(trx, sessionId);
+        await notifySessions(trx, { session: sessionId });
+      });
       cache.forgetSession(sessionId);
     },
 

@@ -14,7 +14,8 @@ export interface CachedSession {
  * an entry lives at most `ttlMs` and never past the session's expiry.
  *
  * Sign-out, disabling a user, a password reset or a role change made through this process drop the entries at
- * once. The same change made by another process (or directly in the database) is seen here within `ttlMs`.
+ * once; made by another process, they arrive as a notice (see `auth.service.ts`). A change made directly in the
+ * database is seen here within `ttlMs`.
  */
 export interface SessionCache {
   get(tokenHash: string): CachedSession | undefined;
@@ -23,6 +24,8 @@ export interface SessionCache {
   set(tokenHash: string, session: CachedSession, generation: number): void;
   forgetSession(sessionId: string): void;
   forgetUser(userId: string): void;
+  /** Drops every entry (notices of changes may have been missed). */
+  clear(): void;
 }
 
 export function createSessionCache(opts: {
@@ -61,5 +64,6 @@ export function createSessionCache(opts: {
     },
     forgetSession: (sessionId) => forget((e) => e.sessionId === sessionId),
     forgetUser: (userId) => forget((e) => e.user.id === userId),
+    clear: () => forget(() => true),
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../platform/database';
 import type { UserRow } from './users.repository';
 
@@ -31,6 +32,27 @@ export async function findActiveSession(
   if (!row) return undefined;
   const { session_id, session_expires_at, ...user } = row;
   return { sessionId: session_id, expiresAt: session_expires_at, user };
+}
+
+/** Postgres channel of session notices: every process drops what it remembers of the session or user named. */
+export const SESSIONS_CHANNEL = 'ebay_connector_sessions';
+export type SessionNotice = { session: string } | { user: string };
+
+/** Sends a session notice (on commit, when `db` is a transaction). */
+export async function notifySessions(db: Db, notice: SessionNotice): Promise<void> {
+  await sql`select pg_notify(${SESSIONS_CHANNEL}, ${JSON.stringify(notice)})`.execute(db);
+}
+
+/** The notice in a payload, or null when it is not one. */
+export function parseSessionNotice(payload: string): SessionNotice | null {
+  try {
+    const v = JSON.parse(payload) as { session?: unknown; user?: unknown };
+    if (typeof v.session === 'string') return { session: v.session };
+    if (typeof v.user === 'string') return { user: v.user };
+  } catch {
+    // not ours
+  }
+  return null;
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { CreateUserRequest, UpdateUserRequest, User } from '@ebay-connector
 import type { Db } from '../platform/database';
 import { conflict, notFound } from '../platform/errors';
 import { hashPassword } from './password';
-import { revokeUserSessions } from './sessions.repository';
+import { notifySessions, revokeUserSessions } from './sessions.repository';
 import { findUserById, insertUser, listUsers, lockActiveAdminIds, toUser, updateUser } from './users.repository';
 
 export interface UsersService {
@@ -16,7 +16,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `sessions`: the auth service of this process, told about every change that affects who may do what, so its
- * session cache drops the user at once.
+ * session cache drops the user at once; other processes hear of it through a session notice sent on commit.
  */
 export function createUsersService(deps: { db: Db; sessions?: { forgetUser(userId: string): void } }): UsersService {
   const { db } = deps;
@@ -44,6 +44,7 @@ export function createUsersService(deps: { db: Db; sessions?: { forgetUser(userI
         const row = await updateUser(trx, id, patch);
         if (!row) throw notFound('No such user');
         if (patch.disabled === true) await revokeUserSessions(trx, id);
+        await notifySessions(trx, { user: id });
         return toUser(row);
       });
       forget(id);
@@ -54,7 +55,10 @@ export function createUsersService(deps: { db: Db; sessions?: { forgetUser(userI
       if (!uuid.test(id)) throw notFound('No such user');
       const row = await updateUser(db, id, { passwordHash: await hashPassword(password) });
       if (!row) throw notFound('No such user');
-      await revokeUserSessions(db, id);
+      await db.transaction().execute(async (trx) => {
+        await revokeUserSessions(trx, id);
+        await notifySessions(trx, { user: id });
+      });
       forget(id);
     },
   };

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import type { EbayEvent } from '@ebay-connector/contract';
 import type { Db } from '../platform/database';
 import type { Logger } from '../platform/logger';
+import { createPgListener, type PgListener } from '../platform/pg-listener';
 import {
   getEventsByIds,
   insertEventAndNotify,
@@ -36,7 +36,9 @@ export interface EventBus {
 
 export interface EventBusDeps {
   db: Db;
-  /** Connection string for the dedicated LISTEN connection (opened on the first subscribe). */
+  /** The process's LISTEN connection (opened on the first subscribe); one of its own when absent. */
+  listener?: PgListener;
+  /** Connection string for a LISTEN connection of its own (when no `listener` is given). */
   connectionString: string;
   logger: Logger;
   channel?: string;
@@ -54,14 +56,20 @@ export function createEventBus(deps: EventBusDeps): EventBus {
   const channel = deps.channel ?? EVENTS_CHANNEL;
   const log = deps.logger.child({ component: 'event-bus' });
   const subscribers = new Set<Subscriber>();
-  let client: pg.Client | null = null;
-  let starting: Promise<void> | null = null;
+  const ownListener = deps.listener === undefined;
+  const listener =
+    deps.listener ??
+    createPgListener({
+      connectionString: deps.connectionString,
+      logger: deps.logger,
+      applicationName: 'ebay-connector-events',
+      ...(deps.reconnectDelayMs === undefined ? {} : { reconnectDelayMs: deps.reconnectDelayMs }),
+    });
   let closed = false;
   let maxSeenId: string | null = null;
   const delivered = new Set<string>();
   let pending: string[] = [];
   let draining: Promise<void> | null = null;
-  let reconnectTimer: NodeJS.Timeout | null = null;
 
   function dispatch(event: EbayEvent): void {
     if (delivered.has(event.id)) return;
@@ -117,53 +125,29 @@ export function createEventBus(deps: EventBusDeps): EventBus {
     kick();
   }
 
-  function scheduleReconnect(): void {
-    if (closed || reconnectTimer) return;
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = null;
-      starting = null;
-      void ensureListening().catch(() => scheduleReconnect());
-    }, deps.reconnectDelayMs ?? 1000);
-    reconnectTimer.unref();
-  }
-
-  async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: deps.connectionString, application_name: 'ebay-connector-events' });
-    c.on('notification', (msg) => {
-      if (msg.channel === channel && msg.payload) onNotify(msg.payload);
-    });
-    const lost = (err?: Error) => {
-      if (client !== c) return;
-      client = null;
-      if (closed) return;
-      log.warn({ err: err ? { message: err.message } : undefined }, 'event listener connection lost, reconnecting');
-      c.removeAllListeners('notification');
-      void c.end().catch(() => undefined);
-      scheduleReconnect();
-    };
-    c.on('error', lost);
-    c.on('end', () => lost());
-    await c.connect();
-    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    if (closed) {
-      await c.end();
-      return;
-    }
-    client = c;
-    if (maxSeenId === null) maxSeenId = await latestEventId(deps.db);
-    else catchUp(maxSeenId); // anything published while the connection was down
-  }
-
+  let started: Promise<void> | null = null;
+  let wanted = false;
   function ensureListening(): Promise<void> {
     if (closed) return Promise.resolve();
-    starting ??= connect().catch((err: unknown) => {
-      log.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'event listener failed to connect');
-      starting = null;
-      scheduleReconnect();
-      throw err;
-    });
-    return starting;
+    wanted = true;
+    started ??= listener
+      .listen(channel, onNotify)
+      .then(async () => {
+        maxSeenId ??= await latestEventId(deps.db);
+      })
+      .catch((err: unknown) => {
+        // The listener connects again by itself; the next subscribe or listen() waits for that.
+        started = null;
+        throw err;
+      });
+    return started;
   }
+  // Events published while the connection was down were not notified: load them after it is back.
+  listener.onConnected(async () => {
+    if (!wanted) return;
+    if (maxSeenId === null) maxSeenId = await latestEventId(deps.db);
+    else catchUp(maxSeenId);
+  });
 
   return {
     publish: (event) => insertEventAndNotify(deps.db, channel, event),
@@ -180,11 +164,8 @@ export function createEventBus(deps: EventBusDeps): EventBus {
     listen: () => ensureListening(),
     async close() {
       closed = true;
-      if (reconnectTimer) clearTimeout(reconnectTimer);
       subscribers.clear();
-      const c = client;
-      client = null;
-      if (c) await c.end().catch(() => undefined);
+      if (ownListener) await listener.close();
       await draining;
     },
   } satisfies EventBus;
