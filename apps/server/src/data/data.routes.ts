@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../platform/errors';
 import { parseOrThrow } from '../platform/validation';
 import type { SyncDb } from '../sync/sync-db';
-import { detailReader, type DetailSpec } from './detail-engine';
+import { detailReader, type DetailRead, type DetailSpec } from './detail-engine';
 import {
   disputeDetail,
   inventoryItemDetail,
@@ -16,7 +16,7 @@ import { csvStream, listPageJson, queryShape, type ListQuery } from './list-engi
 import { lists } from './list-specs';
 import { readThreadDetail, threadsPageJson } from './message-threads.repository';
 
-/** Ids are unique per account only: `accountId` picks the account when several have the same id. */
+/** Ids are unique per account only: `accountId` picks the account when several have the same id (else 422). */
 const detailQuery = z.object({ accountId: z.uuid().optional() });
 const idParam = z.object({ id: z.string().min(1).max(200) });
 const threadParam = z.object({ threadId: z.string().min(1).max(200) });
@@ -26,17 +26,95 @@ const threadsQuery = z.object({
   cursor: z.string().max(1000).optional(),
 });
 
-/** URL path -> detail, and the 404 message when no record has the id. */
-const details: ReadonlyArray<readonly [string, DetailSpec, string]> = [
-  ['/api/orders/:id', orderDetail, 'No synced order with this id'],
-  ['/api/finances/transactions/:id', transactionDetail, 'No synced transaction with this id'],
-  ['/api/finances/payouts/:id', payoutDetail, 'No synced payout with this id'],
-  ['/api/disputes/:id', disputeDetail, 'No synced dispute with this id'],
-  ['/api/inventory/:id', inventoryItemDetail, 'No synced inventory item with this SKU'],
-  ['/api/purchases/:id', purchaseDetail, 'No synced purchase with this id'],
+/** How a detail route words its errors. */
+interface DetailWording {
+  /** 404 message, when no record matches. */
+  notFound: string;
+  /**
+   * Per parameter that picks one record (`accountId` and the detail's narrowing parameters): why it is required
+   * when the given parameters match several records.
+   */
+  several: { accountId: string } & Readonly<Record<string, string>>;
+}
+
+/** URL path -> detail, and the wording of its errors. */
+const details: ReadonlyArray<readonly [string, DetailSpec, DetailWording]> = [
+  [
+    '/api/orders/:id',
+    orderDetail,
+    {
+      notFound: 'No synced order with this id',
+      several: { accountId: 'several accounts have an order with this id' },
+    },
+  ],
+  [
+    '/api/finances/transactions/:id',
+    transactionDetail,
+    {
+      notFound: 'No synced transaction with this id',
+      several: {
+        accountId: 'several accounts have a transaction with this id',
+        type: 'transactions of several types have this id',
+      },
+    },
+  ],
+  [
+    '/api/finances/payouts/:id',
+    payoutDetail,
+    {
+      notFound: 'No synced payout with this id',
+      several: { accountId: 'several accounts have a payout with this id' },
+    },
+  ],
+  [
+    '/api/disputes/:id',
+    disputeDetail,
+    {
+      notFound: 'No synced dispute with this id',
+      several: { accountId: 'several accounts have a dispute with this id' },
+    },
+  ],
+  [
+    '/api/inventory/:id',
+    inventoryItemDetail,
+    {
+      notFound: 'No synced inventory item with this SKU',
+      several: { accountId: 'several accounts have an inventory item with this SKU' },
+    },
+  ],
+  [
+    '/api/purchases/:id',
+    purchaseDetail,
+    {
+      notFound: 'No synced purchase with this id',
+      several: { accountId: 'several accounts have a purchase with this id' },
+    },
+  ],
 ];
 
+const threadWording: DetailWording = {
+  notFound: 'No synced conversation with this id',
+  several: { accountId: 'several accounts have a conversation with this id' },
+};
+
 const json = (reply: FastifyReply, text: string) => reply.type('application/json; charset=utf-8').send(text);
+
+/**
+ * The answer of a detail route: the JSON text when one record matches; 404 when none does; when several do, 422
+ * `validation_failed` whose `details` name each left-out parameter that would pick one.
+ */
+function detailReply(reply: FastifyReply, read: DetailRead, wording: DetailWording) {
+  if (read.found) return json(reply, read.json);
+  if (read.reason === 'not_found') throw notFound(wording.notFound);
+  const reasons = read.missing.map((param) => wording.several[param] ?? `several records differ in ${param}`);
+  const message = reasons.join('; ');
+  throw new AppError(
+    422,
+    'validation_failed',
+    message.charAt(0).toUpperCase() + message.slice(1),
+    read.missing.map((path, i) => ({ path, message: `required: ${reasons[i] ?? ''}` })),
+  );
+}
 
 /** Read APIs over synced data: lists (JSON or CSV, `?format=csv` or a `.csv` path) and details with links. */
 export function dataRoutes(deps: { db: SyncDb }) {
@@ -57,7 +135,7 @@ export function dataRoutes(deps: { db: SyncDb }) {
       app.get(`${path}.csv`, { config: { access: 'authenticated' } }, handler(true));
     }
 
-    for (const [path, spec, missing] of details) {
+    for (const [path, spec, wording] of details) {
       const read = detailReader(db, spec);
       const narrow: Record<string, z.ZodType> = {};
       for (const param of Object.keys(spec.narrow ?? {}))
@@ -69,9 +147,7 @@ export function dataRoutes(deps: { db: SyncDb }) {
           string,
           string | undefined
         >;
-        const text = await read(id, { accountId, narrow: rest });
-        if (text === undefined) throw notFound(missing);
-        return json(reply, text);
+        return detailReply(reply, await read(id, { accountId, narrow: rest }), wording);
       });
     }
 
@@ -86,14 +162,7 @@ export function dataRoutes(deps: { db: SyncDb }) {
       async (request, reply) => {
         const { threadId } = parseOrThrow(threadParam, request.params);
         const { accountId } = parseOrThrow(detailQuery, request.query);
-        const detail = await readThreadDetail(db, threadId, accountId);
-        if (detail.found) return json(reply, detail.json);
-        if (detail.reason === 'ambiguous') {
-          throw new AppError(422, 'validation_failed', 'Several accounts have a conversation with this id', [
-            { path: 'accountId', message: 'required: several accounts have a conversation with this id' },
-          ]);
-        }
-        throw notFound('No synced conversation with this id');
+        return detailReply(reply, await readThreadDetail(db, threadId, accountId), threadWording);
       },
     );
   };

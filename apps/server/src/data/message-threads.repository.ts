@@ -2,6 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { prepared } from '../platform/prepared-statements';
 import type { SyncDb } from '../sync/sync-db';
 import { decodeCursor } from './cursor';
+import type { DetailRead } from './detail-engine';
 import { columnRefs, isoTimestamp, runPage, selectColumns, type Columns } from './list-engine';
 import { messagesList } from './list-specs';
 
@@ -46,9 +47,6 @@ export async function threadsPageJson(db: SyncDb, q: ThreadsQuery): Promise<stri
   return `{"threads":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
 }
 
-export type ThreadDetail =
-  { found: true; json: string } | { found: false; reason: 'not_found' | 'ambiguous' };
-
 function threadDetailSql(withAccount: boolean): string {
   return [
     `select s."__accounts" as "accounts", json_build_object(`,
@@ -76,7 +74,7 @@ export async function readThreadDetail(
   db: SyncDb,
   threadId: string,
   accountId?: string,
-): Promise<ThreadDetail> {
+): Promise<DetailRead> {
   const query = accountId
     ? CompiledQuery.raw(withAccountSql, [threadId, accountId])
     : CompiledQuery.raw(withoutAccountSql, [threadId]);
@@ -85,6 +83,6 @@ export async function readThreadDetail(
   );
   const row = rows[0];
   if (!row) return { found: false, reason: 'not_found' };
-  if (row.accounts > 1) return { found: false, reason: 'ambiguous' };
+  if (row.accounts > 1) return { found: false, reason: 'ambiguous', missing: ['accountId'] };
   return { found: true, json: row.json };
 }

@@ -676,3 +676,163 @@ describe('conversations: keyset pages of threads and one thread with its message
     );
   });
 });
+
+describe('details: ids that several records share', () => {
+  let otherAccount: string;
+
+  /** A detail route and its table: the id column and the timestamp columns a stored record needs. */
+  const resources = [
+    {
+      path: '/api/orders',
+      field: 'order',
+      idField: 'orderId',
+      table: 'ebay_orders',
+      idColumn: 'order_id',
+      timestamps: ['created_at_ebay', 'modified_at_ebay'],
+    },
+    {
+      path: '/api/finances/payouts',
+      field: 'payout',
+      idField: 'payoutId',
+      table: 'ebay_payouts',
+      idColumn: 'payout_id',
+      timestamps: ['payout_date'],
+    },
+    {
+      path: '/api/disputes',
+      field: 'dispute',
+      idField: 'paymentDisputeId',
+      table: 'ebay_disputes',
+      idColumn: 'payment_dispute_id',
+      timestamps: ['open_date'],
+    },
+    {
+      path: '/api/inventory',
+      field: 'item',
+      idField: 'sku',
+      table: 'ebay_inventory_items',
+      idColumn: 'sku',
+      timestamps: [],
+    },
+    {
+      path: '/api/purchases',
+      field: 'purchase',
+      idField: 'purchaseId',
+      table: 'ebay_purchases',
+      idColumn: 'purchase_id',
+      timestamps: [],
+    },
+  ] as const;
+
+  /** Stores a minimal record of `r` with `id` in `account`. */
+  const insert = (r: (typeof resources)[number], account: string, id: string) => {
+    const columns = ['account_id', r.idColumn, 'raw', ...r.timestamps].map((c) => sql.ref(c));
+    const values = [
+      sql`${account}::uuid`,
+      sql`${id}`,
+      sql`${JSON.stringify({ id })}::jsonb`,
+      ...r.timestamps.map(() => sql`now()`),
+    ];
+    return sql`insert into ${sql.table(r.table)} (${sql.join(columns)}) values (${sql.join(values)})`.execute(
+      t.syncDb,
+    );
+  };
+
+  const insertTransaction = (account: string, id: string, type: string) =>
+    sql`insert into ebay_finance_transactions (account_id, transaction_id, transaction_type, transaction_date, raw)
+      values (${account}::uuid, ${id}, ${type}, now(), ${JSON.stringify({ transactionId: id, transactionType: type })}::jsonb)`.execute(
+      t.syncDb,
+    );
+
+  beforeAll(async () => {
+    const inserted = await sql<{
+      id: string;
+    }>`insert into ebay_accounts (environment, ebay_user_id, username, label)
+      values ('emulator', 'shared-ids-user', 'shared_ids_user', 'Shared ids') returning id`.execute(t.syncDb);
+    otherAccount = inserted.rows[0]?.id ?? '';
+    for (const r of resources) {
+      await insert(r, accountId, 'shared-id');
+      await insert(r, otherAccount, 'shared-id');
+      await insert(r, otherAccount, 'other-only-id');
+    }
+    // One account, two types; two accounts, one type; and both at once.
+    await insertTransaction(accountId, 'tx-two-types', 'SALE');
+    await insertTransaction(accountId, 'tx-two-types', 'REFUND');
+    await insertTransaction(accountId, 'tx-two-accounts', 'SALE');
+    await insertTransaction(otherAccount, 'tx-two-accounts', 'SALE');
+    await insertTransaction(accountId, 'tx-mixed', 'SALE');
+    await insertTransaction(accountId, 'tx-mixed', 'REFUND');
+    await insertTransaction(otherAccount, 'tx-mixed', 'SALE');
+  });
+  afterAll(async () => {
+    await sql`delete from ebay_accounts where id = ${otherAccount}::uuid`.execute(t.syncDb);
+    for (const r of resources)
+      await sql`delete from ${sql.table(r.table)}
+        where account_id = ${accountId}::uuid and ${sql.ref(r.idColumn)} = 'shared-id'`.execute(t.syncDb);
+    await sql`delete from ebay_finance_transactions where account_id = ${accountId}::uuid
+      and transaction_id in ('tx-two-types', 'tx-two-accounts', 'tx-mixed')`.execute(t.syncDb);
+  });
+
+  /** The `details` of a 422 `validation_failed`, as parameter names. */
+  async function required(url: string): Promise<string[]> {
+    const error = expectEnvelope(await get(url), 422, 'validation_failed');
+    const details = error.details as Array<{ path: string; message: string }>;
+    for (const d of details) expect(d.message).toMatch(/^required: .*several /);
+    return details.map((d) => d.path);
+  }
+
+  it('asks for accountId when several accounts have the id, and answers the given account', async () => {
+    for (const r of resources) {
+      expect({ path: r.path, required: await required(`${r.path}/shared-id`) }).toEqual({
+        path: r.path,
+        required: ['accountId'],
+      });
+      for (const account of [accountId, otherAccount]) {
+        const record = (await detail(`${r.path}/shared-id?accountId=${account}`))[r.field] as Json;
+        expect({ path: r.path, accountId: record.accountId, id: record[r.idField] }).toEqual({
+          path: r.path,
+          accountId: account,
+          id: 'shared-id',
+        });
+      }
+      const only = (await detail(`${r.path}/other-only-id`))[r.field] as Json;
+      expect({ path: r.path, accountId: only.accountId }).toEqual({ path: r.path, accountId: otherAccount });
+      expectEnvelope(await get(`${r.path}/other-only-id?accountId=${accountId}`), 404, 'not_found');
+    }
+    const error = expectEnvelope(await get('/api/orders/shared-id'), 422, 'validation_failed');
+    expect(error.message).toBe('Several accounts have an order with this id');
+    expect(error.details).toEqual([
+      { path: 'accountId', message: 'required: several accounts have an order with this id' },
+    ]);
+  });
+
+  it('asks for type when several transaction types share the id, and for each parameter that differs', async () => {
+    const tx = '/api/finances/transactions';
+    const picked = async (url: string) => {
+      const record = (await detail(url)).transaction as Json;
+      return [record.accountId, record.transactionType];
+    };
+    // One account, two types.
+    expect(await required(`${tx}/tx-two-types`)).toEqual(['type']);
+    expect(await required(`${tx}/tx-two-types?accountId=${accountId}`)).toEqual(['type']);
+    expect(await picked(`${tx}/tx-two-types?type=REFUND`)).toEqual([accountId, 'REFUND']);
+    expect(await picked(`${tx}/tx-two-types?accountId=${accountId}&type=SALE`)).toEqual([accountId, 'SALE']);
+    // Two accounts, one type.
+    expect(await required(`${tx}/tx-two-accounts`)).toEqual(['accountId']);
+    expect(await required(`${tx}/tx-two-accounts?type=SALE`)).toEqual(['accountId']);
+    expect(await picked(`${tx}/tx-two-accounts?accountId=${otherAccount}`)).toEqual([otherAccount, 'SALE']);
+    // Two accounts, and two types in one of them.
+    expect(await required(`${tx}/tx-mixed`)).toEqual(['accountId', 'type']);
+    expect(await required(`${tx}/tx-mixed?accountId=${accountId}`)).toEqual(['type']);
+    expect(await required(`${tx}/tx-mixed?type=SALE`)).toEqual(['accountId']);
+    expect(await picked(`${tx}/tx-mixed?type=REFUND`)).toEqual([accountId, 'REFUND']);
+    expect(await picked(`${tx}/tx-mixed?accountId=${otherAccount}`)).toEqual([otherAccount, 'SALE']);
+    expect(await picked(`${tx}/tx-mixed?accountId=${accountId}&type=SALE`)).toEqual([accountId, 'SALE']);
+    expectEnvelope(await get(`${tx}/tx-mixed?accountId=${otherAccount}&type=REFUND`), 404, 'not_found');
+    const error = expectEnvelope(await get(`${tx}/tx-mixed`), 422, 'validation_failed');
+    expect(error.details).toEqual([
+      { path: 'accountId', message: 'required: several accounts have a transaction with this id' },
+      { path: 'type', message: 'required: transactions of several types have this id' },
+    ]);
+  });
+});
