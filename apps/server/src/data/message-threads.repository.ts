@@ -6,17 +6,16 @@ import type { DetailRead } from './detail-engine';
 import { columnRefs, isoTimestamp, runPage, selectColumns, type Columns } from './list-engine';
 import { messagesList } from './list-specs';
 
-/** A thread's fields, aggregated over its messages (`t`, grouped by account and thread). */
+/** A thread's fields, from its conversation row (`ebay_message_threads`, kept by the sync with its messages). */
 const threadColumns: Columns = [
   ['accountId', 't.account_id'],
   ['threadId', 't.thread_id'],
-  ['itemId', 'max(t.item_id)'],
-  ['itemTitle', 'max(t.item_title)'],
-  ['messageCount', 'count(*)::int'],
-  ['unread', 'count(*) filter (where not coalesce(t.is_read, false))::int'],
-  ['lastMessageAt', isoTimestamp('max(t.received_at)')],
+  ['itemId', 't.item_id'],
+  ['itemTitle', 't.item_title'],
+  ['messageCount', 't.message_count'],
+  ['unread', 't.unread'],
+  ['lastMessageAt', isoTimestamp('t.last_message_at')],
 ];
-
 
 export interface ThreadsQuery {
   accountId?: string | undefined;
@@ -35,12 +34,12 @@ export async function threadsPageJson(db: SyncDb, q: ThreadsQuery): Promise<stri
     select row_to_json(i)::text as "json", g."__sort", g."__account", g."__id"
     from (
       select ${sql.raw(selectColumns(threadColumns))},
-        max(t.received_at)::text as "__sort", t.account_id as "__account", t.thread_id as "__id"
-      from ebay_messages t
-      ${q.accountId ? sql`where t.account_id = ${q.accountId}::uuid` : sql``}
-      group by t.account_id, t.thread_id
-      ${after ? sql`having (max(t.received_at), t.account_id, t.thread_id) < (${after[0]}::timestamptz, ${after[1]}::uuid, ${after[2]})` : sql``}
-      order by max(t.received_at) desc, t.account_id desc, t.thread_id desc
+        t.last_message_at::text as "__sort", t.account_id as "__account", t.thread_id as "__id"
+      from ebay_message_threads t
+      where true
+      ${q.accountId ? sql`and t.account_id = ${q.accountId}::uuid` : sql``}
+      ${after ? sql`and (t.last_message_at, t.account_id, t.thread_id) < (${after[0]}::timestamptz, ${after[1]}::uuid, ${after[2]})` : sql``}
+      order by t.last_message_at desc, t.account_id desc, t.thread_id desc
       limit ${sql.lit(Math.trunc(q.limit) + 1)}
     ) g cross join lateral (select ${sql.raw(columnRefs('g', threadColumns))}) i`;
   const { rows, nextCursor } = await runPage(db, query, q.limit);
@@ -57,8 +56,8 @@ function threadDetailSql(withAccount: boolean): string {
     `)::text as "json"`,
     `from (`,
     `  select ${selectColumns(threadColumns)}, count(*) over ()::int as "__accounts"`,
-    `  from ebay_messages t where t.thread_id = $1${withAccount ? ' and t.account_id = $2::uuid' : ''}`,
-    `  group by t.account_id, t.thread_id order by t.account_id limit 1`,
+    `  from ebay_message_threads t where t.thread_id = $1${withAccount ? ' and t.account_id = $2::uuid' : ''}`,
+    `  order by t.account_id limit 1`,
     `) s`,
   ].join('\n');
 }

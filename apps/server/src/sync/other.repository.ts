@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type QueryExecutorProvider, type Transaction } from 'kysely';
 import { bulkUpsert, type UpsertSpec } from './bulk-upsert';
 import type {
   EbayDisputeSummary,
@@ -100,7 +100,15 @@ export async function upsertMessages(
   accountId: string,
   items: readonly EbayMessage[],
 ): Promise<WriteResult> {
-  return bulkUpsert(
+  // A stored message whose thread id changes leaves its old thread: refresh that one too.
+  const before = await trx
+    .selectFrom('ebay_messages')
+    .select('thread_id')
+    .distinct()
+    .where('account_id', '=', accountId)
+    .where('message_id', 'in', items.length > 0 ? items.map((m) => m.messageId) : [''])
+    .execute();
+  const result = await bulkUpsert(
     trx,
     messageSpec,
     accountId,
@@ -122,6 +130,42 @@ export async function upsertMessages(
       raw: m.raw,
     })),
   );
+  await refreshThreads(trx, accountId, [...before.map((r) => r.thread_id), ...items.map((m) => threadIdOf(m, null))]);
+  return result;
+}
+
+/**
+ * Recomputes the conversation rows (`ebay_message_threads`) of `threadIds` from their messages, in the caller's
+ * transaction: inserted, updated, or deleted when the thread has no message left. Every write to `ebay_messages`
+ * that can change a thread's messages, read flags or id calls it for the threads it touched.
+ */
+export async function refreshThreads(
+  trx: QueryExecutorProvider,
+  accountId: string,
+  threadIds: readonly string[],
+): Promise<void> {
+  const ids = [...new Set(threadIds)];
+  if (ids.length === 0) return;
+  await sql`
+    with fresh as (
+      select account_id, thread_id, max(item_id) as item_id, max(item_title) as item_title,
+        count(*)::int as message_count, (count(*) filter (where not coalesce(is_read, false)))::int as unread,
+        max(received_at) as last_message_at
+      from ebay_messages where account_id = ${accountId}::uuid and thread_id = any(${ids}::text[])
+      group by account_id, thread_id
+    ), gone as (
+      delete from ebay_message_threads t
+      where t.account_id = ${accountId}::uuid and t.thread_id = any(${ids}::text[])
+        and not exists (select 1 from fresh f where f.thread_id = t.thread_id)
+    )
+    insert into ebay_message_threads as t (account_id, thread_id, item_id, item_title, message_count, unread,
+      last_message_at)
+    select account_id, thread_id, item_id, item_title, message_count, unread, last_message_at from fresh
+    on conflict (account_id, thread_id) do update set item_id = excluded.item_id, item_title = excluded.item_title,
+      message_count = excluded.message_count, unread = excluded.unread, last_message_at = excluded.last_message_at
+    where (t.item_id, t.item_title, t.message_count, t.unread, t.last_message_at)
+      is distinct from (excluded.item_id, excluded.item_title, excluded.message_count, excluded.unread,
+        excluded.last_message_at)`.execute(trx);
 }
 
 const inventorySpec: UpsertSpec = {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AccountDataRegistry } from '../accounts/account-data.registry';
+import { refreshThreads } from './other.repository';
 
 // The account's runs go first: the delete locks them, so a page being committed for a running sync either commits
 // before (and its rows are deleted below) or finds its run gone and rolls back (see recordPage).
@@ -12,6 +13,7 @@ const tables = [
   'ebay_payouts',
   'ebay_disputes',
   'ebay_messages',
+  'ebay_message_threads',
   'ebay_offers',
   'ebay_inventory_items',
   'ebay_purchases',
@@ -58,13 +60,6 @@ export function registerSyncData(registry: AccountDataRegistry): void {
             where buyer_username = ${u}`,
         sql`update ebay_disputes set buyer_username = ${r}, raw = jsonb_set(raw, '{buyerUsername}', to_jsonb(${r}::text)), detail = null
             where buyer_username = ${u}`,
-        sql`update ebay_messages set body = null, subject = null,
-              sender = case when sender = ${u} then ${r} else sender end,
-              recipient = case when recipient = ${u} then ${r} else recipient end,
-              thread_id = case when thread_id = coalesce(item_id, 'none') || ':' || ${u}
-                then coalesce(item_id, 'none') || ':' || ${r} else thread_id end,
-              raw = '{}'::jsonb
-            where sender = ${u} or recipient = ${u}`,
         sql`update ebay_purchases set seller_username = ${r},
               raw = case when raw #> '{Item,Seller}' is null then raw
                 else jsonb_set(raw, '{Item,Seller}', jsonb_build_object('UserID', ${r}::text)) end
@@ -72,6 +67,23 @@ export function registerSyncData(registry: AccountDataRegistry): void {
       ];
       let n = 0;
       for (const s of statements) n += Number((await s.execute(trx)).numAffectedRows ?? 0);
+      // Messages: a Trading thread id names the counterpart, so the user's threads get new ids.
+      const moved = await sql<{ account_id: string; old_thread: string; new_thread: string }>`
+        update ebay_messages m set body = null, subject = null,
+          sender = case when m.sender = ${u} then ${r} else m.sender end,
+          recipient = case when m.recipient = ${u} then ${r} else m.recipient end,
+          thread_id = case when m.thread_id = coalesce(m.item_id, 'none') || ':' || ${u}
+            then coalesce(m.item_id, 'none') || ':' || ${r} else m.thread_id end,
+          raw = '{}'::jsonb
+        from (select account_id, message_id, thread_id from ebay_messages where sender = ${u} or recipient = ${u}) old
+        where m.account_id = old.account_id and m.message_id = old.message_id
+        returning m.account_id, old.thread_id as old_thread, m.thread_id as new_thread`.execute(trx);
+      n += moved.rows.length;
+      const threads = new Map<string, string[]>();
+      for (const row of moved.rows) {
+        threads.set(row.account_id, [...(threads.get(row.account_id) ?? []), row.old_thread, row.new_thread]);
+      }
+      for (const [accountId, ids] of threads) await refreshThreads(trx, accountId, ids);
       return n;
     },
   });

@@ -215,6 +215,17 @@ export interface EbayPurchasesTable {
   last_seen_at: FirstSeen;
 }
 
+/** One row per conversation, kept with its messages (`refreshThreads`). */
+export interface EbayMessageThreadsTable {
+  account_id: string;
+  thread_id: string;
+  item_id: string | null;
+  item_title: string | null;
+  message_count: number;
+  unread: number;
+  last_message_at: Date;
+}
+
 /** Tables of the `sync` feature (listed in platform `Database`). */
 export interface SyncTables {
   sync_runs: SyncRunsTable;
@@ -227,6 +238,7 @@ export interface SyncTables {
   ebay_payouts: EbayPayoutsTable;
   ebay_disputes: EbayDisputesTable;
   ebay_messages: EbayMessagesTable;
+  ebay_message_threads: EbayMessageThreadsTable;
   ebay_inventory_items: EbayInventoryItemsTable;
   ebay_offers: EbayOffersTable;
   ebay_purchases: EbayPurchasesTable;

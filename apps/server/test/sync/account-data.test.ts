@@ -8,6 +8,7 @@ import {
   startSync,
   startSyncEmulator,
   syncAllResources,
+  threadRowsOutOfStep,
   waitForPages,
   waitForRun,
   type Emulator,
@@ -224,6 +225,8 @@ describe('marketplace account deletion of a buyer', () => {
     }
     expect(outcome).toEqual(expected);
     expect((await snapshot('ebay_events', [...personal, seller])).filter((r) => r.mentions)).toEqual([]);
+    // The buyer's conversations got new ids (a Trading thread id names the counterpart); their rows followed.
+    expect(await threadRowsOutOfStep(t.syncDb)).toEqual([]);
     // The rows stay usable: b's orders of the buyer keep their totals and the ship-to country.
     const anonymised = await t.syncDb
       .selectFrom('ebay_orders')
@@ -252,6 +255,7 @@ describe('disconnect with purge', () => {
       'ebay_payouts',
       'ebay_disputes',
       'ebay_messages',
+      'ebay_message_threads',
       'ebay_inventory_items',
       'ebay_offers',
       'ebay_purchases',

@@ -6,6 +6,7 @@ import {
   createSyncTestApp,
   startSync,
   startSyncEmulator,
+  threadRowsOutOfStep,
   truth,
   waitForPages,
   waitForRun,
@@ -173,6 +174,8 @@ describe('messages through the REST Message API', () => {
     expect(conversationCalls.length).toBeLessThanOrEqual(3);
     expect(run.calls).toBe(listCalls + conversationCalls.length);
     expect(run.records_inserted).toBe(1);
+    // The conversation rows follow: the new message's thread has one more message, unread.
+    expect(await threadRowsOutOfStep(t.syncDb)).toEqual([]);
   });
 
   it('STOP mid-run then a new run continues from the checkpoint with no duplicates and no page read twice', async () => {

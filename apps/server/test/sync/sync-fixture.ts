@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { startEmulator } from '@ebay-connector/ebay-emulator';
 import { checksumOfLines, orderTruthLine, type Checksum } from '../../bench/orders-truth';
 import { createEbayModule, type EbayModule } from '../../src/accounts/ebay.module';
@@ -135,6 +136,26 @@ export async function ordersChecksum(db: SyncDb, accountId: string): Promise<Tru
 }
 
 /** Polls until the run reaches a final status. */
+/**
+ * Conversation rows (`ebay_message_threads`) that differ from their messages grouped by account and thread
+ * (missing, left over or with other counts, item or last message time): [] when the rows are in step.
+ */
+export async function threadRowsOutOfStep(db: SyncDb): Promise<unknown[]> {
+  const r = await sql`
+    with grouped as (
+      select account_id, thread_id, max(item_id) as item_id, max(item_title) as item_title,
+        count(*)::int as message_count, (count(*) filter (where not coalesce(is_read, false)))::int as unread,
+        max(received_at) as last_message_at
+      from ebay_messages group by account_id, thread_id
+    )
+    select g as expected, t as stored from grouped g
+    full join ebay_message_threads t on t.account_id = g.account_id and t.thread_id = g.thread_id
+    where t.account_id is null or g.account_id is null
+      or (t.item_id, t.item_title, t.message_count, t.unread, t.last_message_at)
+        is distinct from (g.item_id, g.item_title, g.message_count, g.unread, g.last_message_at)`.execute(db);
+  return r.rows;
+}
+
 export async function waitForRun(
   db: SyncDb,
   runId: string,
