@@ -83,8 +83,11 @@ const touchUnchanged = `
   update ebay_orders set last_seen_at = now()
   where account_id = $1::uuid and order_id = any($2::text[])`;
 
-/** The page as parameters of `upsertPageSql`: one array per column, then one JSON text per order. */
-function pageParams(accountId: string, orders: readonly EbayOrder[]): unknown[] {
+/**
+ * The page as parameters of `upsertPageSql`: one array per column, then one JSON text per order (eBay's own text
+ * when the client kept it, else the order serialized).
+ */
+function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder, string | undefined]>): unknown[] {
   const order = {
     id: [] as string[], created: [] as string[], modified: [] as string[], fulfillment: [] as (string | null)[],
     payment: [] as (string | null)[], buyer: [] as (string | null)[], total: [] as (string | null)[],
@@ -96,7 +99,7 @@ function pageParams(accountId: string, orders: readonly EbayOrder[]): unknown[] 
     legacyItemId: [] as (string | null)[], quantity: [] as (number | null)[], total: [] as (string | null)[],
     currency: [] as (string | null)[], fulfillment: [] as (string | null)[],
   };
-  for (const o of orders) {
+  for (const [o, source] of orders) {
     const lineItems = o.lineItems ?? [];
     order.id.push(o.orderId);
     order.created.push(o.creationDate);
@@ -109,7 +112,7 @@ function pageParams(accountId: string, orders: readonly EbayOrder[]): unknown[] 
     order.cancelState.push(o.cancelStatus?.cancelState ?? null);
     order.itemCount.push(lineItems.length);
     order.search.push(`${o.orderId} ${lineItems.map((li) => li.title ?? '').join(' ')}`.toLowerCase());
-    order.raw.push(JSON.stringify(o));
+    order.raw.push(source ?? JSON.stringify(o));
     for (const li of lineItems) {
       item.orderId.push(o.orderId);
       item.id.push(li.lineItemId);
@@ -139,10 +142,11 @@ export async function upsertOrders(
   trx: Transaction<SyncDatabase>,
   accountId: string,
   orders: readonly EbayOrder[],
+  sourceJson: ReadonlyArray<string | undefined> = [],
 ): Promise<WriteResult> {
   if (orders.length === 0) return { inserted: 0, updated: 0 };
-  const unique = new Map<string, EbayOrder>();
-  for (const o of orders) unique.set(o.orderId, o);
+  const unique = new Map<string, readonly [EbayOrder, string | undefined]>();
+  orders.forEach((o, i) => unique.set(o.orderId, [o, sourceJson[i]]));
   const page = [...unique.values()];
   const res = await trx.executeQuery<{ order_id: string; inserted: boolean }>(
     prepared(CompiledQuery.raw(upsertPageSql(page.length), pageParams(accountId, page))),

@@ -110,7 +110,7 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
               set: { plan, ...(firstPage ? { [`total_w${w}`]: page.total } : {}) },
               total: knownTotal(),
               write: async (trx) => {
-                const res = await upsertOrders(trx, ctx.accountId, orders);
+                const res = await upsertOrders(trx, ctx.accountId, orders, page.sourceJson);
                 await flushDetails(trx);
                 return res;
               },

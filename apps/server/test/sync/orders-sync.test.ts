@@ -1,3 +1,4 @@
+import { sourceJsonOf } from '@ebay-connector/ebay-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sellers } from '../accounts/ebay-fixture';
 import {
@@ -43,6 +44,26 @@ describe('orders sync', () => {
     const done = await waitForRun(t.syncDb, runId);
     expect(done).toMatchObject({ status: 'succeeded' });
     expect(await ordersChecksum(t.syncDb, accountId)).toEqual(await truth(emulator, 'orders'));
+    // Each order's payload is stored as eBay sent it (the client keeps each record's text of a large page).
+    const sample = await t.ebay.getClientForAccount(accountId).fulfillment.getOrders({
+      creationDate: { from: new Date(Date.now() - 700 * 86_400_000) },
+      limit: 200,
+    });
+    expect(sample.orders.length).toBeGreaterThan(100);
+    expect(sample.orders.every((o) => sourceJsonOf(o) !== undefined)).toBe(true);
+    const stored = await t.syncDb
+      .selectFrom('ebay_orders')
+      .select(['order_id', 'raw'])
+      .where('account_id', '=', accountId)
+      .where(
+        'order_id',
+        'in',
+        sample.orders.map((o) => o.orderId),
+      )
+      .execute();
+    expect(Object.fromEntries(stored.map((r) => [r.order_id, r.raw]))).toEqual(
+      Object.fromEntries(sample.orders.map((o) => [o.orderId, JSON.parse(sourceJsonOf(o) ?? 'null')])),
+    );
     const items = await t.syncDb
       .selectFrom('ebay_order_line_items')
       .select((eb) => eb.fn.countAll<string>().as('n'))

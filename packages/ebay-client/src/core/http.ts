@@ -4,7 +4,8 @@ import { errorFromRestResponse, isTokenError, readRequestId } from './error-mapp
 import { abortError, EbayApiError } from './errors';
 import type { ConcurrencyLimiter } from './limiter';
 import { buildQuery, type QueryInput } from './query';
-import { redactBody, redactForLog, redactUrl } from './redaction';
+import { parseJsonPage } from './json-page';
+import { REDACTION_MARGIN_BYTES, redactBody, redactForLog, redactUrl } from './redaction';
 import { decideRetry, type RetryOptions } from './retry';
 import type { AccessTokenProvider, CallOptions, EbayCallRecord, OnCallHook, UnauthorizedHandler } from './types';
 
@@ -36,8 +37,32 @@ export interface TransportConfig {
 export interface RawHttpResponse {
   readonly status: number;
   readonly headers: Headers;
+  /** The body as received. */
+  readonly bytes: Uint8Array;
+  /** The body decoded as UTF-8 (on first use: a large page parsed from `bytes` is never decoded whole). */
   readonly text: string;
   readonly requestId: string | null;
+}
+
+/** A response over `bytes`, decoding its text only when asked for it. */
+export function rawResponse(
+  status: number,
+  headers: Headers,
+  bytes: Uint8Array,
+  requestId: string | null,
+): RawHttpResponse {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    requestId,
+    get text() {
+      // As `Response.text()` does: UTF-8, a leading byte order mark dropped.
+      text ??= new TextDecoder('utf-8').decode(bytes);
+      return text;
+    },
+  };
 }
 
 export type AuthMode = 'user' | 'app' | 'basic' | 'none';
@@ -60,6 +85,16 @@ export interface HttpRequestSpec<T> {
   readonly secrets?: readonly string[] | undefined;
   /** Take a slot of the account limiter. Default: true for user-token calls. */
   readonly limited?: boolean | undefined;
+}
+
+/** Pages at least this large are parsed record by record (`jsonPage`); smaller ones whole. */
+const SPLIT_PAGE_BYTES = 64 * 1024;
+
+/** As much of a body as `redactForLog` may keep of it, decoded (a large page is never decoded whole for the log). */
+function logPrefix(bytes: Uint8Array, maxBytes: number): string {
+  const end = Math.min(bytes.length, maxBytes + REDACTION_MARGIN_BYTES);
+  // A multi-byte character cut at the end decodes to U+FFFD, which the cut drops.
+  return new TextDecoder('utf-8').decode(bytes.subarray(0, end));
 }
 
 function describeNetworkError(error: unknown): string {
@@ -100,6 +135,22 @@ export class Transport {
           operation: ctx.operation,
           cause,
         });
+      }
+    };
+  }
+
+  /**
+   * Like `json`, for a page whose `key` holds many records: each record is parsed on its own from the response's
+   * bytes and its text kept for `sourceJsonOf` (see `json-page.ts`). Same results and errors as `json`.
+   */
+  static jsonPage<T>(ctx: { api: string; operation: string }, key: string): (res: RawHttpResponse) => T | undefined {
+    const whole = Transport.json<T>(ctx);
+    return (res) => {
+      if (res.status < 200 || res.status >= 300 || res.bytes.length < SPLIT_PAGE_BYTES) return whole(res);
+      try {
+        return parseJsonPage(res.bytes, key, () => res.text) as T;
+      } catch {
+        return whole(res); // reports the unparseable body as `json` does
       }
     };
   }
@@ -273,8 +324,8 @@ export class Transport {
           ...(spec.body === undefined ? {} : { body: spec.body }),
           signal: combined,
         });
-        const text = await res.text();
-        return { status: res.status, headers: res.headers, text, requestId: readRequestId(res.headers) };
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        return rawResponse(res.status, res.headers, bytes, readRequestId(res.headers));
       } catch (cause) {
         if (signal?.aborted === true) throw abortError(signal, ctx);
         if (timeout.aborted) {
@@ -342,7 +393,12 @@ export class Transport {
         : null;
     const responseBody =
       wantBodies && response !== null
-        ? redactForLog(response.text, { contentType: response.headers.get('content-type'), secrets, maxBytes: limit })
+        ? redactForLog(logPrefix(response.bytes, limit), {
+            contentType: response.headers.get('content-type'),
+            secrets,
+            maxBytes: limit,
+            totalBytes: response.bytes.length,
+          })
         : null;
     return {
       method: spec.method,

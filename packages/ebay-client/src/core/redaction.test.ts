@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   REDACTED,
+  REDACTION_MARGIN_BYTES,
   redactBody,
   redactForLog,
   redactFormBody,
@@ -137,6 +138,26 @@ describe('redaction', () => {
       const body = JSON.stringify({ filler: 'x'.repeat(980), note: TOKEN, orders });
       const out = redactForLog(body, { maxBytes: 1010 });
       expect(out).not.toContain(TOKEN.slice(0, 12));
+    });
+
+    it('gives the same result from the first bytes of a body and its size as from the whole body', () => {
+      const big = orders.map((o) => ({ ...o, note: `Bearer ${TOKEN}`, token: 'plain-secret-value' }));
+      const bodies = [
+        JSON.stringify({ total: 400, orders: big }),
+        JSON.stringify({ filler: 'é'.repeat(700), note: TOKEN, orders }),
+        JSON.stringify({ small: 'é✓', access_token: TOKEN }),
+        `<GetMyMessagesResponse><eBayAuthToken>${TOKEN}</eBayAuthToken>${'<Message>hé</Message>'.repeat(3000)}</GetMyMessagesResponse>`,
+      ];
+      for (const body of bodies) {
+        for (const maxBytes of [100, 1010, 4096, 100_000]) {
+          const bytes = Buffer.from(body, 'utf8');
+          // What the client hands over for a large body: maxBytes plus the margin, decoded (a character cut at the
+          // end decodes to U+FFFD).
+          const prefix = new TextDecoder().decode(bytes.subarray(0, maxBytes + REDACTION_MARGIN_BYTES));
+          const options = { secrets: ['known-secret-123'], maxBytes };
+          expect(redactForLog(prefix, { ...options, totalBytes: bytes.length })).toBe(redactForLog(body, options));
+        }
+      }
     });
 
     it('redacts XML elements of a large Trading response', () => {

@@ -181,6 +181,8 @@ function truncateUtf8Of(text: string, maxBytes: number, totalBytes: number): { t
 
 /** How far past the cut a body is still redacted, so a token straddling the cut is never half-kept. */
 const REDACTION_MARGIN_CHARS = 16_384;
+/** The same margin for a caller that hands over only a body's first bytes (see `totalBytes`). */
+export const REDACTION_MARGIN_BYTES = REDACTION_MARGIN_CHARS;
 
 function sensitiveJsonValues(): RegExp {
   const keys = [...SENSITIVE_KEYS].map(escapeRegExp).join('|');
@@ -197,11 +199,21 @@ const SENSITIVE_JSON_VALUES = sensitiveJsonValues();
  */
 export function redactForLog(
   body: string,
-  options: { contentType?: string | null; secrets?: Iterable<string>; maxBytes: number },
+  options: {
+    contentType?: string | null;
+    secrets?: Iterable<string>;
+    maxBytes: number;
+    /**
+     * When `body` is only the start of the body (at least `maxBytes` plus REDACTION_MARGIN_BYTES of it): the whole
+     * body's size in bytes.
+     */
+    totalBytes?: number;
+  },
 ): string {
   const { maxBytes } = options;
-  if (body.length <= maxBytes) return truncateUtf8(redactBody(body, options), maxBytes).text;
-  const totalBytes = Buffer.byteLength(body, 'utf8');
+  const prefixOnly = options.totalBytes !== undefined && Buffer.byteLength(body, 'utf8') < options.totalBytes;
+  if (!prefixOnly && body.length <= maxBytes) return truncateUtf8(redactBody(body, options), maxBytes).text;
+  const totalBytes = prefixOnly ? (options.totalBytes ?? 0) : Buffer.byteLength(body, 'utf8');
   const contentType = (options.contentType ?? '').toLowerCase();
   let head = body.slice(0, maxBytes + REDACTION_MARGIN_CHARS);
   const trimmed = head.trimStart();

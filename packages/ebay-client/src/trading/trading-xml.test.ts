@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EbayApiError } from '../core/errors';
+import { rawResponse } from '../core/http';
 import { asArray, buildTradingRequestXml, isTradingArrayPath, parseTradingXml } from './trading-xml';
 import { chunk, parseTradingResponse } from './trading.client';
 
@@ -9,7 +10,7 @@ const messagesXml = (messages: string) =>
 const message = (id: string) =>
   `<Message><Sender>buyer1</Sender><MessageID>${id}</MessageID><Subject>Hi &amp; bye</Subject><Read>false</Read><Folder><FolderID>0</FolderID></Folder></Message>`;
 
-const response = (text: string, status = 200) => ({ status, headers: new Headers(), text, requestId: null });
+const response = (text: string, status = 200) => rawResponse(status, new Headers(), Buffer.from(text, 'utf8'), null);
 
 describe('Trading XML normalisation', () => {
   it('parses a single Message as a one-element list', () => {

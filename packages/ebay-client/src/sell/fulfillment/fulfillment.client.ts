@@ -97,7 +97,7 @@ export function createFulfillmentClient(transport: Transport): FulfillmentClient
           path: `${BASE}/order`,
           query,
           auth: 'user',
-          parse: Transport.json<OrderSearchPage>({ api: API, operation: 'getOrders' }),
+          parse: Transport.jsonPage<OrderSearchPage>({ api: API, operation: 'getOrders' }, 'orders'),
         },
         options,
       )
