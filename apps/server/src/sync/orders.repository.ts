@@ -135,21 +135,39 @@ function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder
 }
 
 /**
- * Upserts a page of orders with their line items, keyed by order id within the account (the last occurrence of an
- * id in the page wins). Counts an order as updated only when its raw payload changed.
+ * A page of orders as the parameters of its statement, keyed by order id (the last occurrence of an id in the page
+ * wins). The sync prepares a page as soon as it is fetched, so only these arrays and texts wait for a writer, not
+ * the parsed orders.
  */
-export async function upsertOrders(
-  trx: Transaction<SyncDatabase>,
+export interface PreparedOrdersPage {
+  readonly accountId: string;
+  readonly orderIds: readonly string[];
+  readonly params: readonly unknown[];
+}
+
+export function prepareOrdersPage(
   accountId: string,
   orders: readonly EbayOrder[],
   sourceJson: ReadonlyArray<string | undefined> = [],
-): Promise<WriteResult> {
-  if (orders.length === 0) return { inserted: 0, updated: 0 };
+): PreparedOrdersPage {
   const unique = new Map<string, readonly [EbayOrder, string | undefined]>();
   orders.forEach((o, i) => unique.set(o.orderId, [o, sourceJson[i]]));
   const page = [...unique.values()];
+  return { accountId, orderIds: [...unique.keys()], params: pageParams(accountId, page) };
+}
+
+/**
+ * Upserts a page of orders prepared by `prepareOrdersPage`, with their line items, keyed by order id within the
+ * account. Counts an order as updated only when its raw payload changed.
+ */
+export async function writeOrdersPage(
+  trx: Transaction<SyncDatabase>,
+  page: PreparedOrdersPage,
+): Promise<WriteResult> {
+  const { accountId, orderIds } = page;
+  if (orderIds.length === 0) return { inserted: 0, updated: 0 };
   const res = await trx.executeQuery<{ order_id: string; inserted: boolean }>(
-    prepared(CompiledQuery.raw(upsertPageSql(page.length), pageParams(accountId, page))),
+    prepared(CompiledQuery.raw(upsertPageSql(orderIds.length), [...page.params])),
   );
   let inserted = 0;
   const changed: string[] = [];
@@ -161,8 +179,8 @@ export async function upsertOrders(
   }
   if (changed.length > 0)
     await trx.executeQuery(CompiledQuery.raw(deleteDroppedItems, [accountId, changed]));
-  if (written.size < unique.size) {
-    const unchanged = [...unique.keys()].filter((id) => !written.has(id));
+  if (written.size < orderIds.length) {
+    const unchanged = orderIds.filter((id) => !written.has(id));
     await trx.executeQuery(CompiledQuery.raw(touchUnchanged, [accountId, unchanged]));
   }
   return { inserted, updated: changed.length };

@@ -1,7 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { EbayOrder } from './ebay-port';
 import type { SyncDatabase } from './sync-db';
-import { ordersMissingCancelDetails, saveCancelDetails, upsertOrders } from './orders.repository';
+import {
+  ordersMissingCancelDetails,
+  prepareOrdersPage,
+  saveCancelDetails,
+  writeOrdersPage,
+} from './orders.repository';
 import { resourceLimits } from './resources';
 import { maxDate, type PlanContext, type RunContext, type Syncer, type SyncPlan } from './syncer';
 import { TaskGroup } from './task-group';
@@ -96,28 +101,34 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
             );
             // The total is known: the window's other pages can start while this one is written.
             if (offset === 0) scheduleRest(w, page.total);
-            return page;
+            // Only what the write needs waits for it: the statement's parameters, not the parsed orders.
+            let lastModified: Date | null = null;
+            for (const o of page.items) lastModified = maxDate(lastModified, o.lastModifiedDate);
+            return {
+              total: page.total,
+              fetched: page.items.length,
+              lastModified,
+              prepared: prepareOrdersPage(ctx.accountId, page.items, page.sourceJson),
+              details: options.cancelDetails ? page.items.filter(needsCancelDetails).map((o) => o.orderId) : [],
+            };
           },
           async (page) => {
-            const orders = page.items;
-            for (const o of orders) maxSeen = maxDate(maxSeen, o.lastModifiedDate);
+            if (page.lastModified && (maxSeen === null || page.lastModified > maxSeen)) maxSeen = page.lastModified;
             const firstPage = offset === 0 && !totals.has(w);
             if (firstPage) totals.set(w, page.total);
             await ctx.commit({
-              fetched: orders.length,
+              fetched: page.fetched,
               calls: 1,
               done: [`w${w}:${offset}`],
               set: { plan, ...(firstPage ? { [`total_w${w}`]: page.total } : {}) },
               total: knownTotal(),
               write: async (trx) => {
-                const res = await upsertOrders(trx, ctx.accountId, orders, page.sourceJson);
+                const res = await writeOrdersPage(trx, page.prepared);
                 await flushDetails(trx);
                 return res;
               },
             });
-            if (options.cancelDetails) {
-              for (const o of orders) if (needsCancelDetails(o)) scheduleDetail(o.orderId);
-            }
+            for (const orderId of page.details) scheduleDetail(orderId);
           },
           { large: true },
         );
