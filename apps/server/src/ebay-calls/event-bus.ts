@@ -116,6 +116,7 @@ export function createEventBus(deps: EventBusDeps): EventBus {
   }
 
   function onNotify(id: string): void {
+    if (closed) return; // a shared listener outlives this bus
     pending.push(id);
     kick();
   }
@@ -144,7 +145,7 @@ export function createEventBus(deps: EventBusDeps): EventBus {
   }
   // Events published while the connection was down were not notified: load them after it is back.
   listener.onConnected(async () => {
-    if (!wanted) return;
+    if (closed || !wanted) return;
     if (maxSeenId === null) maxSeenId = await latestEventId(deps.db);
     else catchUp(maxSeenId);
   });
