@@ -151,9 +151,10 @@ async function parent(): Promise<void> {
   const big = results.engine_large_0ms;
   const inc = results.engine_incremental;
   const apiBound = eL ? (eL.calls * latency) / 1000 / eL.fetchConcurrency : 0;
-  // CPU per 1,000 orders of each process: where the two cores go.
+  // CPU per 1,000 orders of each process: where the two cores go (not shown below 1,000 orders, where the
+  // process's start-up is most of it).
   const per1k = (ms: number | null | undefined, r: ChildResult) =>
-    ms === null || ms === undefined || r.orders === 0 ? '-' : Math.round((ms * 1000) / r.orders);
+    ms === null || ms === undefined || r.orders < 1000 ? '-' : Math.round((ms * 1000) / r.orders);
   const rows = Object.entries(results).map(([name, r]) => ({
     scenario: name,
     orders: r.orders,
