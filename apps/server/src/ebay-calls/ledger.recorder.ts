@@ -30,6 +30,11 @@ const MAX_ATTEMPTS = 5;
 /** Above this many unwritten rows (Postgres slow or away) a warning is logged once per backlog. */
 const BACKLOG_WARNING = 5_000;
 
+// What PostgreSQL text cannot hold (NUL) and what is not UTF-8 (an unpaired surrogate): shown as U+FFFD, so one odd
+// body never fails a batch of rows.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (text: string): string => text.replace(UNSTORABLE, '\uFFFD');
+
 function toRow(context: CallContext, call: EbayCallRecord, bodyMaxBytes: number): NewLedgerRow {
   return {
     created_at: call.startedAt,
@@ -40,14 +45,14 @@ function toRow(context: CallContext, call: EbayCallRecord, bodyMaxBytes: number)
     api: call.api,
     operation: call.operation,
     method: call.method,
-    url: call.url,
+    url: storable(call.url),
     status: call.status,
     duration_ms: Math.round(call.durationMs),
     attempt: call.attempt,
     ebay_error_id: call.ebayErrorId,
     error_kind: call.error?.kind ?? null,
-    request_body: call.requestBody === null ? null : truncateUtf8(call.requestBody, bodyMaxBytes).text,
-    response_body: call.responseBody === null ? null : truncateUtf8(call.responseBody, bodyMaxBytes).text,
+    request_body: call.requestBody === null ? null : storable(truncateUtf8(call.requestBody, bodyMaxBytes).text),
+    response_body: call.responseBody === null ? null : storable(truncateUtf8(call.responseBody, bodyMaxBytes).text),
   };
 }
 

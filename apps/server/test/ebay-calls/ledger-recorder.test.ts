@@ -79,6 +79,28 @@ describe('ledger recorder', () => {
     expect(row.response_body).toBe(body);
   });
 
+  it('records a body PostgreSQL text cannot hold (NUL, an unpaired surrogate) with U+FFFD, and its batch', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const ledger = createLedgerRecorder({ db: d.db, events, logger: testLogger(lines), bodyMaxBytes: 100 });
+    const hook = ledger.hookFor({ requestId: 'req-odd' });
+    hook(call(0, '{"a":"x\u0000y"}'));
+    hook(call(1, 'half \uD83D pair and \uDE00 low, whole 😀'));
+    hook(call(2, '{"ok":true}'));
+    await ledger.flush();
+    const rows = await d.db
+      .selectFrom('ebay_calls')
+      .select('response_body')
+      .where('request_id', '=', 'req-odd')
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.response_body)).toEqual([
+      '{"a":"x\uFFFDy"}',
+      'half \uFFFD pair and \uFFFD low, whole 😀',
+      '{"ok":true}',
+    ]);
+    expect(lines.filter((l) => l.level === 50 || l.level === 40)).toEqual([]);
+  });
+
   it('delivers the events of recorded calls to live subscribers', async () => {
     const ledger = createLedgerRecorder({ db: d.db, events, logger: testLogger(), bodyMaxBytes: 100 });
     await events.listen();
