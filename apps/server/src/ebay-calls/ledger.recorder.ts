@@ -32,7 +32,10 @@ const BACKLOG_WARNING = 5_000;
 
 // What PostgreSQL text cannot hold (NUL) and what is not UTF-8 (an unpaired surrogate): shown as U+FFFD, so one odd
 // body never fails a batch of rows.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE = new RegExp(
+  `${String.fromCharCode(0)}|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
+  'g',
+);
 const storable = (text: string): string => text.replace(UNSTORABLE, '\uFFFD');
 
 function toRow(context: CallContext, call: EbayCallRecord, bodyMaxBytes: number): NewLedgerRow {
