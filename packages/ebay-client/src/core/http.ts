@@ -90,11 +90,15 @@ export interface HttpRequestSpec<T> {
 /** Pages at least this large are parsed record by record (`jsonPage`); smaller ones whole. */
 const SPLIT_PAGE_BYTES = 64 * 1024;
 
-/** As much of a body as `redactForLog` may keep of it, decoded (a large page is never decoded whole for the log). */
-function logPrefix(bytes: Uint8Array, maxBytes: number): string {
-  const end = Math.min(bytes.length, maxBytes + REDACTION_MARGIN_BYTES);
+/**
+ * A body as `redactForLog` takes it: whole when it is small, else only as much as the log may keep of it (a large
+ * page is never decoded whole for the log) with the whole body's size.
+ */
+function forLog(response: RawHttpResponse, maxBytes: number): { body: string; totalBytes?: number } {
+  const end = maxBytes + REDACTION_MARGIN_BYTES;
+  if (response.bytes.length <= end) return { body: response.text };
   // A multi-byte character cut at the end decodes to U+FFFD, which the cut drops.
-  return new TextDecoder('utf-8').decode(bytes.subarray(0, end));
+  return { body: new TextDecoder('utf-8').decode(response.bytes.subarray(0, end)), totalBytes: response.bytes.length };
 }
 
 function describeNetworkError(error: unknown): string {
@@ -391,13 +395,14 @@ export class Transport {
       wantBodies && spec.body !== undefined
         ? redactForLog(spec.body, { contentType: headers['Content-Type'] ?? null, secrets, maxBytes: limit })
         : null;
+    const logged = wantBodies && response !== null ? forLog(response, limit) : null;
     const responseBody =
-      wantBodies && response !== null
-        ? redactForLog(logPrefix(response.bytes, limit), {
+      logged !== null && response !== null
+        ? redactForLog(logged.body, {
             contentType: response.headers.get('content-type'),
             secrets,
             maxBytes: limit,
-            totalBytes: response.bytes.length,
+            ...(logged.totalBytes === undefined ? {} : { totalBytes: logged.totalBytes }),
           })
         : null;
     return {
