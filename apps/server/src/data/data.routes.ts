@@ -10,16 +10,16 @@ import {
   orderDetail,
   payoutDetail,
   purchaseDetail,
+  threadDetail,
   transactionDetail,
 } from './detail-specs';
 import { csvStream, listPageJson, queryShape, type ListQuery } from './list-engine';
 import { lists } from './list-specs';
-import { readThreadDetail, threadsPageJson } from './message-threads.repository';
+import { threadsPageJson } from './message-threads.repository';
 
 /** Ids are unique per account only: `accountId` picks the account when several have the same id (else 422). */
 const detailQuery = z.object({ accountId: z.uuid().optional() });
 const idParam = z.object({ id: z.string().min(1).max(200) });
-const threadParam = z.object({ threadId: z.string().min(1).max(200) });
 const threadsQuery = z.object({
   accountId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -37,65 +37,34 @@ interface DetailWording {
   several: { accountId: string } & Readonly<Record<string, string>>;
 }
 
+/** The wording of a detail whose record is `noun` ("order") looked up by its `idName`. */
+function wordingFor(noun: string, idName = 'id'): DetailWording {
+  const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+  return {
+    notFound: `No synced ${noun} with this ${idName}`,
+    several: { accountId: `several accounts have ${article} ${noun} with this ${idName}` },
+  };
+}
+
+const transactionWording = wordingFor('transaction');
+
 /** URL path -> detail, and the wording of its errors. */
 const details: ReadonlyArray<readonly [string, DetailSpec, DetailWording]> = [
-  [
-    '/api/orders/:id',
-    orderDetail,
-    {
-      notFound: 'No synced order with this id',
-      several: { accountId: 'several accounts have an order with this id' },
-    },
-  ],
+  ['/api/orders/:id', orderDetail, wordingFor('order')],
   [
     '/api/finances/transactions/:id',
     transactionDetail,
     {
-      notFound: 'No synced transaction with this id',
-      several: {
-        accountId: 'several accounts have a transaction with this id',
-        type: 'transactions of several types have this id',
-      },
+      ...transactionWording,
+      several: { ...transactionWording.several, type: 'transactions of several types have this id' },
     },
   ],
-  [
-    '/api/finances/payouts/:id',
-    payoutDetail,
-    {
-      notFound: 'No synced payout with this id',
-      several: { accountId: 'several accounts have a payout with this id' },
-    },
-  ],
-  [
-    '/api/disputes/:id',
-    disputeDetail,
-    {
-      notFound: 'No synced dispute with this id',
-      several: { accountId: 'several accounts have a dispute with this id' },
-    },
-  ],
-  [
-    '/api/inventory/:id',
-    inventoryItemDetail,
-    {
-      notFound: 'No synced inventory item with this SKU',
-      several: { accountId: 'several accounts have an inventory item with this SKU' },
-    },
-  ],
-  [
-    '/api/purchases/:id',
-    purchaseDetail,
-    {
-      notFound: 'No synced purchase with this id',
-      several: { accountId: 'several accounts have a purchase with this id' },
-    },
-  ],
+  ['/api/finances/payouts/:id', payoutDetail, wordingFor('payout')],
+  ['/api/disputes/:id', disputeDetail, wordingFor('dispute')],
+  ['/api/inventory/:id', inventoryItemDetail, wordingFor('inventory item', 'SKU')],
+  ['/api/purchases/:id', purchaseDetail, wordingFor('purchase')],
+  ['/api/messages/threads/:id', threadDetail, wordingFor('conversation')],
 ];
-
-const threadWording: DetailWording = {
-  notFound: 'No synced conversation with this id',
-  several: { accountId: 'several accounts have a conversation with this id' },
-};
 
 const json = (reply: FastifyReply, text: string) => reply.type('application/json; charset=utf-8').send(text);
 
@@ -155,15 +124,5 @@ export function dataRoutes(deps: { db: SyncDb }) {
       const q = parseOrThrow(threadsQuery, request.query);
       return json(reply, await threadsPageJson(db, q));
     });
-
-    app.get(
-      '/api/messages/threads/:threadId',
-      { config: { access: 'authenticated' } },
-      async (request, reply) => {
-        const { threadId } = parseOrThrow(threadParam, request.params);
-        const { accountId } = parseOrThrow(detailQuery, request.query);
-        return detailReply(reply, await readThreadDetail(db, threadId, accountId), threadWording);
-      },
-    );
   };
 }

@@ -10,6 +10,7 @@ import {
   purchasesList,
   transactionsList,
 } from './list-specs';
+import { threadColumns } from './message-threads.repository';
 
 // A detail's record has the fields of its list's items plus the stored eBay payload (`raw`); linked records have
 // the fields of their own list's items, so a field has one name and one format everywhere in the data API.
@@ -160,6 +161,22 @@ export const purchaseDetail: DetailSpec = {
       table: 'ebay_messages',
       columns: messagesList.columns,
       where: `${sameAccount} and t.item_id = k.item_id`,
+      orderBy: 't.received_at, t.message_id',
+    },
+  ],
+};
+
+export const threadDetail: DetailSpec = {
+  field: 'thread',
+  table: 'ebay_message_threads',
+  idColumn: 'thread_id',
+  columns: threadColumns,
+  links: [
+    {
+      field: 'messages',
+      table: 'ebay_messages',
+      columns: [...messagesList.columns, raw],
+      where: `${sameAccount} and t.thread_id = k.thread_id`,
       orderBy: 't.received_at, t.message_id',
     },
   ],
