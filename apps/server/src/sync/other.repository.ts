@@ -100,37 +100,34 @@ export async function upsertMessages(
   accountId: string,
   items: readonly EbayMessage[],
 ): Promise<WriteResult> {
+  if (items.length === 0) return { inserted: 0, updated: 0 };
+  const rows = items.map((m) => ({
+    message_id: m.messageId,
+    thread_id: threadIdOf(m, null),
+    folder_id: m.folderId ?? null,
+    sender: m.sender ?? null,
+    recipient: m.recipient ?? null,
+    subject: m.subject ?? null,
+    body: m.text ?? null,
+    is_read: m.read ?? null,
+    replied: m.replied ?? null,
+    flagged: m.flagged ?? null,
+    item_id: m.itemId ?? null,
+    item_title: m.itemTitle ?? null,
+    message_type: m.messageType ?? null,
+    received_at: m.receiveDate,
+    raw: m.raw,
+  }));
   // A stored message whose thread id changes leaves its old thread: refresh that one too.
   const before = await trx
     .selectFrom('ebay_messages')
     .select('thread_id')
     .distinct()
     .where('account_id', '=', accountId)
-    .where('message_id', 'in', items.length > 0 ? items.map((m) => m.messageId) : [''])
+    .where('message_id', 'in', rows.map((r) => r.message_id))
     .execute();
-  const result = await bulkUpsert(
-    trx,
-    messageSpec,
-    accountId,
-    items.map((m) => ({
-      message_id: m.messageId,
-      thread_id: threadIdOf(m, null),
-      folder_id: m.folderId ?? null,
-      sender: m.sender ?? null,
-      recipient: m.recipient ?? null,
-      subject: m.subject ?? null,
-      body: m.text ?? null,
-      is_read: m.read ?? null,
-      replied: m.replied ?? null,
-      flagged: m.flagged ?? null,
-      item_id: m.itemId ?? null,
-      item_title: m.itemTitle ?? null,
-      message_type: m.messageType ?? null,
-      received_at: m.receiveDate,
-      raw: m.raw,
-    })),
-  );
-  await refreshThreads(trx, accountId, [...before.map((r) => r.thread_id), ...items.map((m) => threadIdOf(m, null))]);
+  const result = await bulkUpsert(trx, messageSpec, accountId, rows);
+  await refreshThreads(trx, accountId, [...before.map((r) => r.thread_id), ...rows.map((r) => r.thread_id)]);
   return result;
 }
 
