@@ -6,10 +6,11 @@ import type { SyncDatabase, SyncDb } from './sync-db';
 import type { WriteResult } from './syncer';
 
 /**
- * One page of orders and their line items in one statement. An order whose raw payload is unchanged is not
- * rewritten (only `last_seen_at` is bumped, by `touchUnchanged`); a new or changed order is returned, and its line
- * items are upserted from the same input. getOrder's cancellation details stay valid only while the order is
- * unchanged, so a changed order loses them (they are fetched again).
+ * One page of orders and their line items in one statement. An order whose raw payload and cancellation details
+ * are unchanged is not rewritten (only `last_seen_at` is bumped, by `touchUnchanged`); a new or changed order is
+ * returned, and its line items are upserted from the same input. getOrder's cancellation details arrive with the
+ * page when the sync fetched them; they stay valid only while the order is unchanged, so a changed order without
+ * new details loses them (the sweep fetches them again), and an unchanged order keeps the ones it has.
  *
  * The typed columns and the line items travel as arrays, one per column, and each raw payload as its own
  * parameter: PostgreSQL parses every payload once, straight into the stored jsonb value, and no page-sized JSON
@@ -21,16 +22,17 @@ function buildUpsertPageSql(orders: number): string {
   return `
   with input as (
     select * from unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-      $8::numeric[], $9::text[], $10::text[], $11::integer[], $12::text[], array[${raws}])
+      $8::numeric[], $9::text[], $10::text[], $11::integer[], $12::text[], $22::jsonb[], array[${raws}])
       as x(order_id, created_at_ebay, modified_at_ebay, fulfillment_status, payment_status, buyer_username,
-        total_value, total_currency, cancel_state, line_item_count, search_text, raw)
+        total_value, total_currency, cancel_state, line_item_count, search_text, cancel_details, raw)
   ),
   up as (
     insert into ebay_orders as t (account_id, order_id, created_at_ebay, modified_at_ebay, fulfillment_status,
-      payment_status, buyer_username, total_value, total_currency, cancel_state, line_item_count, search_text, raw,
-      first_seen_at, last_seen_at)
+      payment_status, buyer_username, total_value, total_currency, cancel_state, line_item_count, search_text,
+      cancel_details, raw, first_seen_at, last_seen_at)
     select $1::uuid, order_id, created_at_ebay, modified_at_ebay, fulfillment_status, payment_status,
-      buyer_username, total_value, total_currency, cancel_state, line_item_count, search_text, raw, now(), now()
+      buyer_username, total_value, total_currency, cancel_state, line_item_count, search_text, cancel_details, raw,
+      now(), now()
     from input
     on conflict (account_id, order_id) do update set
       created_at_ebay = excluded.created_at_ebay, modified_at_ebay = excluded.modified_at_ebay,
@@ -38,8 +40,11 @@ function buildUpsertPageSql(orders: number): string {
       buyer_username = excluded.buyer_username, total_value = excluded.total_value,
       total_currency = excluded.total_currency, cancel_state = excluded.cancel_state,
       line_item_count = excluded.line_item_count, search_text = excluded.search_text, raw = excluded.raw,
-      cancel_details = null, last_seen_at = now()
+      cancel_details = case when t.raw is distinct from excluded.raw then excluded.cancel_details
+        else coalesce(excluded.cancel_details, t.cancel_details) end,
+      last_seen_at = now()
     where t.raw is distinct from excluded.raw
+      or (excluded.cancel_details is not null and t.cancel_details is distinct from excluded.cancel_details)
     returning order_id, (xmax = 0) as inserted
   ),
   items as (
@@ -58,7 +63,7 @@ function buildUpsertPageSql(orders: number): string {
   )
   select order_id, inserted from up`;
 }
-const RAW_PARAM = 22;
+const RAW_PARAM = 23;
 
 const pageSql = new Map<number, string>();
 /** `buildUpsertPageSql`, built once per order count (a page holds at most 200 orders). */
@@ -85,7 +90,8 @@ const touchUnchanged = `
 
 /**
  * The page as parameters of `upsertPageSql`: one array per column, then one JSON text per order (eBay's own text
- * when the client kept it, else the order serialized).
+ * when the client kept it, else the order serialized). The cancellation details (parameter 22) start empty: see
+ * `withCancelDetails`.
  */
 function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder, string | undefined]>): unknown[] {
   const order = {
@@ -129,7 +135,7 @@ function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder
     accountId, order.id, order.created, order.modified, order.fulfillment, order.payment, order.buyer, order.total,
     order.currency, order.cancelState, order.itemCount, order.search,
     item.orderId, item.id, item.sku, item.title, item.legacyItemId, item.quantity, item.total, item.currency,
-    item.fulfillment,
+    item.fulfillment, order.id.map(() => null),
     ...order.raw,
   ];
 }
@@ -157,8 +163,22 @@ export function prepareOrdersPage(
 }
 
 /**
+ * The page with getOrder's cancellation details of some of its orders (by order id), written with the orders. A
+ * missing `cancelStatus` is stored as `{}`: fetched, nothing to show (as the sweep stores it).
+ */
+export function withCancelDetails(page: PreparedOrdersPage, details: ReadonlyMap<string, unknown>): PreparedOrdersPage {
+  if (details.size === 0) return page;
+  const params = [...page.params];
+  params[CANCEL_DETAILS_PARAM - 1] = page.orderIds.map((id) =>
+    details.has(id) ? JSON.stringify(details.get(id) ?? {}) : null,
+  );
+  return { ...page, params };
+}
+const CANCEL_DETAILS_PARAM = 22;
+
+/**
  * Upserts a page of orders prepared by `prepareOrdersPage`, with their line items, keyed by order id within the
- * account. Counts an order as updated only when its raw payload changed.
+ * account. Counts an order as updated when its raw payload or its cancellation details changed.
  */
 export async function writeOrdersPage(
   trx: Transaction<SyncDatabase>,

@@ -1,15 +1,15 @@
-import type { Transaction } from 'kysely';
 import type { EbayOrder } from './ebay-port';
-import type { SyncDatabase } from './sync-db';
 import {
   ordersMissingCancelDetails,
   prepareOrdersPage,
+  type PreparedOrdersPage,
   saveCancelDetails,
+  withCancelDetails,
   writeOrdersPage,
 } from './orders.repository';
 import { resourceLimits } from './resources';
 import { maxDate, type PlanContext, type RunContext, type Syncer, type SyncPlan } from './syncer';
-import { TaskGroup } from './task-group';
+import { TaskGroup, type SlotCall } from './task-group';
 import {
   inclusiveBounds,
   incrementalStart,
@@ -55,6 +55,16 @@ function needsCancelDetails(o: EbayOrder): boolean {
   return state !== undefined && state !== 'NONE_REQUESTED';
 }
 
+/** A fetched page, as its write needs it. */
+interface FetchedPage {
+  total: number;
+  fetched: number;
+  lastModified: Date | null;
+  prepared: PreparedOrdersPage;
+  /** Its orders with a cancellation (whose getOrder details are written with the page). */
+  cancelled: string[];
+}
+
 export interface OrdersSyncerOptions {
   /** Call getOrder for orders with a cancellation, to store its cancelRequests. */
   cancelDetails: boolean;
@@ -90,11 +100,26 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
       let maxSeen: Date | null = null;
       const group = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
 
+      // getOrder fills cancelRequests (getOrders leaves them empty): a page's cancelled orders are fetched before
+      // it is written, each call in a fetch slot of its own, and their details are written with the orders.
+      const detailsFetched = new Set<string>();
+      const fetchDetails = async (orderIds: readonly string[], call: SlotCall) => {
+        const details = new Map<string, unknown>();
+        await Promise.all(
+          orderIds.map(async (orderId) => {
+            const full = await call((signal) => ctx.api.getOrder(orderId, { signal }));
+            details.set(orderId, full.cancelStatus);
+          }),
+        );
+        for (const orderId of orderIds) detailsFetched.add(orderId);
+        return details;
+      };
+
       const addPage = (w: number, offset: number) => {
         const window = plan.windows[w];
         if (!window) return;
         group.add(
-          async (signal) => {
+          async (signal): Promise<FetchedPage> => {
             const page = await ctx.api.getOrders(
               { field: plan.field, ...inclusiveBounds(window), limit: PAGE, offset },
               { signal },
@@ -109,7 +134,7 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
               fetched: page.items.length,
               lastModified,
               prepared: prepareOrdersPage(ctx.accountId, page.items, page.sourceJson),
-              details: options.cancelDetails ? page.items.filter(needsCancelDetails).map((o) => o.orderId) : [],
+              cancelled: options.cancelDetails ? page.items.filter(needsCancelDetails).map((o) => o.orderId) : [],
             };
           },
           async (page) => {
@@ -118,48 +143,21 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
             if (firstPage) totals.set(w, page.total);
             await ctx.commit({
               fetched: page.fetched,
-              calls: 1,
+              calls: 1 + page.cancelled.length,
               done: [`w${w}:${offset}`],
               set: { plan, ...(firstPage ? { [`total_w${w}`]: page.total } : {}) },
               total: knownTotal(),
-              write: async (trx) => {
-                const res = await writeOrdersPage(trx, page.prepared);
-                await flushDetails(trx);
-                return res;
-              },
+              write: (trx) => writeOrdersPage(trx, page.prepared),
             });
-            for (const orderId of page.details) scheduleDetail(orderId);
           },
-          { large: true },
+          {
+            large: true,
+            follow: async (page: FetchedPage, call: SlotCall): Promise<FetchedPage> =>
+              page.cancelled.length === 0
+                ? page
+                : { ...page, prepared: withCancelDetails(page.prepared, await fetchDetails(page.cancelled, call)) },
+          },
         );
-      };
-
-      // getOrder fills cancelRequests (getOrders leaves them empty). Details are separate tasks on the same
-      // limiter; an order whose details are missing is found again from the table, so a resume loses none.
-      const detailsScheduled = new Set<string>();
-      // Fetched details are written with the next page's transaction (one statement), not one commit each.
-      let pendingDetails: Array<{ order_id: string; details: unknown }> = [];
-      const flushDetails = async (trx: Transaction<SyncDatabase>) => {
-        const batch = pendingDetails;
-        pendingDetails = [];
-        try {
-          await saveCancelDetails(trx, ctx.accountId, batch);
-        } catch (err) {
-          pendingDetails.push(...batch);
-          throw err;
-        }
-      };
-      const flushRemaining = async () => {
-        if (pendingDetails.length > 0) await ctx.db.transaction().execute(flushDetails);
-      };
-      const scheduleDetail = (orderId: string) => {
-        if (detailsScheduled.has(orderId)) return;
-        detailsScheduled.add(orderId);
-        group.add(async (signal) => {
-          const full = await ctx.api.getOrder(orderId, { signal });
-          pendingDetails.push({ order_id: orderId, details: full.cancelStatus });
-          await ctx.countCalls(1);
-        });
       };
 
       const scheduleRest = (w: number, total: number) => {
@@ -174,19 +172,27 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
         else addPage(w, 0);
       });
       await group.wait();
-      await flushRemaining();
       if (options.cancelDetails) {
+        // Orders whose details are still missing (stored before they were fetched with their page, or changed
+        // since without a cancellation state this run saw): fetched and written in batches.
         const sweep = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
+        let pending: Array<{ order_id: string; details: unknown }> = [];
+        const flush = async () => {
+          const batch = pending;
+          pending = [];
+          if (batch.length > 0) await ctx.db.transaction().execute((trx) => saveCancelDetails(trx, ctx.accountId, batch));
+        };
         for (const orderId of await ordersMissingCancelDetails(ctx.db, ctx.accountId, 10_000)) {
-          if (detailsScheduled.has(orderId)) continue;
+          if (detailsFetched.has(orderId)) continue;
           sweep.add(async (signal) => {
             const full = await ctx.api.getOrder(orderId, { signal });
-            pendingDetails.push({ order_id: orderId, details: full.cancelStatus });
+            pending.push({ order_id: orderId, details: full.cancelStatus });
             await ctx.countCalls(1);
+            if (pending.length >= PAGE) await flush();
           });
         }
         await sweep.wait();
-        await flushRemaining();
+        await flush();
       }
       return { maxSeen };
     },

@@ -50,4 +50,37 @@ describe('TaskGroup', () => {
     await expect(group.wait()).rejects.toThrow('boom');
     expect(aborted).toEqual([true]);
   });
+  it('runs a follow stage between fetch and write, its calls within the fetch slots, without deadlock', async () => {
+    const group = new TaskGroup(2, new AbortController().signal, 1);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slot = async <T>(value: T) => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await tick();
+      inFlight -= 1;
+      return value;
+    };
+    const written: Array<[number, number[]]> = [];
+    for (let i = 0; i < 6; i += 1) {
+      group.add(
+        () => slot(i),
+        async (v: [number, number[]]) => {
+          written.push(v);
+        },
+        {
+          large: true,
+          follow: async (page: number, call): Promise<[number, number[]]> => [
+            page,
+            await Promise.all([1, 2, 3].map((k) => call(() => slot(page * 10 + k)))),
+          ],
+        },
+      );
+    }
+    await group.wait();
+    expect(maxInFlight).toBe(2);
+    expect(written.sort((a, b) => a[0] - b[0])).toEqual(
+      [0, 1, 2, 3, 4, 5].map((i) => [i, [i * 10 + 1, i * 10 + 2, i * 10 + 3]]),
+    );
+  });
 });

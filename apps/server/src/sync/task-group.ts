@@ -1,5 +1,8 @@
 import pLimit from 'p-limit';
 
+/** Runs one call in a fetch slot of the group (with the group's abort signal). */
+export type SlotCall = <R>(fn: (signal: AbortSignal) => Promise<R>) => Promise<R>;
+
 /**
  * Bounded-concurrency work whose tasks may add more tasks (a page that learns `total` schedules the rest).
  * A task is a fetch (holding one of `fetchConcurrency` slots, so eBay always has that many calls in flight) and
@@ -7,6 +10,9 @@ import pLimit from 'p-limit';
  * are between fetch start and write end. Tasks added as `large` (a 600 KB page of orders, next to small detail
  * calls) are further limited to `largeInFlight` between fetch start and write end, which bounds the memory a run
  * holds when writes are slower than eBay while small calls keep the other fetch slots busy.
+ * A task may `follow` its fetch with more calls that its write needs (getOrder for a page's cancelled orders): each
+ * takes a fetch slot of its own once the task's first call has given its slot back, so the calls in flight stay
+ * bounded by `fetchConcurrency` and a task never waits for a slot while holding one.
  * The first failure aborts the siblings' in-flight calls and is rethrown by `wait()`.
  */
 export class TaskGroup {
@@ -43,14 +49,25 @@ export class TaskGroup {
   add<T>(
     fetch: (signal: AbortSignal) => Promise<T>,
     write?: (value: T, signal: AbortSignal) => Promise<void>,
-    options: { large?: boolean } = {},
+    options?: { large?: boolean },
+  ): void;
+  add<T, U>(
+    fetch: (signal: AbortSignal) => Promise<T>,
+    write: (value: U, signal: AbortSignal) => Promise<void>,
+    options: { large?: boolean; follow: (value: T, call: SlotCall) => Promise<U> },
+  ): void;
+  add(
+    fetch: (signal: AbortSignal) => Promise<unknown>,
+    write?: (value: unknown, signal: AbortSignal) => Promise<void>,
+    options: { large?: boolean; follow?: (value: unknown, call: SlotCall) => Promise<unknown> } = {},
   ): void {
     const signal = this.controller.signal;
+    const call: SlotCall = (fn) =>
+      this.fetchLimit(() => (signal.aborted ? Promise.reject(signal.reason as Error) : fn(signal)));
     const task = async () => {
       if (this.failure || signal.aborted) return;
-      const value = await this.fetchLimit(() =>
-        signal.aborted ? Promise.reject(signal.reason as Error) : fetch(signal),
-      );
+      const fetched = await call(fetch);
+      const value = options.follow ? await options.follow(fetched, call) : fetched;
       if (write)
         await this.writeLimit(() =>
           signal.aborted ? Promise.reject(signal.reason as Error) : write(value, signal),

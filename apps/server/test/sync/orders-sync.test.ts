@@ -159,4 +159,50 @@ describe('orders sync', () => {
       );
     }
   });
+  it("stores each cancelled order's getOrder details with its page, counts every call, and fetches lost ones again", async () => {
+    const client = t.ebay.getClientForAccount(accountId).fulfillment;
+    const cancelledRows = () =>
+      t.syncDb
+        .selectFrom('ebay_orders')
+        .select(['order_id', 'cancel_details'])
+        .where('account_id', '=', accountId)
+        .where('cancel_state', '=', 'CANCELED')
+        .orderBy('order_id')
+        .execute();
+    const cancelled = await cancelledRows();
+    expect(cancelled.length).toBeGreaterThan(3);
+    const truthDetails = new Map<string, unknown>();
+    for (const c of cancelled) truthDetails.set(c.order_id, (await client.getOrder(c.order_id)).cancelStatus);
+    for (const c of cancelled) expect(c.cancel_details).toEqual(truthDetails.get(c.order_id));
+
+    // The backfill's counters hold every call it made: one getOrders per page, one getOrder per cancelled order.
+    const full = await t.syncDb
+      .selectFrom('sync_runs')
+      .select(['id', 'calls', 'pages'])
+      .where('account_id', '=', accountId)
+      .where('resource', '=', 'orders')
+      .where('mode', '=', 'full')
+      .executeTakeFirstOrThrow();
+    const ledger = await t.db.selectFrom('ebay_calls').select('operation').where('run_id', '=', full.id).execute();
+    expect(ledger.filter((c) => c.operation === 'getOrder')).toHaveLength(cancelled.length);
+    expect(full.calls).toBe(ledger.length);
+    expect(full.calls).toBe(full.pages + cancelled.length);
+
+    // Details lost (stored by an older version without them) are fetched by the next run's sweep; the others stay.
+    const lost = cancelled.slice(0, 3).map((c) => c.order_id);
+    await t.syncDb
+      .updateTable('ebay_orders')
+      .set({ cancel_details: null })
+      .where('account_id', '=', accountId)
+      .where('order_id', 'in', lost)
+      .execute();
+    const res = await start({});
+    const runId = res.json<{ runId: string }>().runId;
+    expect(await waitForRun(t.syncDb, runId)).toMatchObject({ status: 'succeeded' });
+    const swept = await t.db.selectFrom('ebay_calls').select(['operation', 'url']).where('run_id', '=', runId).execute();
+    for (const id of lost) expect(swept.some((c) => c.operation === 'getOrder' && c.url.endsWith(`/order/${id}`))).toBe(true);
+    const run = await t.syncDb.selectFrom('sync_runs').select('calls').where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(run.calls).toBe(swept.length);
+    for (const c of await cancelledRows()) expect(c.cancel_details).toEqual(truthDetails.get(c.order_id));
+  });
 });

@@ -40,16 +40,21 @@ async function startOrders(
   return res.json<{ runId: string }>().runId;
 }
 
-async function waitForPages(runId: string, pages: number): Promise<void> {
+/** Waits until the run has committed `n` pages (or, with `counter`, inserted `n` records). */
+async function waitForPages(
+  runId: string,
+  n: number,
+  counter: 'pages' | 'records_inserted' = 'pages',
+): Promise<void> {
   for (let i = 0; i < 300; i += 1) {
     const run = await t.syncDb
       .selectFrom('sync_runs')
-      .select(['pages', 'status'])
+      .select(['pages', 'records_inserted', 'status'])
       .where('id', '=', runId)
       .executeTakeFirstOrThrow();
-    if (run.pages >= pages) return;
+    if (run[counter] >= n) return;
     if (!['queued', 'running'].includes(run.status))
-      throw new Error(`run ended ${run.status} before ${pages} pages`);
+      throw new Error(`run ended ${run.status} before ${n} ${counter}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('no progress');
@@ -131,7 +136,8 @@ describe('sync reliability', () => {
     let runId: string;
     try {
       runId = await startOrders(accountId);
-      await waitForPages(runId, 2);
+      // Pages of empty windows commit first; wait for orders written.
+      await waitForPages(runId, 1, 'records_inserted');
       await control(emulator, 'POST', `/sellers/${sellers.sellers[2]?.id ?? ''}/revoke-tokens`, {});
       expect(await waitForRun(t.syncDb, runId)).toEqual({ status: 'failed', error_code: 'reauth_required' });
     } finally {
