@@ -106,10 +106,14 @@ export async function openDisputes(db: Db, ids: string[]): Promise<number> {
   return res.rows[0]?.n ?? 0;
 }
 
+/**
+ * Unread messages: the sum of the conversations' unread counts, so the dashboard and the conversation list agree
+ * (a message whose read state eBay did not report counts as unread in both).
+ */
 export async function unreadMessages(db: Db, ids: string[]): Promise<number> {
   const res = await sql<{ n: number }>`
-    select count(*)::int as n from ebay_messages
-    where account_id = any(${ids}::uuid[]) and is_read = false`.execute(db);
+    select coalesce(sum(unread), 0)::int as n from ebay_message_threads
+    where account_id = any(${ids}::uuid[])`.execute(db);
   return res.rows[0]?.n ?? 0;
 }
 

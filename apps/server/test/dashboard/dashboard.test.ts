@@ -114,7 +114,10 @@ describe('GET /api/dashboard', () => {
     expect(body.openDisputes).toBe(disputes.filter((d) => d.dispute_status !== 'CLOSED' && d.closed_date === null).length);
     const messages = await db.selectFrom('ebay_messages').select('is_read').where('account_id', '=', accountId).execute();
     expect(messages.length).toBeGreaterThan(0);
-    expect(body.unreadMessages).toBe(messages.filter((m) => m.is_read === false).length);
+    // A message whose read state eBay did not report counts as unread, as in the conversation list.
+    expect(body.unreadMessages).toBe(messages.filter((m) => m.is_read !== true).length);
+    const threads = await db.selectFrom('ebay_message_threads').select('unread').where('account_id', '=', accountId).execute();
+    expect(body.unreadMessages).toBe(threads.reduce((n, th) => n + th.unread, 0));
   });
 
   it('lists the last run of each resource and the token health of the account', async () => {
