@@ -29,7 +29,7 @@ export {
   scrubSecrets,
   truncateUtf8,
 } from './core/redaction';
-export { sourceJsonOf } from './core/json-page';
+export { sourceBytesOf, sourceJsonOf } from './core/json-page';
 export { computeBackoffMs, decideRetry, DEFAULT_RETRY_OPTIONS, parseRetryAfter } from './core/retry';
 export type { RetryDecision, RetryOptions } from './core/retry';
 export type { Amount, PagedCollection, RawJson } from './core/rest.types';

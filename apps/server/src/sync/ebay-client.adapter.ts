@@ -1,4 +1,4 @@
-import { sourceJsonOf, type EbayClient } from '@ebay-connector/ebay-client';
+import { sourceBytesOf, type EbayClient } from '@ebay-connector/ebay-client';
 import type { EbayMessage, EbayPurchase, SyncEbayApi } from './ebay-port';
 
 type TradingMessage = Awaited<ReturnType<EbayClient['trading']['getMyMessagesHeaders']>>['messages'][number];
@@ -63,7 +63,7 @@ export function syncApiFromClient(client: EbayClient): SyncEbayApi {
         offset: q.offset,
         signal: o.signal,
       });
-      return { total: page.total, items: page.orders as never, sourceJson: page.orders.map(sourceJsonOf) };
+      return { total: page.total, items: page.orders as never, sourceJson: page.orders.map(sourceBytesOf) };
     },
     async getOrder(orderId, o) {
       return (await client.fulfillment.getOrder(orderId, { signal: o.signal })) as never;

@@ -88,17 +88,39 @@ const touchUnchanged = `
   update ebay_orders set last_seen_at = now()
   where account_id = $1::uuid and order_id = any($2::text[])`;
 
+/** jsonb's binary format: a version byte, then the JSON text. */
+const JSONB_VERSION = 1;
+
 /**
- * The page as parameters of `upsertPageSql`: one array per column, then one JSON text per order (eBay's own text
+ * Each payload as a jsonb parameter in binary format, all in one buffer: the bytes are copied once, and the
+ * driver copies them again without encoding a string (PostgreSQL parses the same text either way).
+ */
+function jsonbParams(payloads: ReadonlyArray<Uint8Array>): Buffer[] {
+  let size = 0;
+  for (const p of payloads) size += 1 + p.byteLength;
+  const all = Buffer.allocUnsafe(size);
+  const params: Buffer[] = [];
+  let at = 0;
+  for (const p of payloads) {
+    all[at] = JSONB_VERSION;
+    all.set(p, at + 1);
+    params.push(all.subarray(at, at + 1 + p.byteLength));
+    at += 1 + p.byteLength;
+  }
+  return params;
+}
+
+/**
+ * The page as parameters of `upsertPageSql`: one array per column, then one jsonb payload per order (eBay's own text
  * when the client kept it, else the order serialized). The cancellation details (parameter 22) start empty: see
  * `withCancelDetails`.
  */
-function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder, string | undefined]>): unknown[] {
+function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder, Uint8Array | undefined]>): unknown[] {
   const order = {
     id: [] as string[], created: [] as string[], modified: [] as string[], fulfillment: [] as (string | null)[],
     payment: [] as (string | null)[], buyer: [] as (string | null)[], total: [] as (string | null)[],
     currency: [] as (string | null)[], cancelState: [] as (string | null)[], itemCount: [] as number[],
-    search: [] as string[], raw: [] as string[],
+    search: [] as string[], raw: [] as Uint8Array[],
   };
   const item = {
     orderId: [] as string[], id: [] as string[], sku: [] as (string | null)[], title: [] as (string | null)[],
@@ -118,7 +140,7 @@ function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder
     order.cancelState.push(o.cancelStatus?.cancelState ?? null);
     order.itemCount.push(lineItems.length);
     order.search.push(`${o.orderId} ${lineItems.map((li) => li.title ?? '').join(' ')}`.toLowerCase());
-    order.raw.push(source ?? JSON.stringify(o));
+    order.raw.push(source ?? Buffer.from(JSON.stringify(o), 'utf8'));
     for (const li of lineItems) {
       item.orderId.push(o.orderId);
       item.id.push(li.lineItemId);
@@ -136,14 +158,14 @@ function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder
     order.currency, order.cancelState, order.itemCount, order.search,
     item.orderId, item.id, item.sku, item.title, item.legacyItemId, item.quantity, item.total, item.currency,
     item.fulfillment, order.id.map(() => null),
-    ...order.raw,
+    ...jsonbParams(order.raw),
   ];
 }
 
 /**
  * A page of orders as the parameters of its statement, keyed by order id (the last occurrence of an id in the page
- * wins). The sync prepares a page as soon as it is fetched, so only these arrays and texts wait for a writer, not
- * the parsed orders.
+ * wins). The sync prepares a page as soon as it is fetched, so only these arrays and payload bytes wait for a
+ * writer, not the parsed orders.
  */
 export interface PreparedOrdersPage {
   readonly accountId: string;
@@ -154,9 +176,9 @@ export interface PreparedOrdersPage {
 export function prepareOrdersPage(
   accountId: string,
   orders: readonly EbayOrder[],
-  sourceJson: ReadonlyArray<string | undefined> = [],
+  sourceJson: ReadonlyArray<Uint8Array | undefined> = [],
 ): PreparedOrdersPage {
-  const unique = new Map<string, readonly [EbayOrder, string | undefined]>();
+  const unique = new Map<string, readonly [EbayOrder, Uint8Array | undefined]>();
   orders.forEach((o, i) => unique.set(o.orderId, [o, sourceJson[i]]));
   const page = [...unique.values()];
   return { accountId, orderIds: [...unique.keys()], params: pageParams(accountId, page) };

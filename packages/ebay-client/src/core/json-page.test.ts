@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRecordArray, parseJsonPage, sourceJsonOf } from './json-page';
+import { findRecordArray, parseJsonPage, sourceBytesOf, sourceJsonOf } from './json-page';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 const page = (text: string, key = 'orders') => parseJsonPage(bytes(text), key, () => text);
@@ -61,6 +61,21 @@ describe('parseJsonPage', () => {
         expect(JSON.parse(source ?? '')).toEqual(records[i]);
       });
     }
+  });
+
+  it("keeps each record's bytes as a view of the response, unless the body is not UTF-8", () => {
+    const body = bytes('{"orders":[{"title":"Schöne Jacke"},{"b":2}],"total":2}');
+    const parsed = parseJsonPage(body, 'orders', () => body.toString('utf8')) as { orders: object[] };
+    const first = sourceBytesOf(parsed.orders[0] ?? {});
+    expect(Buffer.from(first ?? []).toString('utf8')).toBe('{"title":"Schöne Jacke"}');
+    expect(first?.buffer).toBe(body.buffer);
+    // A byte that is not UTF-8 (0xff) decodes to U+FFFD: the record is what JSON.parse gives, without source bytes.
+    const bad = Buffer.concat([bytes('{"orders":[{"title":"a'), Buffer.from([0xff]), bytes('b"}],"total":1}')]);
+    const decoded = bad.toString('utf8');
+    const p = parseJsonPage(bad, 'orders', () => decoded) as { orders: object[] };
+    expect(p).toEqual(JSON.parse(decoded));
+    expect(sourceBytesOf(p.orders[0] ?? {})).toBeUndefined();
+    expect(sourceJsonOf(p.orders[0] ?? {})).toBeUndefined();
   });
 
   it('leaves what it cannot split to JSON.parse: same value, same errors', () => {

@@ -2,9 +2,11 @@
  * Large pages of records (200 orders are about 700 KB of JSON) parsed record by record, straight from the
  * response's bytes. Decoding a page into one string and parsing it costs a page-sized string on top of the
  * records, and the caller that stores each record's payload had to serialize every record again. Here the records
- * array is found by a scan of the bytes; each record's text is decoded and parsed on its own and kept, exactly as
- * eBay sent it, for `sourceJsonOf`.
+ * array is found by a scan of the bytes; each record's text is decoded and parsed on its own, and its bytes, exactly
+ * as eBay sent them, stay available (a view of the response, no copy) for `sourceBytesOf` and `sourceJsonOf`.
  */
+
+import { isUtf8 } from 'node:buffer';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -15,11 +17,20 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
-const sourceTexts = new WeakMap<object, string>();
+const sourceBytes = new WeakMap<object, Uint8Array>();
+
+/**
+ * The UTF-8 bytes of the JSON text a record parsed by `parseJsonPage` had in the response (undefined for any other
+ * value): a view of the response's bytes, to be read, not written.
+ */
+export function sourceBytesOf(record: object): Uint8Array | undefined {
+  return sourceBytes.get(record);
+}
 
 /** The JSON text a record parsed by `parseJsonPage` had in the response (undefined for any other value). */
 export function sourceJsonOf(record: object): string | undefined {
-  return sourceTexts.get(record);
+  const bytes = sourceBytes.get(record);
+  return bytes === undefined ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 function isSpace(c: number | undefined): boolean {
@@ -130,13 +141,15 @@ function elementsOf(b: Uint8Array, open: number): ArraySpan | null {
 
 /**
  * Parses a JSON object whose `key` holds an array of records, parsing each record on its own from `bytes` and
- * keeping its text for `sourceJsonOf`. Bodies that are not such an object (or that a scan cannot split) are parsed
+ * keeping its bytes for `sourceBytesOf`. Bodies that are not such an object (or that a scan cannot split) are parsed
  * whole; the result is always what `JSON.parse` of the decoded text gives. Throws `SyntaxError` on bad JSON.
  */
 export function parseJsonPage(bytes: Uint8Array, key: string, decode: () => string): unknown {
   const span = findRecordArray(bytes, key);
   if (span === null) return JSON.parse(decode());
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Bytes that are not UTF-8 decode with U+FFFD; a record's bytes are kept only when they are its text.
+  const keepBytes = isUtf8(buf);
   let page: unknown;
   const records: unknown[] = [];
   try {
@@ -145,7 +158,7 @@ export function parseJsonPage(bytes: Uint8Array, key: string, decode: () => stri
     for (const [start, end] of span.elements) {
       const text = buf.toString('utf8', start, end);
       const record: unknown = JSON.parse(text);
-      if (typeof record === 'object' && record !== null) sourceTexts.set(record, text);
+      if (keepBytes && typeof record === 'object' && record !== null) sourceBytes.set(record, buf.subarray(start, end));
       records.push(record);
     }
   } catch {
