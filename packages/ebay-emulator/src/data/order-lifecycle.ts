@@ -28,6 +28,14 @@ export interface OrderLifecycle {
 }
 
 /**
+ * The time of an event `delay` after `created`, or undefined when it comes after `asOf` (not happened yet).
+ * Module-level rather than a closure per order: tsx (esbuild keepNames) renames each named closure it creates.
+ */
+function happenedAt(created: number, delay: number, asOf: number): number | undefined {
+  return created + delay <= asOf ? created + delay : undefined;
+}
+
+/**
  * The state of a generated order as of `asOf` (the dataset's start time). Events scheduled after `asOf` have not
  * happened. `multiLine` lets an order be IN_PROGRESS (some line items shipped) while it awaits shipment.
  */
@@ -45,12 +53,11 @@ export function orderLifecycle(
     return { fate, created, cancelledAt: undefined, refundedAt: undefined, disputedAt: undefined, shippedAt: undefined, status: 'NOT_STARTED', lastModified: created };
   }
   const shipDelay = SHIP_MIN + (hashInts(seed, seller, SHIP, index) % (SHIP_MAX - SHIP_MIN));
-  const happened = (delay: number): number | undefined => (created + delay <= asOf ? created + delay : undefined);
-  const cancelledAt = fate === 'cancelled' ? happened(CANCEL_DELAY) : undefined;
-  const shippedAt = fate === 'cancelled' ? undefined : happened(shipDelay);
-  const refundedAt = fate === 'refunded' ? happened(REFUND_DELAY) : undefined;
-  const disputedAt = fate === 'disputed' ? happened(DISPUTE_DELAY) : undefined;
-  const halfway = happened(Math.floor(shipDelay / 2));
+  const cancelledAt = fate === 'cancelled' ? happenedAt(created, CANCEL_DELAY, asOf) : undefined;
+  const shippedAt = fate === 'cancelled' ? undefined : happenedAt(created, shipDelay, asOf);
+  const refundedAt = fate === 'refunded' ? happenedAt(created, REFUND_DELAY, asOf) : undefined;
+  const disputedAt = fate === 'disputed' ? happenedAt(created, DISPUTE_DELAY, asOf) : undefined;
+  const halfway = happenedAt(created, Math.floor(shipDelay / 2), asOf);
   let status: FulfillmentStatus = 'NOT_STARTED';
   if (shippedAt !== undefined) status = 'FULFILLED';
   else if (cancelledAt === undefined && multiLine && halfway !== undefined) status = 'IN_PROGRESS';

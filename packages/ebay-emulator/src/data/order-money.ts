@@ -1,4 +1,4 @@
-import { inventoryItem, offersOf, type InventoryRecord } from './inventory.generator';
+import { inventoryItem, offersOf, type InventoryRecord, type OfferRecord } from './inventory.generator';
 import { labelCode, rngFor } from '../util/prng';
 import { percentOf } from '../util/money';
 
@@ -35,6 +35,17 @@ export interface OrderMoney {
   partialRefundCents: number;
 }
 
+/** An inventory item with its first offer: what an order line is sold from. */
+export interface ListedItem {
+  item: InventoryRecord;
+  offer: OfferRecord | undefined;
+}
+
+export function listedItem(seed: number, seller: number, itemIndex: number): ListedItem {
+  const item = inventoryItem(seed, seller, itemIndex);
+  return { item, offer: offersOf(seed, seller, item)[0] };
+}
+
 const LINE_WEIGHTS = [60, 20, 10, 6, 4];
 
 function lineCountFromRoll(roll: number): number {
@@ -44,6 +55,15 @@ function lineCountFromRoll(roll: number): number {
     if (roll < acc) return k + 1;
   }
   return 1;
+}
+
+type LineCents = 'costCents' | 'discountCents' | 'shippingCents' | 'taxCents' | 'totalCents' | 'feeCents';
+
+// Module-level rather than a closure per order: tsx (esbuild keepNames) renames each named closure it creates.
+function sumOf(lines: readonly LineMoney[], key: LineCents): number {
+  let sum = 0;
+  for (const line of lines) sum += line[key];
+  return sum;
 }
 
 /** The number of line items of an order without generating the rest (same first draw as orderMoney). */
@@ -58,6 +78,7 @@ export function lineCountOf(seed: number, seller: number, index: number): number
  *   total = priceSubtotal + priceDiscount + deliveryCost + tax = sum(line total)
  *   totalMarketplaceFee = sum(round(13.25 % of line total)) + 0.30
  *   totalDueSeller = total - tax (eBay collects and remits the tax); SALE net = totalDueSeller - totalMarketplaceFee
+ * `itemAt` gives the listed item of an inventory index (a dataset passes its memo).
  */
 export function orderMoney(
   seed: number,
@@ -66,6 +87,7 @@ export function orderMoney(
   inventoryCount: number,
   buyerPool: number,
   taxBasisPoints: number,
+  itemAt: (itemIndex: number) => ListedItem = (j) => listedItem(seed, seller, j),
 ): OrderMoney {
   const rng = rngFor(seed, seller, MONEY, index);
   const lineCount = lineCountFromRoll(rng.int(0, 99));
@@ -74,13 +96,13 @@ export function orderMoney(
   const used = new Set<number>();
   for (let l = 0; l < lineCount; l += 1) {
     let j = rng.int(0, inventoryCount - 1);
-    let item = inventoryItem(seed, seller, j);
-    for (let tries = 0; (item.offerCount === 0 || used.has(j)) && tries < inventoryCount; tries += 1) {
+    let listed = itemAt(j);
+    for (let tries = 0; (listed.item.offerCount === 0 || used.has(j)) && tries < inventoryCount; tries += 1) {
       j = (j + 1) % inventoryCount;
-      item = inventoryItem(seed, seller, j);
+      listed = itemAt(j);
     }
     used.add(j);
-    const offer = offersOf(seed, seller, item)[0];
+    const { item, offer } = listed;
     const quantity = rng.chance(0.85) ? 1 : rng.int(2, 3);
     const unitCents = offer?.priceCents ?? item.priceCents;
     const costCents = unitCents * quantity;
@@ -101,17 +123,16 @@ export function orderMoney(
       feeCents: percentOf(totalCents, FVF_BASIS_POINTS),
     });
   }
-  const sum = (f: (l: LineMoney) => number): number => lines.reduce((s, l) => s + f(l), 0);
-  const totalCents = sum((l) => l.totalCents);
-  const taxCents = sum((l) => l.taxCents);
-  const feeCents = sum((l) => l.feeCents) + FIXED_ORDER_FEE_CENTS;
+  const totalCents = sumOf(lines, 'totalCents');
+  const taxCents = sumOf(lines, 'taxCents');
+  const feeCents = sumOf(lines, 'feeCents') + FIXED_ORDER_FEE_CENTS;
   const first = lines[0];
   return {
     lines,
     buyerIndex,
-    subtotalCents: sum((l) => l.costCents),
-    discountCents: sum((l) => l.discountCents),
-    deliveryCents: sum((l) => l.shippingCents),
+    subtotalCents: sumOf(lines, 'costCents'),
+    discountCents: sumOf(lines, 'discountCents'),
+    deliveryCents: sumOf(lines, 'shippingCents'),
     taxCents,
     totalCents,
     feeCents,

@@ -1,5 +1,5 @@
 import { OrderFates } from './order-fates';
-import { lineCountOf, orderMoney, type OrderMoney } from './order-money';
+import { lineCountOf, listedItem, orderMoney, type ListedItem, type OrderMoney } from './order-money';
 import { orderLifecycle, type FulfillmentStatus, type OrderLifecycle } from './order-lifecycle';
 import { OrderTimeline } from './order-timeline';
 import { sellerProfile, type SellerProfile } from './seller-profile';
@@ -13,6 +13,9 @@ export interface OrderOverride {
   lastModified: number;
   status: FulfillmentStatus;
 }
+
+/** Bound of the listed-item memo; the default inventory (200 items) and the benchmarks' (1) fit whole. */
+const LISTED_MEMO_SIZE = 4096;
 
 export interface SellerDatasetParams {
   seed: number;
@@ -36,6 +39,9 @@ export class SellerDataset {
   readonly addedMessages: MessageRecord[] = [];
   /** Memo of payout sums per period (derived data, bounded). */
   readonly payoutMemo = new Map<number, { netCents: number; count: number }>();
+  /** Memo of inventory items with their first offer (derived data, bounded): every order line reads one. */
+  private readonly listedMemo = new Map<number, ListedItem>();
+  private readonly itemAt = (itemIndex: number): ListedItem => this.listedItem(itemIndex);
   readonly seed: number;
   readonly asOf: number;
   readonly inventoryCount: number;
@@ -89,7 +95,17 @@ export class SellerDataset {
   }
 
   money(index: number): OrderMoney {
-    return orderMoney(this.seed, this.profile.number, index, this.inventoryCount, this.buyerPool, this.profile.taxBasisPoints);
+    return orderMoney(this.seed, this.profile.number, index, this.inventoryCount, this.buyerPool, this.profile.taxBasisPoints, this.itemAt);
+  }
+
+  private listedItem(itemIndex: number): ListedItem {
+    let listed = this.listedMemo.get(itemIndex);
+    if (listed === undefined) {
+      if (this.listedMemo.size >= LISTED_MEMO_SIZE) this.listedMemo.clear();
+      listed = listedItem(this.seed, this.profile.number, itemIndex);
+      this.listedMemo.set(itemIndex, listed);
+    }
+    return listed;
   }
 
   buyerOf(index: number): string {

@@ -6,8 +6,8 @@ import { hrefOf, parseIntStrict, queryOf, sellerOf, single } from '../http/reque
 import { sendRestError, type RestError } from '../http/rest-error';
 import { parseOrdersFilter } from './orders.filter';
 import { VISIBILITY, selectOrders } from './orders.query';
-import { orderDocument } from '../data/order-document';
-import { sendJsonPage } from '../http/json-stream';
+import { orderJson } from '../data/order-document';
+import { RawJsonArray, sendJson, sendJsonPage } from '../http/json-stream';
 
 const PATH = '/sell/fulfillment/v1/order';
 const SCOPES = [SCOPE.fulfillment, SCOPE.fulfillmentReadonly];
@@ -39,21 +39,21 @@ export function registerOrderRoutes(app: FastifyInstance, state: EmulatorState):
     if (orderIdsRaw !== undefined && orderIdsRaw.trim() !== '') {
       const ids = orderIdsRaw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
       if (ids.length > 50) return requestError(reply, 30900, 'Exceeded maximum number of order IDs (50).', 'orderIds', String(ids.length));
-      const orders: Record<string, unknown>[] = [];
+      const indexes: number[] = [];
       const warnings: RestError[] = [];
       for (const id of ids) {
         const index = ds.indexOf(id);
         if (index === undefined || ds.timeline.created(index) < now - VISIBILITY) {
           warnings.push({ errorId: 32100, domain: 'API_FULFILLMENT', category: 'REQUEST', message: 'Invalid order ID', parameters: [{ name: 'orderId', value: id }] });
-        } else orders.push(orderDocument(ds, index, docOpts));
+        } else indexes.push(index);
       }
       const body: Record<string, unknown> = {
         href: hrefOf(request, PATH, { orderIds: orderIdsRaw, fieldGroups: single(q, 'fieldGroups') }),
-        total: orders.length,
-        orders,
+        total: indexes.length,
+        orders: new RawJsonArray(indexes, (i) => orderJson(ds, i, docOpts)),
       };
       if (warnings.length > 0) body['warnings'] = warnings;
-      return reply.send(body);
+      return sendJson(reply, body);
     }
 
     const limitRaw = single(q, 'limit');
@@ -68,7 +68,7 @@ export function registerOrderRoutes(app: FastifyInstance, state: EmulatorState):
 
     const selection = selectOrders(ds, parsed.filter, now);
     const total = selection.total;
-    const orders = selection.page(offset, limit).map((i) => orderDocument(ds, i, docOpts));
+    const orders = new RawJsonArray(selection.page(offset, limit), (i) => orderJson(ds, i, docOpts));
     const link = (o: number): string => hrefOf(request, PATH, { filter: filterRaw, fieldGroups: single(q, 'fieldGroups'), limit, offset: o });
     const body: Record<string, unknown> = { href: link(offset), total, limit, offset, orders };
     if (offset + limit < total) body['next'] = link(offset + limit);
@@ -86,6 +86,6 @@ export function registerOrderRoutes(app: FastifyInstance, state: EmulatorState):
     if (index === undefined || ds.timeline.created(index) < now - VISIBILITY) {
       return sendRestError(reply, 404, { errorId: 32100, domain: 'API_FULFILLMENT', category: 'REQUEST', message: 'Invalid order ID', parameters: [{ name: 'orderId', value: orderId }] });
     }
-    return reply.send(orderDocument(ds, index, { now, taxBreakdown: fieldGroups.taxBreakdown, withCancelRequests: true }));
+    return reply.type('application/json').send(orderJson(ds, index, { now, taxBreakdown: fieldGroups.taxBreakdown, withCancelRequests: true }));
   });
 }

@@ -20,3 +20,9 @@ export function centsToString(cents: number): string {
 export function percentOf(cents: number, basisPoints: number): number {
   return Math.round((cents * basisPoints) / 10000);
 }
+
+/** Writes amounts in `currency` as JSON text, the text of `amount()`: `{"value":"12.50","currency":"USD"}`. */
+export function amountJsonWriter(currency: string): (cents: number) => string {
+  const tail = `","currency":${JSON.stringify(currency)}}`;
+  return (cents) => `{"value":"${centsToString(cents)}${tail}`;
+}
