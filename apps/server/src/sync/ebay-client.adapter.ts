@@ -63,7 +63,7 @@ export function syncApiFromClient(client: EbayClient): SyncEbayApi {
         offset: q.offset,
         signal: o.signal,
       });
-      return { total: page.total, items: page.orders as never, sourceJson: page.orders.map(sourceBytesOf) };
+      return { total: page.total, items: page.orders as never, sourceBytes: page.orders.map(sourceBytesOf) };
     },
     async getOrder(orderId, o) {
       return (await client.fulfillment.getOrder(orderId, { signal: o.signal })) as never;

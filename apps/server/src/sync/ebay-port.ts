@@ -149,7 +149,7 @@ export interface OffsetPage<T> {
    * Each item's JSON text as eBay sent it (UTF-8 bytes), where the client kept it: stored as is instead of
    * serialized again.
    */
-  sourceJson?: ReadonlyArray<Uint8Array | undefined>;
+  sourceBytes?: ReadonlyArray<Uint8Array | undefined>;
 }
 
 /** A date window with inclusive bounds as eBay takes them (`to` null: open-ended), and offset paging. */

@@ -40,9 +40,8 @@ function buildUpsertPageSql(orders: number): string {
       buyer_username = excluded.buyer_username, total_value = excluded.total_value,
       total_currency = excluded.total_currency, cancel_state = excluded.cancel_state,
       line_item_count = excluded.line_item_count, search_text = excluded.search_text, raw = excluded.raw,
-      cancel_details = case when t.raw is distinct from excluded.raw then excluded.cancel_details
-        else coalesce(excluded.cancel_details, t.cancel_details) end,
-      last_seen_at = now()
+      cancel_details = excluded.cancel_details, last_seen_at = now()
+    -- Rewritten when eBay changed it (new details or none: old ones are stale) or when new details differ.
     where t.raw is distinct from excluded.raw
       or (excluded.cancel_details is not null and t.cancel_details is distinct from excluded.cancel_details)
     returning order_id, (xmax = 0) as inserted
@@ -176,10 +175,10 @@ export interface PreparedOrdersPage {
 export function prepareOrdersPage(
   accountId: string,
   orders: readonly EbayOrder[],
-  sourceJson: ReadonlyArray<Uint8Array | undefined> = [],
+  sourceBytes: ReadonlyArray<Uint8Array | undefined> = [],
 ): PreparedOrdersPage {
   const unique = new Map<string, readonly [EbayOrder, Uint8Array | undefined]>();
-  orders.forEach((o, i) => unique.set(o.orderId, [o, sourceJson[i]]));
+  orders.forEach((o, i) => unique.set(o.orderId, [o, sourceBytes[i]]));
   const page = [...unique.values()];
   return { accountId, orderIds: [...unique.keys()], params: pageParams(accountId, page) };
 }

@@ -133,7 +133,7 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
               total: page.total,
               fetched: page.items.length,
               lastModified,
-              prepared: prepareOrdersPage(ctx.accountId, page.items, page.sourceJson),
+              prepared: prepareOrdersPage(ctx.accountId, page.items, page.sourceBytes),
               cancelled: options.cancelDetails ? page.items.filter(needsCancelDetails).map((o) => o.orderId) : [],
             };
           },
