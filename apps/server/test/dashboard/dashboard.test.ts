@@ -9,6 +9,7 @@ import {
   type Emulator,
   type SyncTestApp,
 } from '../sync/sync-fixture';
+import { upsertMessages } from '../../src/sync/other.repository';
 
 let emulator: Emulator;
 let t: SyncTestApp;
@@ -143,5 +144,17 @@ describe('GET /api/dashboard', () => {
     expect(other.orders).toEqual({ count: 0, revenue: [], perDay: [] });
     expect(other.lastSyncs).toEqual([]);
     expect(other.payouts.last).toBeNull();
+  });
+  it('counts a message whose read state eBay did not report as unread, as the conversation list does', async () => {
+    const get1 = (await get(`/api/dashboard?accountId=${accountId}`)).json<DashboardResponse>();
+    await t.syncDb.transaction().execute((trx) =>
+      upsertMessages(trx, accountId, [
+        { messageId: `unknown-read-${randomUUID()}`, receiveDate: new Date().toISOString(), subject: 'No read flag', raw: {} },
+      ]),
+    );
+    const get2 = (await get(`/api/dashboard?accountId=${accountId}`)).json<DashboardResponse>();
+    expect(get2.unreadMessages).toBe(get1.unreadMessages + 1);
+    const threads = await t.syncDb.selectFrom('ebay_message_threads').select('unread').where('account_id', '=', accountId).execute();
+    expect(get2.unreadMessages).toBe(threads.reduce((n, th) => n + th.unread, 0));
   });
 });
