@@ -22,7 +22,8 @@ function buildUpsertPageSql(orders: number): string {
   return `
   with input as (
     select * from unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-      $8::numeric[], $9::text[], $10::text[], $11::integer[], $12::text[], $22::jsonb[], array[${raws}])
+      $8::numeric[], $9::text[], $10::text[], $11::integer[], $12::text[], $${CANCEL_DETAILS_PARAM}::jsonb[],
+      array[${raws}])
       as x(order_id, created_at_ebay, modified_at_ebay, fulfillment_status, payment_status, buyer_username,
         total_value, total_currency, cancel_state, line_item_count, search_text, cancel_details, raw)
   ),
@@ -62,6 +63,8 @@ function buildUpsertPageSql(orders: number): string {
   )
   select order_id, inserted from up`;
 }
+/** Where the page's parameters go (see `pageParams`): cancellation details, then one payload per order. */
+const CANCEL_DETAILS_PARAM = 22;
 const RAW_PARAM = 23;
 
 const pageSql = new Map<number, string>();
@@ -111,8 +114,8 @@ function jsonbParams(payloads: ReadonlyArray<Uint8Array>): Buffer[] {
 
 /**
  * The page as parameters of `upsertPageSql`: one array per column, then one jsonb payload per order (eBay's own text
- * when the client kept it, else the order serialized). The cancellation details (parameter 22) start empty: see
- * `withCancelDetails`.
+ * when the client kept it, else the order serialized). The cancellation details (`CANCEL_DETAILS_PARAM`) start
+ * empty: see `withCancelDetails`.
  */
 function pageParams(accountId: string, orders: ReadonlyArray<readonly [EbayOrder, Uint8Array | undefined]>): unknown[] {
   const order = {
@@ -195,7 +198,6 @@ export function withCancelDetails(page: PreparedOrdersPage, details: ReadonlyMap
   );
   return { ...page, params };
 }
-const CANCEL_DETAILS_PARAM = 22;
 
 /**
  * Upserts a page of orders prepared by `prepareOrdersPage`, with their line items, keyed by order id within the

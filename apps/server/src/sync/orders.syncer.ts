@@ -102,7 +102,6 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
 
       // getOrder fills cancelRequests (getOrders leaves them empty): a page's cancelled orders are fetched before
       // it is written, each call in a fetch slot of its own, and their details are written with the orders.
-      const detailsFetched = new Set<string>();
       const fetchDetails = async (orderIds: readonly string[], call: SlotCall) => {
         const details = new Map<string, unknown>();
         await Promise.all(
@@ -111,7 +110,6 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
             details.set(orderId, full.cancelStatus);
           }),
         );
-        for (const orderId of orderIds) detailsFetched.add(orderId);
         return details;
       };
 
@@ -173,8 +171,9 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
       });
       await group.wait();
       if (options.cancelDetails) {
-        // Orders whose details are still missing (stored before they were fetched with their page, or changed
-        // since without a cancellation state this run saw): fetched and written in batches.
+        // Orders whose details are still missing (stored before details came with their page, or while
+        // SYNC_ORDER_CANCEL_DETAILS was off): fetched and written in batches. Details fetched with a page are never
+        // missing (a missing cancelStatus is stored as `{}`), so none is fetched twice.
         const sweep = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
         let pending: Array<{ order_id: string; details: unknown }> = [];
         const flush = async () => {
@@ -183,7 +182,6 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
           if (batch.length > 0) await ctx.db.transaction().execute((trx) => saveCancelDetails(trx, ctx.accountId, batch));
         };
         for (const orderId of await ordersMissingCancelDetails(ctx.db, ctx.accountId, 10_000)) {
-          if (detailsFetched.has(orderId)) continue;
           sweep.add(async (signal) => {
             const full = await ctx.api.getOrder(orderId, { signal });
             pending.push({ order_id: orderId, details: full.cancelStatus });

@@ -145,7 +145,7 @@ export class Transport {
 
   /**
    * Like `json`, for a page whose `key` holds many records: each record is parsed on its own from the response's
-   * bytes and its text kept for `sourceJsonOf` (see `json-page.ts`). Same results and errors as `json`.
+   * bytes, which stay available for `sourceBytesOf` (see `json-page.ts`). Same results and errors as `json`.
    */
   static jsonPage<T>(ctx: { api: string; operation: string }, key: string): (res: RawHttpResponse) => T | undefined {
     const whole = Transport.json<T>(ctx);
