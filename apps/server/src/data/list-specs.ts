@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { decimal, isoTimestamp as iso, type ListSpec } from './list-engine';
+import { decimal, isoTimestamp as iso, opaque, type ListSpec } from './list-engine';
 
 const isoDate = z.iso.datetime({ offset: true });
 const text = z.string().min(1).max(200);
@@ -13,7 +13,7 @@ const dateRange = (column: string) => [
 const eq = (param: string, column: string) => ({
   param,
   schema: text,
-  where: (v: string) => sql`t.${sql.raw(column)} = ${v}`,
+  where: (v: string) => sql`t.${sql.raw(column)} = ${opaque(v, 'text')}`,
 });
 
 export const ordersList: ListSpec = {

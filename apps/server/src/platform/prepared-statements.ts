@@ -10,8 +10,9 @@ import type pg from 'pg';
  *
  * Opt-in per query with `prepared(compiled)`: it marks the SQL with a leading comment, and the pool handed to
  * Kysely (`preparingPool`) runs marked SQL as a named statement (name = hash of the text). Only mark SQL whose
- * text comes from a bounded set (no literal values or variable-length lists in the text): every distinct text
- * becomes a statement kept by each connection, up to `MAX_STATEMENTS_PER_CONNECTION` (then it runs unnamed).
+ * text comes from a bounded set (no variable-length lists, no literal values but an account id, of which there are
+ * few): every distinct text becomes a statement kept by each connection, up to `MAX_STATEMENTS_PER_CONNECTION`
+ * (then it runs unnamed).
  */
 const MARK = '/* prepared */ ';
 const MAX_STATEMENTS_PER_CONNECTION = 200;
