@@ -262,3 +262,33 @@ export async function ordersMissingCancelDetails(
     .execute();
   return rows.map((r) => r.order_id);
 }
+
+/** Whether the account has any order stored (a first backfill has nothing to compare with). */
+export async function hasStoredOrders(db: SyncDb, accountId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('ebay_orders')
+    .select('order_id')
+    .where('account_id', '=', accountId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Of `orders` (id and eBay's lastModifiedDate), those stored with the same lastModifiedDate and with their
+ * cancellation details: eBay changes an order's lastModifiedDate whenever the order changes, its cancellation
+ * included, so their stored details are current.
+ */
+export async function ordersWithCurrentCancelDetails(
+  db: SyncDb,
+  accountId: string,
+  orders: ReadonlyArray<{ orderId: string; lastModifiedDate: string }>,
+): Promise<Set<string>> {
+  if (orders.length === 0) return new Set();
+  const { rows } = await sql<{ order_id: string }>`
+    select o.order_id from ebay_orders o
+    join unnest(${orders.map((o) => o.orderId)}::text[], ${orders.map((o) => o.lastModifiedDate)}::timestamptz[])
+      as p(order_id, modified) on o.order_id = p.order_id and o.modified_at_ebay = p.modified
+    where o.account_id = ${accountId} and o.cancel_details is not null`.execute(db);
+  return new Set(rows.map((r) => r.order_id));
+}

@@ -1,6 +1,8 @@
 import type { EbayOrder } from './ebay-port';
 import {
+  hasStoredOrders,
   ordersMissingCancelDetails,
+  ordersWithCurrentCancelDetails,
   prepareOrdersPage,
   type PreparedOrdersPage,
   saveCancelDetails,
@@ -62,7 +64,9 @@ interface FetchedPage {
   lastModified: Date | null;
   prepared: PreparedOrdersPage;
   /** Its orders with a cancellation (whose getOrder details are written with the page). */
-  cancelled: string[];
+  cancelled: Array<{ orderId: string; lastModifiedDate: string }>;
+  /** getOrder calls made for it. */
+  detailCalls: number;
 }
 
 export interface OrdersSyncerOptions {
@@ -101,7 +105,11 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
       const group = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
 
       // getOrder fills cancelRequests (getOrders leaves them empty): a page's cancelled orders are fetched before
-      // it is written, each call in a fetch slot of its own, and their details are written with the orders.
+      // it is written, each call in a fetch slot of its own, and their details are written with the orders. An
+      // order stored with the same lastModifiedDate keeps the details it has (eBay changes the date with any change
+      // to the order): a full run over stored orders, or an incremental run's overlap, costs no getOrder for them.
+      // A first backfill has nothing stored to compare with and skips the lookup.
+      const compare = options.cancelDetails && (await hasStoredOrders(ctx.db, ctx.accountId));
       const fetchDetails = async (orderIds: readonly string[], call: SlotCall) => {
         const details = new Map<string, unknown>();
         await Promise.all(
@@ -112,6 +120,17 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
         );
         return details;
       };
+
+      // Orders whose lastModifiedDate is not a date are never compared (their details are fetched).
+      const currentDetails = (orders: FetchedPage['cancelled']) =>
+        ordersWithCurrentCancelDetails(
+          ctx.db,
+          ctx.accountId,
+          orders.flatMap((o) => {
+            const t = Date.parse(o.lastModifiedDate);
+            return Number.isNaN(t) ? [] : [{ orderId: o.orderId, lastModifiedDate: new Date(t).toISOString() }];
+          }),
+        );
 
       const addPage = (w: number, offset: number) => {
         const window = plan.windows[w];
@@ -132,7 +151,12 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
               fetched: page.items.length,
               lastModified,
               prepared: prepareOrdersPage(ctx.accountId, page.items, page.sourceBytes),
-              cancelled: options.cancelDetails ? page.items.filter(needsCancelDetails).map((o) => o.orderId) : [],
+              cancelled: options.cancelDetails
+                ? page.items
+                    .filter(needsCancelDetails)
+                    .map((o) => ({ orderId: o.orderId, lastModifiedDate: o.lastModifiedDate }))
+                : [],
+              detailCalls: 0,
             };
           },
           async (page) => {
@@ -141,7 +165,7 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
             if (firstPage) totals.set(w, page.total);
             await ctx.commit({
               fetched: page.fetched,
-              calls: 1 + page.cancelled.length,
+              calls: 1 + page.detailCalls,
               done: [`w${w}:${offset}`],
               set: { plan, ...(firstPage ? { [`total_w${w}`]: page.total } : {}) },
               total: knownTotal(),
@@ -150,10 +174,14 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
           },
           {
             large: true,
-            follow: async (page: FetchedPage, call: SlotCall): Promise<FetchedPage> =>
-              page.cancelled.length === 0
-                ? page
-                : { ...page, prepared: withCancelDetails(page.prepared, await fetchDetails(page.cancelled, call)) },
+            follow: async (page: FetchedPage, call: SlotCall): Promise<FetchedPage> => {
+              if (page.cancelled.length === 0) return page;
+              const current = compare ? await currentDetails(page.cancelled) : new Set<string>();
+              const wanted = page.cancelled.filter((o) => !current.has(o.orderId)).map((o) => o.orderId);
+              if (wanted.length === 0) return page;
+              const details = await fetchDetails(wanted, call);
+              return { ...page, detailCalls: wanted.length, prepared: withCancelDetails(page.prepared, details) };
+            },
           },
         );
       };
@@ -220,7 +248,9 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
         estimatedCalls,
         notes: [
           `${plan.field} windows of at most ${Math.round((limits.windowMs ?? 0) / 86_400_000)} days, ${PAGE} orders per call`,
-          ...(options.cancelDetails ? ['plus one getOrder per order with a cancellation'] : []),
+          ...(options.cancelDetails
+            ? ['plus one getOrder per order with a cancellation, unless it is stored unchanged with its details']
+            : []),
         ],
       };
     },

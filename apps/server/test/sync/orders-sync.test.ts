@@ -205,4 +205,54 @@ describe('orders sync', () => {
     expect(run.calls).toBe(swept.length);
     for (const c of await cancelledRows()) expect(c.cancel_details).toEqual(truthDetails.get(c.order_id));
   });
+
+  it('calls getOrder again only for the cancelled orders that changed on eBay', async () => {
+    const client = t.ebay.getClientForAccount(accountId).fulfillment;
+    const storedDetails = async () =>
+      new Map(
+        (
+          await t.syncDb
+            .selectFrom('ebay_orders')
+            .select(['order_id', 'cancel_details'])
+            .where('account_id', '=', accountId)
+            .where('cancel_state', '=', 'CANCELED')
+            .orderBy('order_id')
+            .execute()
+        ).map((r) => [r.order_id, r.cancel_details]),
+      );
+    const before = await storedDetails();
+    expect(before.size).toBeGreaterThan(3);
+    const ledgerOf = (runId: string) =>
+      t.db.selectFrom('ebay_calls').select(['operation', 'url']).where('run_id', '=', runId).execute();
+
+    // A full run over stored, unchanged orders: one getOrders per page, no getOrder, the details kept.
+    const full = await start({ mode: 'full' });
+    const fullId = full.json<{ runId: string }>().runId;
+    expect(await waitForRun(t.syncDb, fullId)).toMatchObject({ status: 'succeeded' });
+    const fullCalls = await ledgerOf(fullId);
+    expect(fullCalls.filter((c) => c.operation === 'getOrder')).toEqual([]);
+    const fullRun = await t.syncDb
+      .selectFrom('sync_runs')
+      .select(['calls', 'pages'])
+      .where('id', '=', fullId)
+      .executeTakeFirstOrThrow();
+    expect(fullRun.calls).toBe(fullRun.pages);
+    expect(fullRun.calls).toBe(fullCalls.length);
+    expect(await storedDetails()).toEqual(before);
+
+    // Two cancelled orders change on eBay: the next run fetches their details, and only theirs.
+    const seller = (await sellers(emulator))[0]!;
+    const changed = [...before.keys()].slice(0, 2);
+    await control(emulator, 'POST', `/sellers/${seller.id}/orders/modify`, { orderIds: changed });
+    const inc = await start({});
+    const incId = inc.json<{ runId: string }>().runId;
+    expect(await waitForRun(t.syncDb, incId)).toMatchObject({ status: 'succeeded' });
+    const fetched = (await ledgerOf(incId))
+      .filter((c) => c.operation === 'getOrder')
+      .map((c) => decodeURIComponent(c.url.slice(c.url.lastIndexOf('/') + 1).split('?')[0] ?? ''));
+    expect(fetched.sort()).toEqual([...changed].sort());
+    const after = await storedDetails();
+    for (const id of changed) expect(after.get(id)).toEqual((await client.getOrder(id)).cancelStatus);
+    expect(await ordersChecksum(t.syncDb, accountId)).toEqual(await truth(emulator, 'orders'));
+  });
 });
