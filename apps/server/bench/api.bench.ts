@@ -7,7 +7,8 @@
  * During the load the emulator answers like eBay does, in about half a second (BENCH_API_EBAY_LATENCY_MS plus up
  * to BENCH_API_EBAY_JITTER_MS), so the background sync runs at the pace a real account allows; 0 runs it at the
  * emulator's full speed.
- * Sizes: BENCH_API_ORDERS (default 1,000,000), BENCH_API_REAL_ORDERS (20,000), BENCH_API_SECONDS (15).
+ * Sizes: BENCH_API_ORDERS (default 1,000,000), BENCH_API_REAL_ORDERS (20,000), BENCH_API_SECONDS (15);
+ * BENCH_PG_SETTINGS adds PostgreSQL settings.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,6 +154,9 @@ async function seed(admin: pg.Client, realAccount: string): Promise<void> {
   // A table that grew to this size over time has been vacuumed long since: do it now, so autovacuum does not
   // start on the freshly copied rows in the middle of the load.
   await admin.query('vacuum (analyze) ebay_orders, ebay_order_line_items');
+  // And its pages were written out long since: the checkpoint after the seeding's gigabytes of WAL would otherwise
+  // spread its writes over the first scenarios.
+  await admin.query('checkpoint');
   process.stdout.write(
     `seeded ${total} orders: ${real} synced from the emulator + ${copies} INSERT ... SELECT copies over ${EXTRA_ACCOUNTS} extra accounts in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
@@ -202,7 +206,14 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const pgDir = mkdtempSync(join(tmpdir(), 'bench-api-pg-'));
   const procs: Proc[] = [];
-  const pgServer = await startEmbeddedPostgres({ dataDir: pgDir, port: await freePort(), logger });
+  // BENCH_PG_SETTINGS="name=value,name=value" adds server settings (e.g. shared_buffers=2GB) to compare with.
+  const settings = Object.fromEntries(
+    (process.env.BENCH_PG_SETTINGS ?? '')
+      .split(',')
+      .filter((s) => s.includes('='))
+      .map((s) => [s.slice(0, s.indexOf('=')).trim(), s.slice(s.indexOf('=') + 1).trim()]),
+  );
+  const pgServer = await startEmbeddedPostgres({ dataDir: pgDir, port: await freePort(), logger, settings });
   const databaseUrl = pgServer.url();
   const admin = new pg.Client({ connectionString: databaseUrl });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:sync`: order backfill throughput of the sync engine against the emulator (each in its own process),
- * at 0 ms and 100 ms emulator latency, against a naive baseline, with peak RSS at 100k and 300k orders and the cost
- * of an incremental run with nothing new. Sizes can be lowered with BENCH_ORDERS / BENCH_LARGE_ORDERS.
+ * at 0 ms and 100 ms emulator latency, against a naive baseline, with peak RSS at 100k and 300k orders, the cost
+ * of an incremental run with nothing new and of a full run over stored orders none of which changed. Sizes can be
+ * lowered with BENCH_ORDERS / BENCH_LARGE_ORDERS.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -102,7 +103,8 @@ async function parent(): Promise<void> {
       const accountId = account.rows[0]?.id ?? '';
       for (const [label, kind, mode] of runs) {
         if (only && !only.has(label)) continue;
-        if (mode === 'full')
+        // A `_resync` run is a full run over the orders the previous run stored (none changed on eBay).
+        if (mode === 'full' && !label.endsWith('_resync'))
           await admin.query(
             'truncate ebay_orders cascade; truncate sync_runs cascade; truncate sync_state cascade',
           );
@@ -132,6 +134,7 @@ async function parent(): Promise<void> {
     await scenario('0ms', { orders, latencyMs: 0 }, [
       ['engine_0ms', 'engine', 'full'],
       ['engine_incremental', 'engine', 'incremental'],
+      ['engine_resync', 'engine', 'full'],
       ...(process.env.BENCH_SKIP_NAIVE ? [] : [['naive_0ms', 'naive', 'full'] as [string, 'naive', 'full']]),
     ]);
     await scenario(`${latency}ms`, { orders, latencyMs: latency }, [
@@ -185,6 +188,11 @@ async function parent(): Promise<void> {
   }
   if (inc)
     console.log(`incremental with no changes: ${inc.calls} call(s) (target 1): ${verdict(inc.calls === 1)}`);
+  const resync = results.engine_resync;
+  if (resync)
+    console.log(
+      `full run over ${resync.orders} stored, unchanged orders: ${Math.round(rate(resync))} orders/s, ${resync.calls} calls (no target)`,
+    );
 }
 
 if (process.env.BENCH_CHILD) await child();
