@@ -86,9 +86,14 @@ const deleteDroppedItems = `
     and o.account_id = li.account_id and o.order_id = li.order_id
     and not coalesce(o.raw->'lineItems', '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('lineItemId', li.line_item_id))`;
 
+// A join with the ids, which Postgres runs as one primary-key lookup per id: with `order_id = any($2)` it read the
+// account's whole range of another index and filtered it while the table's statistics were older than its rows
+// (3.7 ms for 200 of 20,000 orders against 0.6 ms, growing with the account), and with current statistics the
+// join still ran in 6.6 ms where `any` took 8.2 (200 rows updated).
 const touchUnchanged = `
-  update ebay_orders set last_seen_at = now()
-  where account_id = $1::uuid and order_id = any($2::text[])`;
+  update ebay_orders o set last_seen_at = now()
+  from unnest($2::text[]) as u(order_id)
+  where o.account_id = $1::uuid and o.order_id = u.order_id`;
 
 /** jsonb's binary format: a version byte, then the JSON text. */
 const JSONB_VERSION = 1;
@@ -291,4 +296,13 @@ export async function ordersWithCurrentCancelDetails(
       as p(order_id, modified) on o.order_id = p.order_id and o.modified_at_ebay = p.modified
     where o.account_id = ${accountId} and o.cancel_details is not null`.execute(db);
   return new Set(rows.map((r) => r.order_id));
+}
+
+/**
+ * Refreshes the planner's statistics of the orders table. After a bulk load they describe the table as it was (a
+ * new account's orders unknown to them), and until autovacuum catches up, which can take minutes, Postgres may plan
+ * lookups by order id as scans of the account's whole range. About 0.75 s at 100,000 orders.
+ */
+export async function analyzeOrders(db: SyncDb): Promise<void> {
+  await sql`analyze ebay_orders`.execute(db);
 }

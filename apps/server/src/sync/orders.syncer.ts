@@ -1,5 +1,6 @@
 import type { EbayOrder } from './ebay-port';
 import {
+  analyzeOrders,
   hasStoredOrders,
   ordersMissingCancelDetails,
   ordersWithCurrentCancelDetails,
@@ -21,6 +22,8 @@ import {
 } from './windows';
 
 const PAGE = 200;
+/** A run that inserted at least this many orders refreshes the orders table's statistics when it ends. */
+const ANALYZE_AFTER_INSERTS = 500;
 const limits = resourceLimits.orders;
 
 interface OrdersPlan {
@@ -102,6 +105,9 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
       const knownTotal = () =>
         totals.size === plan.windows.length ? [...totals.values()].reduce((a, b) => a + b, 0) : null;
       let maxSeen: Date | null = null;
+      // Counted when written; a page whose transaction rolled back may have been counted (only the ANALYZE below
+      // depends on it).
+      let inserted = 0;
       const group = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
 
       // getOrder fills cancelRequests (getOrders leaves them empty): a page's cancelled orders are fetched before
@@ -169,7 +175,11 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
               done: [`w${w}:${offset}`],
               set: { plan, ...(firstPage ? { [`total_w${w}`]: page.total } : {}) },
               total: knownTotal(),
-              write: (trx) => writeOrdersPage(trx, page.prepared),
+              write: async (trx) => {
+                const written = await writeOrdersPage(trx, page.prepared);
+                inserted += written.inserted;
+                return written;
+              },
             });
           },
           {
@@ -220,6 +230,9 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
         await sweep.wait();
         await flush();
       }
+      // A bulk load leaves the planner's statistics behind (a new account's orders unknown to them) until
+      // autovacuum's next pass: the next run's lookups by order id, and the lists, are planned from them.
+      if (inserted >= ANALYZE_AFTER_INSERTS) await analyzeOrders(ctx.db);
       return { maxSeen };
     },
 

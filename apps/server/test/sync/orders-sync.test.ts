@@ -1,4 +1,5 @@
 import { sourceJsonOf } from '@ebay-connector/ebay-client';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sellers } from '../accounts/ebay-fixture';
 import {
@@ -44,6 +45,11 @@ describe('orders sync', () => {
     const done = await waitForRun(t.syncDb, runId);
     expect(done).toMatchObject({ status: 'succeeded' });
     expect(await ordersChecksum(t.syncDb, accountId)).toEqual(await truth(emulator, 'orders'));
+    // A bulk load ends with fresh planner statistics for the orders table (the next run's lookups depend on them).
+    const analyzed = await sql<{ last_analyze: Date | null }>`
+      select last_analyze from pg_stat_user_tables where relname = 'ebay_orders'`.execute(t.syncDb);
+    expect(analyzed.rows).toHaveLength(1);
+    expect(analyzed.rows[0]?.last_analyze).not.toBeNull();
     // Each order's payload is stored as eBay sent it (the client keeps each record's text of a large page).
     const sample = await t.ebay.getClientForAccount(accountId).fulfillment.getOrders({
       creationDate: { from: new Date(Date.now() - 700 * 86_400_000) },
