@@ -12,7 +12,7 @@ export function encodeCursor(values: ReadonlyArray<string | number | null>): str
  */
 export type CursorValue = 'text' | 'uuid' | 'timestamp';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)[T ]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d\d(:?\d\d){0,2})$/;
 
 function isTimestamp(value: string): boolean {

@@ -105,9 +105,7 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
       const knownTotal = () =>
         totals.size === plan.windows.length ? [...totals.values()].reduce((a, b) => a + b, 0) : null;
       let maxSeen: Date | null = null;
-      // Counted when written; a page whose transaction rolled back may have been counted (only the ANALYZE below
-      // depends on it).
-      let inserted = 0;
+      let inserted = 0; // orders inserted by the pages committed so far (the ANALYZE below depends on it)
       const group = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
 
       // getOrder fills cancelRequests (getOrders leaves them empty): a page's cancelled orders are fetched before
@@ -126,17 +124,6 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
         );
         return details;
       };
-
-      // Orders whose lastModifiedDate is not a date are never compared (their details are fetched).
-      const currentDetails = (orders: FetchedPage['cancelled']) =>
-        ordersWithCurrentCancelDetails(
-          ctx.db,
-          ctx.accountId,
-          orders.flatMap((o) => {
-            const t = Date.parse(o.lastModifiedDate);
-            return Number.isNaN(t) ? [] : [{ orderId: o.orderId, lastModifiedDate: new Date(t).toISOString() }];
-          }),
-        );
 
       const addPage = (w: number, offset: number) => {
         const window = plan.windows[w];
@@ -169,24 +156,24 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
             if (page.lastModified && (maxSeen === null || page.lastModified > maxSeen)) maxSeen = page.lastModified;
             const firstPage = offset === 0 && !totals.has(w);
             if (firstPage) totals.set(w, page.total);
-            await ctx.commit({
+            const written = await ctx.commit({
               fetched: page.fetched,
               calls: 1 + page.detailCalls,
               done: [`w${w}:${offset}`],
               set: { plan, ...(firstPage ? { [`total_w${w}`]: page.total } : {}) },
               total: knownTotal(),
-              write: async (trx) => {
-                const written = await writeOrdersPage(trx, page.prepared);
-                inserted += written.inserted;
-                return written;
-              },
+              write: (trx) => writeOrdersPage(trx, page.prepared),
             });
+            inserted += written.inserted;
           },
           {
             large: true,
             follow: async (page: FetchedPage, call: SlotCall): Promise<FetchedPage> => {
               if (page.cancelled.length === 0) return page;
-              const current = compare ? await currentDetails(page.cancelled) : new Set<string>();
+              // eBay's lastModifiedDate text, cast by PostgreSQL as the page's statement casts it.
+              const current = compare
+                ? await ordersWithCurrentCancelDetails(ctx.db, ctx.accountId, page.cancelled)
+                : new Set<string>();
               const wanted = page.cancelled.filter((o) => !current.has(o.orderId)).map((o) => o.orderId);
               if (wanted.length === 0) return page;
               const details = await fetchDetails(wanted, call);
