@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '../platform/errors';
 import { prepared } from '../platform/prepared-statements';
+import { parseOrThrow } from '../platform/validation';
 import type { SyncDb } from '../sync/sync-db';
-import { decodeCursor, encodeCursor, UUID } from './cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 
 /** One filter: a query parameter and the SQL condition it adds. */
 export interface FilterSpec {
@@ -63,14 +63,9 @@ export function queryShape(spec: ListSpec) {
 export type ListQuery = z.infer<typeof listQueryBase> & Record<string, unknown>;
 type Query = ListQuery;
 
-/** `id` for a literal in SQL text: a UUID (the query schema checked it; anything else never reaches the text). */
+/** `id` for a literal in SQL text: checked again with the query schema's rule, so only a UUID reaches the text. */
 function uuidLiteral(id: string): string {
-  if (!UUID.test(id)) {
-    throw new AppError(422, 'validation_failed', 'The request is not valid', [
-      { path: 'accountId', message: 'Invalid UUID' },
-    ]);
-  }
-  return id.toLowerCase();
+  return parseOrThrow(listQueryBase.pick({ accountId: true }).required(), { accountId: id }).accountId.toLowerCase();
 }
 
 /**
