@@ -55,13 +55,13 @@ interface Conversation {
   latestMessage: { messageId: string; createdDate: string };
 }
 
-async function allConversations(): Promise<Conversation[]> {
+async function allConversations(query = '', limit = 50): Promise<Conversation[]> {
   const out: Conversation[] = [];
-  for (let offset = 0; ; offset += 50) {
-    const r = await get(`${emu.url}/commerce/message/v1/conversation?conversation_type=FROM_MEMBERS&limit=50&offset=${offset}`, token);
+  for (let offset = 0; ; offset += limit) {
+    const r = await get(`${emu.url}/commerce/message/v1/conversation?conversation_type=FROM_MEMBERS&limit=${limit}&offset=${offset}${query}`, token);
     const body = r.body as { total: number; conversations: Conversation[] };
     out.push(...body.conversations);
-    if (offset + 50 >= body.total) return out;
+    if (offset + limit >= body.total) return out;
   }
 }
 
@@ -116,5 +116,41 @@ describe('member messages: truth and added messages', () => {
     const byCount = (await control(emu.url, 'POST', '/sellers/1/messages', { count: 2 })) as { created: unknown[] };
     expect(byCount.created).toHaveLength(2);
     expect((await truth('messages')).count).toBe(trading.length + 2);
+  });
+
+  it('start_time and end_time list exactly the conversations with a message sent within them, however old', async () => {
+    const oldest = (await allConversations()).at(-1)!;
+    await control(emu.url, 'POST', '/clock/advance', { seconds: 60 });
+    await control(emu.url, 'POST', '/sellers/1/messages', { conversationIds: [oldest.conversationId] });
+    const sent = new Map<string, number[]>();
+    for (const c of await allConversations()) {
+      sent.set(c.conversationId, (await messagesOf(c.conversationId)).map((m) => Date.parse(m.createdDate)));
+    }
+    const dates = [...sent.values()].flat().sort((a, b) => a - b);
+    // A conversation the seller answered (3 hours after the buyer's first message).
+    const [answeredId, answered] = [...sent].find(([, d]) => d.length === 2 && d[1]! - d[0]! === 3 * 3600_000)!;
+    const ranges: Array<[number, number | undefined]> = [
+      [answered[0]! + 1, answered[1]!],
+      [answered[1]! + 1, undefined],
+      [dates[Math.floor(dates.length / 2)]!, undefined],
+      [dates[Math.floor(dates.length / 4)]!, dates[Math.floor(dates.length / 2)]!],
+      [dates.at(-1)!, undefined],
+    ];
+    const listedIn = async ([from, to]: [number, number | undefined], limit: number) => {
+      const query = `&start_time=${new Date(from).toISOString()}${to === undefined ? '' : `&end_time=${new Date(to).toISOString()}`}`;
+      return (await allConversations(query, limit)).map((c) => c.conversationId);
+    };
+    for (const range of ranges) {
+      const [from, to = Infinity] = range;
+      const expected = [...sent].filter(([, d]) => d.some((x) => x >= from && x <= to)).map(([id]) => id);
+      for (const limit of [50, 3]) {
+        const listed = await listedIn(range, limit);
+        expect(new Set(listed).size).toBe(listed.length);
+        expect([...listed].sort()).toEqual([...expected].sort());
+      }
+    }
+    // Listed by its answer alone, and by the buyer's follow-up alone for the oldest conversation.
+    expect(await listedIn(ranges[0]!, 50)).toContain(answeredId);
+    expect(await listedIn(ranges[4]!, 50)).toEqual([oldest.conversationId]);
   });
 });

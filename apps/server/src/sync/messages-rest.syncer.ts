@@ -1,5 +1,5 @@
 import type { EbayConversation, EbayConversationMessage, EbayMessage } from './ebay-port';
-import { upsertMessages } from './other.repository';
+import { storedMessageIds, upsertMessages } from './other.repository';
 import { maxDate, type PlanContext, type RunContext, type RunOutcome, type SyncPlan } from './syncer';
 import type { SyncDb } from './sync-db';
 import { TaskGroup } from './task-group';
@@ -9,7 +9,12 @@ import { incrementalStart } from './windows';
 const CONVERSATIONS_PER_PAGE = 50;
 const MESSAGES_PER_PAGE = 50;
 
-/** What a run lists (saved in the checkpoint, so a resume reads the same set). */
+/**
+ * What a run lists (saved in the checkpoint, so a resume reads the same set). getConversations' `start_time` keeps
+ * the conversations with a message sent since ("only messages sent after this time will be retrieved"), so an
+ * incremental run lists from the watermark minus the overlap: one call when nothing is new, however many
+ * conversations the account has.
+ */
 interface RestListing {
   startTime: string | null;
   endTime: string | null;
@@ -25,13 +30,12 @@ function restListing(ctx: {
   overlapMs: number;
 }): RestListing {
   const incremental = ctx.mode === 'incremental' && ctx.watermark !== null && !ctx.since;
+  const changedSince =
+    incremental && ctx.watermark ? incrementalStart(ctx.watermark, ctx.overlapMs, new Date(0)).toISOString() : null;
   return {
-    startTime: ctx.since && !incremental ? ctx.since.toISOString() : null,
+    startTime: changedSince ?? ctx.since?.toISOString() ?? null,
     endTime: ctx.until ? ctx.until.toISOString() : null,
-    changedSince:
-      incremental && ctx.watermark
-        ? incrementalStart(ctx.watermark, ctx.overlapMs, new Date(0)).toISOString()
-        : null,
+    changedSince,
   };
 }
 
@@ -100,10 +104,28 @@ async function readConversation(
 }
 
 /**
- * Buyer messages through the REST Message API: FROM_MEMBERS conversations 50 per call; the messages of every
- * conversation that is new or whose latest message is at or after the watermark minus the overlap (all of them in
- * a full run) are read, `fetchConcurrency` conversations at a time, and written with their list page in one
- * commit (`l<offset>`). `pathSet` goes into the checkpoint with every page.
+ * The listed conversations whose messages a run reads: all of them in a full run; in an incremental run those whose
+ * latest message is at or after `changedSince` and not stored yet (the overlap lists again the conversations the
+ * last run read: with their latest message stored, they hold nothing new, as a conversation is always read and
+ * written whole).
+ */
+async function toRead(
+  ctx: RunContext,
+  conversations: readonly EbayConversation[],
+  changedSince: string | null,
+): Promise<EbayConversation[]> {
+  if (changedSince === null) return [...conversations];
+  const candidates = conversations.filter((c) => changed(c, changedSince));
+  const latest = candidates.flatMap((c) => (c.latestMessage?.messageId ? [c.latestMessage.messageId] : []));
+  const stored = await storedMessageIds(ctx.db, ctx.accountId, latest);
+  return candidates.filter((c) => !c.latestMessage?.messageId || !stored.has(c.latestMessage.messageId));
+}
+
+/**
+ * Buyer messages through the REST Message API: FROM_MEMBERS conversations 50 per call (an incremental run lists
+ * those with a message since the watermark minus the overlap); the messages of each conversation `toRead` keeps are
+ * read, `fetchConcurrency` conversations at a time, and written with their list page in one commit (`l<offset>`).
+ * `pathSet` goes into the checkpoint with every page.
  */
 export async function runRestMessages(
   ctx: RunContext,
@@ -125,7 +147,7 @@ export async function runRestMessages(
     for (const c of page.items) maxSeen = maxDate(maxSeen, c.latestMessage?.createdDate);
     const read: Array<Awaited<ReturnType<typeof readConversation>>> = [];
     const group = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
-    for (const c of page.items.filter((x) => changed(x, listing.changedSince))) {
+    for (const c of await toRead(ctx, page.items, listing.changedSince)) {
       group.add(async (signal) => {
         read.push(await readConversation(ctx, c, signal));
       });
@@ -158,13 +180,13 @@ export async function planRestMessages(ctx: PlanContext, note: string): Promise<
       },
     ],
     total: first.total,
-    estimatedCalls: listCalls + (listing.changedSince === null ? first.total : 0),
+    estimatedCalls: listCalls + first.total,
     notes: [
       note,
-      `${first.total} FROM_MEMBERS conversations, listed 50 per call`,
       listing.changedSince === null
-        ? 'then the messages of every conversation, 50 per call'
-        : `then the messages of each conversation with a message since ${listing.changedSince} (not counted above)`,
+        ? `${first.total} FROM_MEMBERS conversations, listed 50 per call`
+        : `${first.total} FROM_MEMBERS conversations with a message since ${listing.changedSince}, listed 50 per call`,
+      'then the messages of each listed conversation, 50 per call',
     ],
   };
 }

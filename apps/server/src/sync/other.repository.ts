@@ -131,6 +131,19 @@ export async function upsertMessages(
   return result;
 }
 
+/** Of `messageIds`, those the account has stored. */
+export async function storedMessageIds(
+  db: QueryExecutorProvider,
+  accountId: string,
+  messageIds: readonly string[],
+): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const { rows } = await sql<{ message_id: string }>`
+    select message_id from ebay_messages
+    where account_id = ${accountId}::uuid and message_id = any(${[...messageIds]}::text[])`.execute(db);
+  return new Set(rows.map((r) => r.message_id));
+}
+
 /**
  * Recomputes the conversation rows (`ebay_message_threads`) of `threadIds` from their messages, in the caller's
  * transaction: inserted, updated, or deleted when the thread has no message left. Every write to `ebay_messages`

@@ -148,16 +148,21 @@ describe('messages through the REST Message API', () => {
     }
   });
 
-  it('an incremental run after a buyer writes again reads only the changed conversations', async () => {
+  it('an incremental run after buyers write again lists and reads only the changed conversations, however old', async () => {
     const accountId = accounts[0] ?? '';
     const before = await stored(accountId);
-    const { created } = await control<{ created: Array<{ messageId: string; conversationId: string }> }>(
-      emulator,
-      'POST',
-      `/sellers/${sellerIds[0]}/messages`,
-      { count: 1 },
-    );
-    const added = created[0];
+    const oldest = [...before].sort((a, b) => a.received_at.getTime() - b.received_at.getTime())[0]?.thread_id;
+    const added: Array<{ messageId: string; conversationId: string }> = [];
+    for (const target of [{ count: 1 }, { conversationIds: [oldest] }]) {
+      const { created } = await control<{ created: Array<{ messageId: string; conversationId: string }> }>(
+        emulator,
+        'POST',
+        `/sellers/${sellerIds[0]}/messages`,
+        target,
+      );
+      added.push(...created);
+    }
+    expect(new Set(added.map((a) => a.conversationId)).size).toBe(2);
     const run = await runMessages(accountId);
     expect(run.mode).toBe('incremental');
     expect(run.checkpoint).toMatchObject({ path: 'rest' });
@@ -165,17 +170,33 @@ describe('messages through the REST Message API', () => {
       messages: await truth(emulator, 'messages', 0),
       conversations: await truth(emulator, 'conversations', 0),
     });
-    const row = (await stored(accountId)).find((r) => r.message_id === added?.messageId);
-    expect(row).toMatchObject({ thread_id: added?.conversationId, is_read: false, folder_id: 0 });
-    // The conversation list (3 pages) plus the changed conversation and those inside the overlap window.
-    const listCalls = Math.ceil(new Set(before.map((r) => r.thread_id)).size / 50);
-    const conversationCalls = (await ledger(run.id)).filter((c) => c.operation === 'getConversation');
-    expect(conversationCalls.some((c) => c.url.includes(added?.conversationId ?? '?'))).toBe(true);
-    expect(conversationCalls.length).toBeLessThanOrEqual(3);
-    expect(run.calls).toBe(listCalls + conversationCalls.length);
-    expect(run.records_inserted).toBe(1);
-    // The conversation rows follow: the new message's thread has one more message, unread.
+    for (const a of added) {
+      const row = (await stored(accountId)).find((r) => r.message_id === a.messageId);
+      expect(row).toMatchObject({ thread_id: a.conversationId, is_read: false, folder_id: 0 });
+    }
+    // One list call (start_time: the conversations with a message since the watermark minus the overlap, not the
+    // account's 3 pages), then the two changed conversations: those the overlap lists again are stored whole.
+    const calls = await ledger(run.id);
+    expect(calls.filter((c) => c.operation === 'getConversations')).toHaveLength(1);
+    expect(calls.find((c) => c.operation === 'getConversations')?.url).toContain('start_time=');
+    const conversationCalls = calls.filter((c) => c.operation === 'getConversation');
+    expect(conversationCalls.map((c) => new URL(c.url).pathname.split('/').at(-1)).sort()).toEqual(
+      added.map((a) => a.conversationId).sort(),
+    );
+    expect(run.calls).toBe(3);
+    expect(run.records_inserted).toBe(2);
+    // The conversation rows follow: each changed thread has one more message, unread.
     expect(await threadRowsOutOfStep(t.syncDb)).toEqual([]);
+  });
+
+  it('an incremental run with nothing new makes one call', async () => {
+    const accountId = accounts[0] ?? '';
+    const before = await storedTruths(accountId);
+    const run = await runMessages(accountId);
+    expect(run.mode).toBe('incremental');
+    expect(run.calls).toBe(1);
+    expect(run.records_fetched).toBe(0);
+    expect(await storedTruths(accountId)).toEqual(before);
   });
 
   it('STOP mid-run then a new run continues from the checkpoint with no duplicates and no page read twice', async () => {

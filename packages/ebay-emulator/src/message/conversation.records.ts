@@ -1,6 +1,8 @@
 import type { SellerDataset } from '../data/seller-dataset';
 import { EBAY_NOTICE_TITLES } from '../data/catalog';
-import { addedMessagesOf, messageRecord, type MessageRecord } from '../data/message-records';
+import { INBOX_STREAMS, addedMessagesOf, messageRecord, type MessageRecord } from '../data/message-records';
+import { streamCount, walkStreams, type StreamSpec } from '../data/event-streams';
+import { MESSAGE_DELAY, REPLY_DELAY } from '../data/order-lifecycle';
 import { numericId, parseNumericId } from '../util/ids';
 import { DAY, iso } from '../util/time';
 
@@ -62,6 +64,52 @@ export function memberConversation(ds: SellerDataset, index: number): Record<str
     unreadCount: (first.read ? 0 : 1) + addedMessagesOf(ds, index).filter((m) => !m.read).length,
     latestMessage: messages[messages.length - 1],
   };
+}
+
+const REPLIED_STREAM: StreamSpec = { key: 'INBOX_REPLIED', fate: 'messagedReplied', delayMs: MESSAGE_DELAY };
+
+/**
+ * Conversations that started before `from` but have a message within [from, to]: the seller's answer (3 hours after
+ * the buyer's first message) or a buyer's follow-up (dated at the virtual now, after the dataset's `asOf`: bounded by
+ * `addedTo`). Newest first by their first message.
+ */
+function earlierConversationsWithin(ds: SellerDataset, from: number, to: number, addedTo: number): number[] {
+  const found = new Set<number>();
+  const gap = REPLY_DELAY - MESSAGE_DELAY;
+  for (const ev of walkStreams(ds, [REPLIED_STREAM], from - gap, from - 1, 'desc', 0, Infinity)) {
+    if (ev.date + gap <= to) found.add(ev.index);
+  }
+  for (const m of ds.addedMessages) {
+    if (m.date >= from && m.date <= addedTo && ds.timeline.created(m.index) + MESSAGE_DELAY < from) found.add(m.index);
+  }
+  return [...found].sort((a, b) => b - a);
+}
+
+/**
+ * getConversations' FROM_MEMBERS list for `start_time`/`end_time`: the conversations with a message sent within
+ * [from, to] ("only messages sent after this time will be retrieved"), so a conversation in which someone wrote
+ * again is listed however old it is. Those that started within the range come first, newest first, then the older
+ * ones. `addedTo` bounds the follow-ups added through the control API (the request's end_time, else none). The
+ * indices of one page and the total.
+ */
+export function memberConversationsWithin(
+  ds: SellerDataset,
+  from: number,
+  to: number,
+  addedTo: number,
+  offset: number,
+  limit: number,
+): { total: number; indices: number[] } {
+  const started = INBOX_STREAMS.reduce((s, spec) => s + streamCount(ds, spec, from, to), 0);
+  const earlier = from === -Infinity ? [] : earlierConversationsWithin(ds, from, to, addedTo);
+  const indices: number[] = [];
+  if (offset < started) {
+    const events = walkStreams(ds, INBOX_STREAMS, from, to, 'desc', offset, Math.min(limit, started - offset));
+    for (const ev of events) indices.push(ev.index);
+  }
+  const skip = Math.max(0, offset - started);
+  indices.push(...earlier.slice(skip, skip + limit - indices.length));
+  return { total: started + earlier.length, indices };
 }
 
 export function ebayNoticeMessage(ds: SellerDataset, k: number): Record<string, unknown> {

@@ -4,10 +4,9 @@ import type { RouteMeta } from '../http/route-meta';
 import { SCOPE } from '../oauth/scopes';
 import { hrefOf, parseIntStrict, queryOf, sellerOf, single } from '../http/request-context';
 import { sendRestError } from '../http/rest-error';
-import { INBOX_STREAMS } from '../data/message-records';
-import { streamCount, walkStreams } from '../data/event-streams';
 import {
-  ebayConversation, ebayNoticeMessage, memberConversation, memberConversationMessages, noticeCount, parseConversationId,
+  ebayConversation, ebayNoticeMessage, memberConversation, memberConversationMessages, memberConversationsWithin, noticeCount,
+  parseConversationId,
 } from './conversation.records';
 import { parseIso } from '../util/time';
 
@@ -46,15 +45,16 @@ export function registerConversationRoutes(app: FastifyInstance, state: Emulator
     const startRaw = single(q, 'start_time');
     const endRaw = single(q, 'end_time');
     const start = startRaw === undefined ? -Infinity : parseIso(startRaw);
-    const end = endRaw === undefined ? ds.asOf : parseIso(endRaw);
+    // No end_time: up to now (messages added through the control API are dated after the dataset's asOf).
+    const end = endRaw === undefined ? Infinity : parseIso(endRaw);
     if (start === undefined || end === undefined) return bad(reply, 355005, 'Invalid date format used for one or both date filters.', startRaw === undefined ? 'end_time' : 'start_time', (start === undefined ? startRaw : endRaw) ?? '');
     if (start > end) return bad(reply, 355004, 'The start_time must be an earlier date than end_time.', 'start_time', startRaw ?? '');
     let total: number;
     let conversations: Record<string, unknown>[];
     if (type === 'FROM_MEMBERS') {
-      const to = Math.min(end, ds.asOf);
-      total = INBOX_STREAMS.reduce((s, spec) => s + streamCount(ds, spec, start, to), 0);
-      conversations = walkStreams(ds, INBOX_STREAMS, start, to, 'desc', page.offset, page.limit).map((ev) => memberConversation(ds, ev.index));
+      const found = memberConversationsWithin(ds, start, Math.min(end, ds.asOf), end, page.offset, page.limit);
+      total = found.total;
+      conversations = found.indices.map((index) => memberConversation(ds, index));
     } else {
       // start_time/end_time apply to FROM_MEMBERS only.
       const n = noticeCount(ds);
