@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrapAdmin } from '../src/auth/bootstrap-admin';
 import { loadConfig } from '../src/platform/config';
@@ -79,5 +80,40 @@ describe('migrate', () => {
     expect(await currentVersion(d.db)).toBe(latestVersion(loadMigrations()));
     const applied = await d.db.selectFrom('schema_migrations').select('version').execute();
     expect(applied).toHaveLength(latestVersion(loadMigrations()));
+  });
+
+  it('0010 names the conversations already stored: the first subject, the member the seller talks with', async () => {
+    const d = await emptyDatabase();
+    await migrate(d.url, testLogger(), { migrations: loadMigrations().filter((m) => m.version <= 9) });
+    const account = await sql<{ id: string }>`
+      insert into ebay_accounts (environment, ebay_user_id, username, label)
+      values ('emulator', 'u-1', 'the.seller', 'shop') returning id`.execute(d.db);
+    const id = account.rows[0]?.id ?? '';
+    // [message, thread, folder, sender, recipient, subject, minute]
+    const messages: Array<[string, string, number | null, string | null, string | null, string | null, number]> = [
+      ['m2', 'received', 1, 'the.seller', 'buyer.one', 'Re: Where is my parcel?', 2],
+      ['m1', 'received', 0, 'buyer.one', 'the.seller', 'Where is my parcel?', 1],
+      ['m3', 'sent', 1, 'the.seller', 'buyer.two', null, 1],
+      ['m4', 'sent', 1, 'the.seller', 'buyer.two', 'Your order shipped', 2],
+      ['m5', 'no-folder', null, 'buyer.three', null, 'Hello', 1],
+    ];
+    for (const [messageId, thread, folder, sender, recipient, subject, minute] of messages) {
+      await sql`
+        insert into ebay_messages (account_id, message_id, thread_id, folder_id, sender, recipient, subject,
+          received_at, raw)
+        values (${id}::uuid, ${messageId}, ${thread}, ${folder}, ${sender}, ${recipient}, ${subject},
+          ${`2026-01-01T00:0${minute}:00Z`}::timestamptz, '{}'::jsonb)`.execute(d.db);
+    }
+    await sql`
+      insert into ebay_message_threads (account_id, thread_id, message_count, unread, last_message_at)
+      select account_id, thread_id, count(*), 0, max(received_at) from ebay_messages group by 1, 2`.execute(d.db);
+    expect(await migrate(d.url, testLogger())).toContain(10);
+    const threads = await sql<{ thread_id: string; subject: string | null; counterpart: string | null }>`
+      select thread_id, subject, counterpart from ebay_message_threads order by thread_id`.execute(d.db);
+    expect(threads.rows).toEqual([
+      { thread_id: 'no-folder', subject: 'Hello', counterpart: 'buyer.three' },
+      { thread_id: 'received', subject: 'Where is my parcel?', counterpart: 'buyer.one' },
+      { thread_id: 'sent', subject: 'Your order shipped', counterpart: 'buyer.two' },
+    ]);
   });
 });

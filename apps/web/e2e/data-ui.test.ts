@@ -192,9 +192,10 @@ describe('synced data pages', () => {
   it('shows messages as conversations, in pages', async () => {
     let total = 0;
     let cursor: string | null = null;
-    let first: { threadId: string; messageCount: number } | undefined;
+    type Thread = { threadId: string; messageCount: number; subject: string | null; counterpart: string | null };
+    let first: Thread | undefined;
     do {
-      const res: { status: number; body: { threads: Array<{ threadId: string; messageCount: number }>; nextCursor: string | null } } =
+      const res: { status: number; body: { threads: Thread[]; nextCursor: string | null } } =
         await call(page, 'GET', `/api/messages/threads?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(res.status).toBe(200);
       first ??= res.body.threads[0];
@@ -206,6 +207,10 @@ describe('synced data pages', () => {
     await page.goto('/data/messages');
     const threads = page.getByTestId('message-thread');
     await threads.first().waitFor();
+    // Named by its subject and the buyer, not by its id.
+    expect(first?.subject).toEqual(expect.any(String));
+    expect(await threads.first().getByTestId('thread-title').textContent()).toBe(first?.subject);
+    expect(await threads.first().getByTestId('thread-facts').textContent()).toContain(`${first?.counterpart} · `);
     await threads.first().click();
     await page.getByTestId('message').first().waitFor();
     expect(await page.getByTestId('message').count()).toBe(first?.messageCount);

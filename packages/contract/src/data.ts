@@ -107,6 +107,10 @@ export const messageThreadSchema = z.object({
   threadId: z.string(),
   itemId: text,
   itemTitle: text,
+  /** The first message's subject. */
+  subject: text,
+  /** The member the seller talks with. */
+  counterpart: text,
   messageCount: z.number().int(),
   unread: z.number().int(),
   lastMessageAt: z.string(),

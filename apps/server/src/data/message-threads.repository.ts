@@ -9,6 +9,8 @@ export const threadColumns: Columns = [
   ['threadId', 't.thread_id'],
   ['itemId', 't.item_id'],
   ['itemTitle', 't.item_title'],
+  ['subject', 't.subject'],
+  ['counterpart', 't.counterpart'],
   ['messageCount', 't.message_count'],
   ['unread', 't.unread'],
   ['lastMessageAt', isoTimestamp('t.last_message_at')],

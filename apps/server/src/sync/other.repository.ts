@@ -156,11 +156,20 @@ export async function refreshThreads(
 ): Promise<void> {
   const ids = [...new Set(threadIds)];
   if (ids.length === 0) return;
+  // The subject is the first message's; the counterpart is the member the seller talks with (who wrote to the
+  // seller, else whom the seller wrote to, else the first sender).
   await sql`
     with fresh as (
       select account_id, thread_id, max(item_id) as item_id, max(item_title) as item_title,
         count(*)::int as message_count, (count(*) filter (where not coalesce(is_read, false)))::int as unread,
-        max(received_at) as last_message_at
+        max(received_at) as last_message_at,
+        (array_agg(subject order by received_at, message_id) filter (where subject is not null))[1] as subject,
+        coalesce(
+          (array_agg(sender order by received_at, message_id) filter (where folder_id = 0 and sender is not null))[1],
+          (array_agg(recipient order by received_at, message_id)
+            filter (where folder_id = 1 and recipient is not null))[1],
+          (array_agg(sender order by received_at, message_id) filter (where sender is not null))[1]
+        ) as counterpart
       from ebay_messages where account_id = ${accountId}::uuid and thread_id = any(${ids}::text[])
       group by account_id, thread_id
     ), gone as (
@@ -169,13 +178,15 @@ export async function refreshThreads(
         and not exists (select 1 from fresh f where f.thread_id = t.thread_id)
     )
     insert into ebay_message_threads as t (account_id, thread_id, item_id, item_title, message_count, unread,
-      last_message_at)
-    select account_id, thread_id, item_id, item_title, message_count, unread, last_message_at from fresh
+      last_message_at, subject, counterpart)
+    select account_id, thread_id, item_id, item_title, message_count, unread, last_message_at, subject, counterpart
+    from fresh
     on conflict (account_id, thread_id) do update set item_id = excluded.item_id, item_title = excluded.item_title,
-      message_count = excluded.message_count, unread = excluded.unread, last_message_at = excluded.last_message_at
-    where (t.item_id, t.item_title, t.message_count, t.unread, t.last_message_at)
+      message_count = excluded.message_count, unread = excluded.unread, last_message_at = excluded.last_message_at,
+      subject = excluded.subject, counterpart = excluded.counterpart
+    where (t.item_id, t.item_title, t.message_count, t.unread, t.last_message_at, t.subject, t.counterpart)
       is distinct from (excluded.item_id, excluded.item_title, excluded.message_count, excluded.unread,
-        excluded.last_message_at)`.execute(trx);
+        excluded.last_message_at, excluded.subject, excluded.counterpart)`.execute(trx);
 }
 
 const inventorySpec: UpsertSpec = {

@@ -224,6 +224,8 @@ export interface EbayMessageThreadsTable {
   message_count: number;
   unread: number;
   last_message_at: Date;
+  subject: string | null;
+  counterpart: string | null;
 }
 
 /** Tables of the `sync` feature (listed in platform `Database`). */

@@ -550,6 +550,8 @@ describe('conversations: keyset pages of threads and one thread with its message
     threadId: string;
     itemId: string | null;
     itemTitle: string | null;
+    subject: string | null;
+    counterpart: string | null;
     messageCount: number;
     unread: number;
     lastMessageAt: string;
@@ -576,12 +578,25 @@ describe('conversations: keyset pages of threads and one thread with its message
 
   it('pages through every thread exactly once, ties on the last message time included', async () => {
     // The conversation rows the sync keeps are its messages, grouped.
+    // Subject: the first message's; counterpart: the first received message's sender, else the first sent
+    // message's recipient, else the first sender.
     const grouped = await sql<Thread>`
       select account_id as "accountId", thread_id as "threadId", max(item_id) as "itemId",
-        max(item_title) as "itemTitle", count(*)::int as "messageCount",
+        max(item_title) as "itemTitle",
+        (select m.subject from ebay_messages m
+          where m.account_id = e.account_id and m.thread_id = e.thread_id and m.subject is not null
+          order by m.received_at, m.message_id limit 1) as "subject",
+        (select case when m.folder_id = 1 and m.recipient is not null then m.recipient else m.sender end
+          from ebay_messages m
+          where m.account_id = e.account_id and m.thread_id = e.thread_id
+            and (m.sender is not null or (m.folder_id = 1 and m.recipient is not null))
+          order by case when m.folder_id = 0 and m.sender is not null then 0
+            when m.folder_id = 1 and m.recipient is not null then 1 else 2 end, m.received_at, m.message_id
+          limit 1) as "counterpart",
+        count(*)::int as "messageCount",
         (count(*) filter (where not coalesce(is_read, false)))::int as "unread",
         to_char(max(received_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "lastMessageAt"
-      from ebay_messages group by account_id, thread_id`.execute(t.syncDb);
+      from ebay_messages e group by account_id, thread_id`.execute(t.syncDb);
     const total = grouped.rows.length;
     const whole = await allThreads('', 200);
     expect(whole.threads).toHaveLength(total);
@@ -612,6 +627,8 @@ describe('conversations: keyset pages of threads and one thread with its message
       threadId: 'tie-thread-5',
       itemId: null,
       itemTitle: 'Item of tie-thread-5',
+      subject: 'About tie-thread-5',
+      counterpart: 'buyer',
       messageCount: 2,
       unread: 1,
       lastMessageAt: '2099-06-01T12:00:00.123Z',

@@ -185,11 +185,13 @@ describe('marketplace account deletion of a buyer', () => {
     const mentioned = Object.fromEntries(
       [...before].map(([table, rows]) => [table, rows.filter((r) => r.mentions).length]),
     );
-    // The buyer is in b's orders, transactions, messages and the ledger; the seller in a's purchases.
+    // The buyer is in b's orders, transactions, messages (and their conversations' counterpart) and the ledger; the
+    // seller in a's purchases.
     for (const table of [
       'ebay_orders',
       'ebay_finance_transactions',
       'ebay_messages',
+      'ebay_message_threads',
       'ebay_purchases',
       'ebay_calls',
     ]) {

@@ -124,6 +124,20 @@ describe('messages through the REST Message API', () => {
     const threads = new Set((await stored(accountId)).map((r) => r.thread_id)).size;
     expect(run.calls).toBe(Math.ceil(threads / 50) + threads);
     expect(calls.filter((c) => c.operation === 'getConversation')).toHaveLength(threads);
+    // Each conversation row is named by its first subject and the buyer the seller talks with.
+    const { sellers } = await control<{ sellers: Array<{ username: string }> }>(emulator, 'GET', '/sellers');
+    const threadRows = await t.syncDb
+      .selectFrom('ebay_message_threads')
+      .select(['subject', 'counterpart'])
+      .where('account_id', '=', accountId)
+      .execute();
+    expect(threadRows).toHaveLength(threads);
+    for (const row of threadRows) {
+      expect(row.subject).toEqual(expect.any(String));
+      expect(row.counterpart).toEqual(expect.any(String));
+      expect(row.counterpart).not.toBe(sellers[0]?.username);
+    }
+    expect(await threadRowsOutOfStep(t.syncDb)).toEqual([]);
 
     const rows = await stored(accountId);
     const sent = rows.find((r) => r.folder_id === 1);

@@ -147,12 +147,29 @@ export async function threadRowsOutOfStep(db: SyncDb): Promise<unknown[]> {
         count(*)::int as message_count, (count(*) filter (where not coalesce(is_read, false)))::int as unread,
         max(received_at) as last_message_at
       from ebay_messages group by account_id, thread_id
+    ), firsts as (
+      -- The first message with a subject; the counterpart from the first received message (folder 0), else the
+      -- first sent (folder 1), else the first sender.
+      select distinct on (account_id, thread_id) account_id, thread_id, subject
+      from ebay_messages where subject is not null order by account_id, thread_id, received_at, message_id
+    ), ranked as (
+      select account_id, thread_id, received_at, message_id,
+        case when folder_id = 0 and sender is not null then 0 when folder_id = 1 and recipient is not null then 1
+          when sender is not null then 2 end as rank,
+        case when folder_id = 1 and recipient is not null then recipient else sender end as counterpart
+      from ebay_messages
+    ), parties as (
+      select distinct on (account_id, thread_id) account_id, thread_id, counterpart
+      from ranked where rank is not null order by account_id, thread_id, rank, received_at, message_id
     )
     select g as expected, t as stored from grouped g
+    left join firsts f on f.account_id = g.account_id and f.thread_id = g.thread_id
+    left join parties p on p.account_id = g.account_id and p.thread_id = g.thread_id
     full join ebay_message_threads t on t.account_id = g.account_id and t.thread_id = g.thread_id
     where t.account_id is null or g.account_id is null
-      or (t.item_id, t.item_title, t.message_count, t.unread, t.last_message_at)
-        is distinct from (g.item_id, g.item_title, g.message_count, g.unread, g.last_message_at)`.execute(db);
+      or (t.item_id, t.item_title, t.message_count, t.unread, t.last_message_at, t.subject, t.counterpart)
+        is distinct from (g.item_id, g.item_title, g.message_count, g.unread, g.last_message_at, f.subject,
+          p.counterpart)`.execute(db);
   return r.rows;
 }
 

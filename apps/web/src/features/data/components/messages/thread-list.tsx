@@ -2,7 +2,10 @@ import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { MessageThreadItem } from '../../api/detail-types';
 import { formatDateTime, formatUtc } from '../../lib/format';
 
-/** Conversations, newest first; the selected one is marked for screen readers with `aria-current`. */
+/**
+ * Conversations, newest first, each named by its first subject (else its item, else its id) and the member the
+ * seller talks with; the selected one is marked for screen readers with `aria-current`.
+ */
 export function ThreadList(props: {
   threads: MessageThreadItem[];
   selected: string | null;
@@ -30,8 +33,8 @@ export function ThreadList(props: {
               }}
             >
               <Group justify="space-between" wrap="nowrap" gap="xs">
-                <Text size="sm" fw={t.unread > 0 ? 700 : 500} lineClamp={1}>
-                  {t.itemTitle ?? `Conversation ${t.threadId}`}
+                <Text size="sm" fw={t.unread > 0 ? 700 : 500} lineClamp={1} data-testid="thread-title">
+                  {t.subject ?? t.itemTitle ?? `Conversation ${t.threadId}`}
                 </Text>
                 {t.unread > 0 && (
                   <Badge size="sm" color="blue" aria-label={`${t.unread} unread`}>
@@ -39,7 +42,8 @@ export function ThreadList(props: {
                   </Badge>
                 )}
               </Group>
-              <Text size="xs" c="dimmed" title={formatUtc(t.lastMessageAt)}>
+              <Text size="xs" c="dimmed" title={formatUtc(t.lastMessageAt)} lineClamp={1} data-testid="thread-facts">
+                {t.counterpart ? `${t.counterpart} · ` : ''}
                 {t.messageCount} message{t.messageCount === 1 ? '' : 's'} · {formatDateTime(t.lastMessageAt)} · {accountName(t.accountId)}
               </Text>
             </UnstyledButton>

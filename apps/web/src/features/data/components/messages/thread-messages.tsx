@@ -51,8 +51,9 @@ export function ThreadMessages({ thread }: { thread: { accountId: string; thread
               {messageText(m.body)}
             </Text>
             <Text size="xs" c="dimmed" mt={4}>
-              {humanize(m.messageType)}
-              {m.itemId ? ` · item ${m.itemId}` : ''}
+              {[m.messageType ? humanize(m.messageType) : null, m.itemId ? `item ${m.itemId}` : null]
+                .filter((part) => part !== null)
+                .join(' · ')}
             </Text>
           </Card>
         );
