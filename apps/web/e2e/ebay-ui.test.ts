@@ -120,10 +120,14 @@ describe('eBay accounts, terminal and logs', () => {
     for (const operation of ['exchangeCode', 'getUser', 'refreshToken']) {
       await page.getByTestId(`log-row-${operation}`).first().waitFor();
     }
+    // eBay's id of each call is in its row (what eBay's support asks for).
+    const ebayId = await page.getByTestId('log-row-getUser').first().getByTestId('ebay-request-id').getAttribute('title');
+    expect(ebayId).toMatch(/^ri=\w+,rci=\w+$/);
     await page.getByTestId('log-row-getUser').first().click();
     const detail = page.getByTestId('call-detail');
     await detail.waitFor();
     expect(await detail.textContent()).toContain('getUser');
+    expect(await detail.textContent()).toContain(ebayId);
     expect(await page.getByRole('button', { name: 'Copy URL' }).count()).toBe(1);
     await shoot(page, 'ebay-logs-detail');
     await page.keyboard.press('Escape');
@@ -137,6 +141,12 @@ describe('eBay accounts, terminal and logs', () => {
     await page.getByRole('button', { name: 'Reset' }).click();
     await table.waitFor();
     await shoot(page, 'ebay-logs');
+    // The request id filter finds a call by eBay's id.
+    await page.getByRole('textbox', { name: 'Request id' }).fill(ebayId ?? '');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="log-row-"]').length === 1);
+    expect(await page.getByTestId('log-row-getUser').count()).toBe(1);
+    await page.getByRole('button', { name: 'Reset' }).click();
   });
 
   it('shows a declined consent as an error with its code and request id', async () => {

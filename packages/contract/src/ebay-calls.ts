@@ -6,8 +6,11 @@ export const ebayCallSchema = z.object({
   createdAt: z.string(),
   accountId: z.string().nullable(),
   runId: z.string().nullable(),
+  /** Our request id (the HTTP request or job that made the call). */
   requestId: z.string().nullable(),
   correlationId: z.string().nullable(),
+  /** eBay's id of the call (x-ebay-c-request-id or rlogid, or Trading's CorrelationID): what eBay's support asks for. */
+  ebayRequestId: z.string().nullable(),
   api: z.string(),
   operation: z.string(),
   method: z.string(),
@@ -35,6 +38,7 @@ export const ebayCallListQuerySchema = z.object({
     .string()
     .regex(/^([1-5][0-9]{2}|[1-5]xx|error)$/, 'an HTTP status like 401, a class like 5xx, or "error"')
     .optional(),
+  /** Matches our request id, the correlation id or eBay's request id. */
   requestId: z.string().max(255).optional(),
   runId: z.uuid().optional(),
 });

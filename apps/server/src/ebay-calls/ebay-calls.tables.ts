@@ -11,6 +11,8 @@ export interface EbayCallsTable {
   run_id: string | null;
   request_id: string | null;
   correlation_id: string | null;
+  /** eBay's id of the call (response header, or Trading's CorrelationID). */
+  ebay_request_id: string | null;
   api: string;
   operation: string;
   method: string;

@@ -37,6 +37,8 @@ const UNSTORABLE = new RegExp(
   'g',
 );
 const storable = (text: string): string => text.replace(UNSTORABLE, '\uFFFD');
+/** eBay's request ids are short (`ri=...,rci=...`); a longer header value is cut to this. */
+const EBAY_REQUEST_ID_MAX = 255;
 
 function toRow(context: CallContext, call: EbayCallRecord, bodyMaxBytes: number): NewLedgerRow {
   return {
@@ -45,6 +47,7 @@ function toRow(context: CallContext, call: EbayCallRecord, bodyMaxBytes: number)
     run_id: context.runId ?? null,
     request_id: context.requestId ?? null,
     correlation_id: context.correlationId ?? null,
+    ebay_request_id: call.requestId === null ? null : storable(call.requestId.slice(0, EBAY_REQUEST_ID_MAX)),
     api: call.api,
     operation: call.operation,
     method: call.method,
@@ -74,6 +77,7 @@ function toEvent(row: LedgerRow): NewEvent {
       attempt: row.attempt,
       ebayErrorId: row.ebay_error_id,
       requestId: row.request_id,
+      ebayRequestId: row.ebay_request_id,
     },
   };
 }

@@ -12,6 +12,7 @@ export interface LedgerQuery {
   beforeId?: string | undefined;
   accountId?: string | undefined;
   status?: string | undefined;
+  /** Our request id, the correlation id or eBay's request id. */
   requestId?: string | undefined;
   runId?: string | undefined;
 }
@@ -24,6 +25,7 @@ export function toCall(row: LedgerRow): EbayCall {
     runId: row.run_id,
     requestId: row.request_id,
     correlationId: row.correlation_id,
+    ebayRequestId: row.ebay_request_id,
     api: row.api,
     operation: row.operation,
     method: row.method,
@@ -41,7 +43,7 @@ export function toCallDetail(row: LedgerRow): EbayCallDetail {
 }
 
 const LEDGER_INPUT_COLUMNS = `n integer, created_at timestamptz, account_id uuid, run_id uuid, request_id text,
-  correlation_id text, api text, operation text, method text, url text, status integer, duration_ms integer,
+  correlation_id text, ebay_request_id text, api text, operation text, method text, url text, status integer, duration_ms integer,
   attempt integer, ebay_error_id integer, error_kind text, request_body text, response_body text`;
 
 /**
@@ -55,10 +57,10 @@ export async function insertLedgerRows(db: Db, rows: readonly NewLedgerRow[]): P
   const input = rows.map((r, n) => ({ n, attempt: 1, ...r }));
   const result = await sql<LedgerRow>`
     with ${purgedAccounts(rows.map((r) => r.account_id))}
-    insert into ebay_calls (created_at, account_id, run_id, request_id, correlation_id, api, operation, method, url,
-      status, duration_ms, attempt, ebay_error_id, error_kind, request_body, response_body)
-    select created_at, account_id, run_id, request_id, correlation_id, api, operation, method, url, status,
-      duration_ms, attempt, ebay_error_id, error_kind, request_body, response_body
+    insert into ebay_calls (created_at, account_id, run_id, request_id, correlation_id, ebay_request_id, api,
+      operation, method, url, status, duration_ms, attempt, ebay_error_id, error_kind, request_body, response_body)
+    select created_at, account_id, run_id, request_id, correlation_id, ebay_request_id, api, operation, method, url,
+      status, duration_ms, attempt, ebay_error_id, error_kind, request_body, response_body
     from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(${sql.raw(LEDGER_INPUT_COLUMNS)})
     where x.account_id is null or x.account_id not in (select id from purged)
     order by n
@@ -85,6 +87,7 @@ const LIST_COLUMNS = [
   'run_id',
   'request_id',
   'correlation_id',
+  'ebay_request_id',
   'api',
   'operation',
   'method',
@@ -101,7 +104,12 @@ export async function listLedgerRows(db: Db, q: LedgerQuery): Promise<EbayCall[]
   let query = db.selectFrom('ebay_calls').select(LIST_COLUMNS);
   if (q.beforeId) query = query.where('id', '<', q.beforeId);
   if (q.accountId) query = query.where('account_id', '=', q.accountId);
-  if (q.requestId) query = query.where((eb) => eb.or([eb('request_id', '=', q.requestId!), eb('correlation_id', '=', q.requestId!)]));
+  const anyId = q.requestId;
+  if (anyId) {
+    query = query.where((eb) =>
+      eb.or([eb('request_id', '=', anyId), eb('correlation_id', '=', anyId), eb('ebay_request_id', '=', anyId)]),
+    );
+  }
   if (q.runId) query = query.where('run_id', '=', q.runId);
   if (q.status === 'error') query = query.where('status', 'is', null);
   else if (q.status && q.status.endsWith('xx')) {

@@ -113,6 +113,13 @@ describe('call ledger and live events', () => {
     expect(page3.nextCursor).toBeNull();
     expect((await a.app.inject({ url: '/api/ebay/logs?cursor=garbage', headers: { cookie: viewer.cookie } })).statusCode).toBe(422);
 
+    // Each call keeps eBay's id of it (the emulator's x-ebay-c-request-id), which the same filter finds.
+    const ebayIds = byRequest.calls.map((c: { ebayRequestId: string | null }) => c.ebayRequestId);
+    for (const id of ebayIds) expect(id).toMatch(/^ri=\w+,rci=\w+$/);
+    expect(new Set(ebayIds).size).toBe(5);
+    const byEbayId = await get(`requestId=${encodeURIComponent(ebayIds[2])}`);
+    expect(byEbayId.calls.map((c: { id: string }) => c.id)).toEqual([byRequest.calls[2].id]);
+
     const detail = await a.app.inject({ url: `/api/ebay/logs/${ids[0]}`, headers: { cookie: viewer.cookie } });
     expect(detail.statusCode).toBe(200);
     expect(detail.json().call).toMatchObject({ operation: 'getUser', status: 200, accountId });

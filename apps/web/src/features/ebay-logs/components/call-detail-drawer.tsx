@@ -77,6 +77,9 @@ function Detail({ call }: { call: EbayCallDetail }) {
         <Fact label="Ledger id">
           <CopyCode value={call.id} label="ledger id" />
         </Fact>
+        <Fact label="eBay request id">
+          <OptionalId value={call.ebayRequestId} label="eBay request id" />
+        </Fact>
         <Fact label="Request id">
           <OptionalId value={call.requestId} label="request id" />
         </Fact>

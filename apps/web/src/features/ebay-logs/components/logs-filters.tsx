@@ -63,6 +63,7 @@ export function LogsFiltersForm(props: {
         />
         <TextInput
           label="Request id"
+          placeholder="ours, correlation or eBay's"
           value={requestId}
           onChange={(e) => setRequestId(e.currentTarget.value)}
           w={220}

@@ -26,7 +26,7 @@ export function LogsTable(props: {
             <Table.Th ta="right">Duration</Table.Th>
             <Table.Th ta="right">Attempt</Table.Th>
             <Table.Th style={{ whiteSpace: 'nowrap' }}>eBay error</Table.Th>
-            <Table.Th style={{ whiteSpace: 'nowrap' }}>Request id</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>eBay request id</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -75,9 +75,9 @@ export function LogsTable(props: {
                 <Text size="sm">{call.ebayErrorId ?? ''}</Text>
               </Table.Td>
               <Table.Td>
-                {call.requestId && (
-                  <Code fz="xs" title={call.requestId}>
-                    {call.requestId.length > 8 ? `${call.requestId.slice(0, 8)}…` : call.requestId}
+                {call.ebayRequestId && (
+                  <Code fz="xs" title={call.ebayRequestId} data-testid="ebay-request-id">
+                    {call.ebayRequestId.length > 16 ? `${call.ebayRequestId.slice(0, 16)}…` : call.ebayRequestId}
                   </Code>
                 )}
               </Table.Td>
