@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
+import { precompress } from './precompress';
 
 // Dev server: the UI with hot reload; `/api` and `/healthz` go to the backend (BACKEND_URL, default :3000).
 // The Host header is kept (no changeOrigin) so the server's Origin check sees the page's own origin.
@@ -9,7 +10,7 @@ export default defineConfig(({ mode }) => {
   const proxy = { target, changeOrigin: false, xfwd: true, ws: false };
   return {
     base: '/',
-    plugins: [react()],
+    plugins: [react(), precompress()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

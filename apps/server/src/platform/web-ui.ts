@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -14,7 +14,7 @@ const notBuiltPage = `<!doctype html>
 `;
 
 /**
- * Serves the built web UI from `distDir` at `/`. Returns the fallback for GETs no route matched
+ * Serves the built web UI from `distDir` at `/`, compressed when the build left a compressed copy. Returns the fallback for GETs no route matched
  * (SPA routes get index.html), or a plain page saying the UI is not built.
  */
 export async function registerWebUi(
@@ -23,7 +23,22 @@ export async function registerWebUi(
 ): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
   const built = existsSync(join(distDir, 'index.html'));
   if (built) {
-    await app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: true, index: ['index.html'] });
+    const assets = join(distDir, 'assets') + sep;
+    await app.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      // The build writes .br and .gz copies of its text files: sent to browsers that accept them.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('vary', 'accept-encoding');
+        // Files under assets/ are named by their content's hash (a new build, new names): cached for good. The
+        // rest (index.html) is checked again on every load, so a new release is seen at once.
+        res.setHeader('cache-control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     return (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html');
   }
   return (_request, reply) => reply.status(200).type('text/html; charset=utf-8').send(notBuiltPage);
