@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { EbayModule } from './accounts/ebay.module';
@@ -83,6 +84,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   await app.register(fastifyCookie);
+  // Responses of 1 KB or more (JSON, CSV exports, the UI's files without a compressed copy) are compressed for
+  // clients that accept it (brotli at a fast level, or gzip); the live event stream never is. Request bodies sent
+  // compressed are inflated, within BODY_LIMIT_BYTES.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   app.addHook('onRequest', createAccessHook({ config, auth: services.auth }));
   app.setErrorHandler((err, request, reply) => handleError(err, request, reply));
   registerMetrics(app, deps);

@@ -53,11 +53,14 @@ describe('the web UI files', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(script);
 
-    // No compressed copy (too small to get one): the file as it is.
+    // No compressed copy (too small to get one): compressed on the way, or as it is for a client that wants that.
     const css = await get('/assets/index-d4e5f6.css', 'br');
     expect(css.statusCode).toBe(200);
-    expect(css.headers['content-encoding']).toBeUndefined();
-    expect(css.body).toBe(style);
+    expect(css.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(css.rawPayload).toString()).toBe(style);
+    const cssPlain = await get('/assets/index-d4e5f6.css');
+    expect(cssPlain.headers['content-encoding']).toBeUndefined();
+    expect(cssPlain.body).toBe(style);
   });
 
   it('index.html, also for the app routes, is compressed and checked again on every load', async () => {

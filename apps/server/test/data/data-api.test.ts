@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { refreshThreads } from '../../src/sync/other.repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,6 +193,14 @@ describe('read APIs over synced data', () => {
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toContain('orderId');
     expect(lines).toHaveLength(261);
+    // The same stream, gzip-compressed for a client that accepts it.
+    const gzip = await t.app.inject({
+      method: 'GET',
+      url: `/api/orders.csv?accountId=${accountId}`,
+      headers: { authorization: viewer, 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(csv.body);
     for (const path of [
       '/api/finances/transactions',
       '/api/finances/payouts',

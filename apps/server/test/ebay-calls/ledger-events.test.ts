@@ -41,6 +41,7 @@ async function openSse(url: string, headers: Record<string, string>) {
   })();
   return {
     status: res.status,
+    headers: res.headers,
     events,
     comments,
     async waitFor(pred: (e: SseEvent[]) => boolean, ms = 5000) {
@@ -129,8 +130,13 @@ describe('call ledger and live events', () => {
 
   it('SSE: an event published in another process reaches this one; Last-Event-ID resumes', async () => {
     expect((await fetch(`${baseA}/api/ebay/events`)).status).toBe(401);
-    const stream = await openSse(`${baseA}/api/ebay/events?accountId=${accountId}`, { cookie: viewer.cookie });
+    const stream = await openSse(`${baseA}/api/ebay/events?accountId=${accountId}`, {
+      cookie: viewer.cookie,
+      'accept-encoding': 'br, gzip',
+    });
     expect(stream.status).toBe(200);
+    // Never compressed: each event must reach the browser as it is written.
+    expect(stream.headers.get('content-encoding')).toBeNull();
     await new Promise((r) => setTimeout(r, 100));
     const published = await b.ebay.events.publish({ type: 'sync.progress', accountId, data: { step: 1 } });
     if (!published) throw new Error('event not recorded');
