@@ -13,6 +13,16 @@ describe('formatEvent', () => {
     expect(line).toMatchObject({ time: '12:34:56.789', text: 'POST  identity refreshToken  200  12 ms', tone: 'ok', callId: '42' });
   });
 
+  it("shows eBay's request id of a failed call, not of a successful one", () => {
+    const data = { method: 'GET', api: 'sell.fulfillment', operation: 'getOrders', durationMs: 5, ebayRequestId: 'ri=abc,rci=def' };
+    expect(formatEvent({ ...base, type: 'ebay.call', data: { ...data, status: 500, ebayErrorId: 2003 } }).text).toBe(
+      'GET  sell.fulfillment getOrders  500  5 ms  eBay error 2003  eBay request ri=abc,rci=def',
+    );
+    expect(formatEvent({ ...base, type: 'ebay.call', data: { ...data, status: 200 } }).text).toBe(
+      'GET  sell.fulfillment getOrders  200  5 ms',
+    );
+  });
+
   it('colours 4xx yellow and failures without a status red', () => {
     expect(formatEvent({ ...base, type: 'ebay.call', data: { status: 429, durationMs: 1 } }).tone).toBe('warn');
     expect(formatEvent({ ...base, type: 'ebay.call', data: { status: null, durationMs: 1 } })).toMatchObject({ tone: 'error' });

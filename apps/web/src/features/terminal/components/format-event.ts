@@ -31,7 +31,10 @@ function counters(value: unknown): string {
     .join(' ');
 }
 
-/** One terminal line per event: method, operation, status and duration for calls; counters for sync progress. */
+/**
+ * One terminal line per event: method, operation, status and duration for calls (with eBay's request id when one
+ * failed); counters for sync progress.
+ */
 export function formatEvent(event: EbayEvent): TerminalLine {
   const d = event.data;
   const base = {
@@ -55,6 +58,9 @@ export function formatEvent(event: EbayEvent): TerminalLine {
       ];
       if (attempt !== null && attempt > 1) parts.push(`attempt ${attempt}`);
       if (errorId !== null) parts.push(`eBay error ${errorId}`);
+      // A failed call shows eBay's id of it: what eBay's support asks for.
+      const ebayRequestId = str(d['ebayRequestId']);
+      if (ebayRequestId !== null && (status === null || status >= 400)) parts.push(`eBay request ${ebayRequestId}`);
       return { ...base, text: parts.join('  '), tone: toneOfStatus(status), callId: str(d['callId']) };
     }
     case 'sync.started':
