@@ -297,12 +297,3 @@ export async function ordersWithCurrentCancelDetails(
     where o.account_id = ${accountId} and o.cancel_details is not null`.execute(db);
   return new Set(rows.map((r) => r.order_id));
 }
-
-/**
- * Refreshes the planner's statistics of the orders table. After a bulk load they describe the table as it was (a
- * new account's orders unknown to them), and until autovacuum catches up, which can take minutes, Postgres may plan
- * lookups by order id as scans of the account's whole range. About 0.75 s at 100,000 orders.
- */
-export async function analyzeOrders(db: SyncDb): Promise<void> {
-  await sql`analyze ebay_orders`.execute(db);
-}

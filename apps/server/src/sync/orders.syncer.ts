@@ -1,6 +1,5 @@
 import type { EbayOrder } from './ebay-port';
 import {
-  analyzeOrders,
   hasStoredOrders,
   ordersMissingCancelDetails,
   ordersWithCurrentCancelDetails,
@@ -22,8 +21,6 @@ import {
 } from './windows';
 
 const PAGE = 200;
-/** A run that inserted at least this many orders refreshes the orders table's statistics when it ends. */
-const ANALYZE_AFTER_INSERTS = 500;
 const limits = resourceLimits.orders;
 
 interface OrdersPlan {
@@ -105,7 +102,6 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
       const knownTotal = () =>
         totals.size === plan.windows.length ? [...totals.values()].reduce((a, b) => a + b, 0) : null;
       let maxSeen: Date | null = null;
-      let inserted = 0; // orders inserted by the pages committed so far (the ANALYZE below depends on it)
       const group = new TaskGroup(ctx.fetchConcurrency, ctx.call.signal);
 
       // getOrder fills cancelRequests (getOrders leaves them empty): a page's cancelled orders are fetched before
@@ -156,7 +152,7 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
             if (page.lastModified && (maxSeen === null || page.lastModified > maxSeen)) maxSeen = page.lastModified;
             const firstPage = offset === 0 && !totals.has(w);
             if (firstPage) totals.set(w, page.total);
-            const written = await ctx.commit({
+            await ctx.commit({
               fetched: page.fetched,
               calls: 1 + page.detailCalls,
               done: [`w${w}:${offset}`],
@@ -164,7 +160,6 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
               total: knownTotal(),
               write: (trx) => writeOrdersPage(trx, page.prepared),
             });
-            inserted += written.inserted;
           },
           {
             large: true,
@@ -217,9 +212,6 @@ export function createOrdersSyncer(options: OrdersSyncerOptions): Syncer {
         await sweep.wait();
         await flush();
       }
-      // A bulk load leaves the planner's statistics behind (a new account's orders unknown to them) until
-      // autovacuum's next pass: the next run's lookups by order id, and the lists, are planned from them.
-      if (inserted >= ANALYZE_AFTER_INSERTS) await analyzeOrders(ctx.db);
       return { maxSeen };
     },
 

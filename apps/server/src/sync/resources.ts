@@ -1,3 +1,5 @@
+import type { SyncTables } from './sync.tables';
+
 /** Every resource the engine syncs; one syncer file each. */
 export const syncResources = [
   'orders',
@@ -59,3 +61,21 @@ export const hasWatermark: Record<SyncResource, boolean> = {
   offers: false,
   purchases: false,
 };
+
+/**
+ * The tables each resource's runs write. A run that inserted `ANALYZE_AFTER_INSERTS` records or more refreshes
+ * their planner statistics when it ends (see `executeRun`).
+ */
+export const resourceTables: Record<SyncResource, ReadonlyArray<keyof SyncTables>> = {
+  orders: ['ebay_orders', 'ebay_order_line_items'],
+  finances: ['ebay_finance_transactions', 'ebay_finance_fees'],
+  payouts: ['ebay_payouts'],
+  disputes: ['ebay_disputes'],
+  messages: ['ebay_messages', 'ebay_message_threads'],
+  inventory: ['ebay_inventory_items'],
+  offers: ['ebay_offers'],
+  purchases: ['ebay_purchases'],
+};
+
+/** A run that inserted at least this many records refreshes the statistics of its resource's tables. */
+export const ANALYZE_AFTER_INSERTS = 500;

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { Logger } from '../platform/logger';
 import type { SyncApiFactory } from './ebay-port';
 import { classifyFailure, messageOf, RunStopped } from './errors';
-import { hasWatermark } from './resources';
+import { ANALYZE_AFTER_INSERTS, hasWatermark, resourceTables } from './resources';
 import type { SyncDb } from './sync-db';
 import {
   addCalls,
+  analyzeTables,
   cancelIfFlagged,
   claimRun,
   finishRun,
@@ -241,6 +242,9 @@ export async function executeRun(
       };
       try {
         const outcome = await syncer.run(ctx);
+        // A bulk load leaves the planner's statistics behind until autovacuum's next pass: the next run's lookups
+        // by id and the lists would be planned from them.
+        if (counters.recordsInserted >= ANALYZE_AFTER_INSERTS) await analyzeTables(deps.db, resourceTables[run.resource]);
         const mark = nextWatermark(watermark, outcome.maxSeen, ctx.startedAt);
         const extraCalls = pendingCalls;
         pendingCalls = 0;

@@ -37,6 +37,13 @@ async function start(body: Record<string, unknown>, resource = 'orders') {
   return res;
 }
 
+/** Whether each table's statistics were refreshed by an ANALYZE. */
+async function lastAnalyzed(tables: string[]): Promise<Record<string, boolean>> {
+  const { rows } = await sql<{ relname: string; last_analyze: Date | null }>`
+    select relname, last_analyze from pg_stat_user_tables where relname = any(${tables}::text[])`.execute(t.syncDb);
+  return Object.fromEntries(rows.map((r) => [r.relname, r.last_analyze !== null]));
+}
+
 describe('orders sync', () => {
   it('backfills every order once, equal to the emulator truth, then an unchanged incremental costs one call', async () => {
     const res = await start({ mode: 'full' });
@@ -45,11 +52,11 @@ describe('orders sync', () => {
     const done = await waitForRun(t.syncDb, runId);
     expect(done).toMatchObject({ status: 'succeeded' });
     expect(await ordersChecksum(t.syncDb, accountId)).toEqual(await truth(emulator, 'orders'));
-    // A bulk load ends with fresh planner statistics for the orders table (the next run's lookups depend on them).
-    const analyzed = await sql<{ last_analyze: Date | null }>`
-      select last_analyze from pg_stat_user_tables where relname = 'ebay_orders'`.execute(t.syncDb);
-    expect(analyzed.rows).toHaveLength(1);
-    expect(analyzed.rows[0]?.last_analyze).not.toBeNull();
+    // A bulk load ends with fresh planner statistics for the tables it wrote (the next run's lookups depend on them).
+    expect(await lastAnalyzed(['ebay_orders', 'ebay_order_line_items'])).toEqual({
+      ebay_orders: true,
+      ebay_order_line_items: true,
+    });
     // Each order's payload is stored as eBay sent it (the client keeps each record's text of a large page).
     const sample = await t.ebay.getClientForAccount(accountId).fulfillment.getOrders({
       creationDate: { from: new Date(Date.now() - 700 * 86_400_000) },
@@ -260,5 +267,18 @@ describe('orders sync', () => {
     const after = await storedDetails();
     for (const id of changed) expect(after.get(id)).toEqual((await client.getOrder(id)).cancelStatus);
     expect(await ordersChecksum(t.syncDb, accountId)).toEqual(await truth(emulator, 'orders'));
+  });
+
+  it('any resource whose run loads many records refreshes the statistics of the tables it wrote', async () => {
+    const res = await start({ mode: 'full' }, 'finances');
+    expect(res.statusCode).toBe(202);
+    const { runId } = res.json<{ runId: string }>();
+    expect(await waitForRun(t.syncDb, runId)).toMatchObject({ status: 'succeeded' });
+    const run = await t.syncDb.selectFrom('sync_runs').select('records_inserted').where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(run.records_inserted).toBeGreaterThanOrEqual(500);
+    expect(await lastAnalyzed(['ebay_finance_transactions', 'ebay_finance_fees'])).toEqual({
+      ebay_finance_transactions: true,
+      ebay_finance_fees: true,
+    });
   });
 });
