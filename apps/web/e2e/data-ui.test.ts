@@ -213,6 +213,7 @@ describe('synced data pages', () => {
     expect(await threads.first().getByTestId('thread-facts').textContent()).toContain(`${first?.counterpart} · `);
     await threads.first().click();
     await page.getByTestId('message').first().waitFor();
+    expect(await page.getByTestId('thread-header').textContent()).toContain(`with ${first?.counterpart}`);
     expect(await page.getByTestId('message').count()).toBe(first?.messageCount);
     expect(await threads.first().getAttribute('aria-current')).toBe('true');
     await shoot(page, 'data-messages');

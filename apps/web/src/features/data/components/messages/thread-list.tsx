@@ -2,6 +2,11 @@ import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { MessageThreadItem } from '../../api/detail-types';
 import { formatDateTime, formatUtc } from '../../lib/format';
 
+/** A conversation's name: its first subject, else its item, else its id. */
+export function threadTitle(t: Pick<MessageThreadItem, 'subject' | 'itemTitle' | 'threadId'>): string {
+  return t.subject ?? t.itemTitle ?? `Conversation ${t.threadId}`;
+}
+
 /**
  * Conversations, newest first, each named by its first subject (else its item, else its id) and the member the
  * seller talks with; the selected one is marked for screen readers with `aria-current`.
@@ -34,7 +39,7 @@ export function ThreadList(props: {
             >
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Text size="sm" fw={t.unread > 0 ? 700 : 500} lineClamp={1} data-testid="thread-title">
-                  {t.subject ?? t.itemTitle ?? `Conversation ${t.threadId}`}
+                  {threadTitle(t)}
                 </Text>
                 {t.unread > 0 && (
                   <Badge size="sm" color="blue" aria-label={`${t.unread} unread`}>

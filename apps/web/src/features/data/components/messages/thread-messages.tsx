@@ -5,8 +5,9 @@ import { LoadingState } from '../../../../components/loading-state';
 import { useThreadMessages } from '../../api/get-thread-messages';
 import { humanize, messageText } from '../../lib/format';
 import { DateTime } from '../shared/date-time';
+import { threadTitle } from './thread-list';
 
-/** The messages of one conversation, oldest first, unread ones marked. */
+/** One conversation: its name and counterpart, then its messages, oldest first, unread ones marked. */
 export function ThreadMessages({ thread }: { thread: { accountId: string; threadId: string } | null }) {
   const messages = useThreadMessages(thread);
   if (!thread) return <EmptyState title="Pick a conversation" description="Its messages show here." />;
@@ -14,8 +15,20 @@ export function ThreadMessages({ thread }: { thread: { accountId: string; thread
   if (messages.isError) return <ErrorAlert error={messages.error} onRetry={() => void messages.refetch()} />;
   const items = messages.data.messages;
   if (items.length === 0) return <EmptyState title="No messages in this conversation" />;
+  const t = messages.data.thread;
+  const facts = [
+    t.counterpart ? `with ${t.counterpart}` : null,
+    t.itemTitle ?? (t.itemId ? `item ${t.itemId}` : null),
+    `${t.messageCount} message${t.messageCount === 1 ? '' : 's'}`,
+  ].filter((fact) => fact !== null);
   return (
     <Stack gap="sm" data-testid="thread-messages">
+      <div data-testid="thread-header">
+        <Text fw={700}>{threadTitle(t)}</Text>
+        <Text size="sm" c="dimmed">
+          {facts.join(' · ')}
+        </Text>
+      </div>
       {items.map((m) => {
         const unread = m.isRead === false;
         return (
