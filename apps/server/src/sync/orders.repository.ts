@@ -7,7 +7,7 @@ import type { WriteResult } from './syncer';
 
 /**
  * One page of orders and their line items in one statement. An order whose raw payload and cancellation details
- * are unchanged is not rewritten (only `last_seen_at` is bumped, by `touchUnchanged`); a new or changed order is
+ * are unchanged, or that is older than the stored version (eBay's lastModifiedDate), is not rewritten (only `last_seen_at` is bumped, by `touchUnchanged`); a new or changed order is
  * returned, and its line items are upserted from the same input. getOrder's cancellation details arrive with the
  * page when the sync fetched them; they stay valid only while the order is unchanged, so a changed order without
  * new details loses them (the sweep fetches them again), and an unchanged order keeps the ones it has.
@@ -42,9 +42,11 @@ function buildUpsertPageSql(orders: number): string {
       total_currency = excluded.total_currency, cancel_state = excluded.cancel_state,
       line_item_count = excluded.line_item_count, search_text = excluded.search_text, raw = excluded.raw,
       cancel_details = excluded.cancel_details, last_seen_at = now()
-    -- Rewritten when eBay changed it (new details or none: old ones are stale) or when new details differ.
-    where t.raw is distinct from excluded.raw
-      or (excluded.cancel_details is not null and t.cancel_details is distinct from excluded.cancel_details)
+    -- Rewritten when eBay changed it (new details or none: old ones are stale) or when new details differ, never
+    -- with an older version than the stored one (an order on two pages of a run whose commits cross).
+    where excluded.modified_at_ebay >= t.modified_at_ebay
+      and (t.raw is distinct from excluded.raw
+        or (excluded.cancel_details is not null and t.cancel_details is distinct from excluded.cancel_details))
     returning order_id, (xmax = 0) as inserted
   ),
   items as (

@@ -94,4 +94,24 @@ describe('writeOrdersPage', () => {
     expect(row?.cancel_details).toBeNull();
     expect((row?.raw as EbayOrder).lastModifiedDate).toBe('2026-02-01T00:00:00.000Z');
   });
+
+  it('never replaces an order with an older version of it (two pages of one run committing out of order)', async () => {
+    const now = (await stored())[0];
+    expect((now?.raw as EbayOrder).lastModifiedDate).toBe('2026-02-01T00:00:00.000Z');
+    // The version before it, with other line items: nothing is written, not even its items.
+    const older: EbayOrder = {
+      ...first,
+      lastModifiedDate: '2026-01-15T00:00:00.000Z',
+      orderFulfillmentStatus: 'NOT_STARTED',
+      lineItems: [{ lineItemId: 'L9', sku: 'SKU-9', title: 'Older', quantity: 1 }],
+    };
+    expect(await write(page([older], [undefined]))).toEqual({ inserted: 0, updated: 0 });
+    expect((await stored())[0]).toEqual(now);
+    const items = await db.selectFrom('ebay_order_line_items').select('line_item_id').where('order_id', '=', first.orderId).execute();
+    expect(items.map((i) => i.line_item_id)).toEqual(['L1']);
+    // A newer one is written as usual.
+    const newer: EbayOrder = { ...first, lastModifiedDate: '2026-03-01T00:00:00.000Z', orderFulfillmentStatus: 'FULFILLED' };
+    expect(await write(page([newer], [undefined]))).toEqual({ inserted: 0, updated: 1 });
+    expect(((await stored())[0]?.raw as EbayOrder).lastModifiedDate).toBe('2026-03-01T00:00:00.000Z');
+  });
 });
