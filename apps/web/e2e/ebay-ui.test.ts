@@ -65,6 +65,8 @@ describe('eBay accounts, terminal and logs', () => {
   it('connects a seller through the emulator consent page', async () => {
     await signIn(page, admin, '/accounts');
     await page.getByTestId('empty-state').waitFor();
+    // The server runs the emulator: the empty page says how to try it.
+    expect(await page.getByTestId('empty-state').textContent()).toContain('Demo mode');
     await openConsent(page);
     const radio = page.locator('input[name="seller"]').first();
     seller = (await radio.getAttribute('value')) ?? '';

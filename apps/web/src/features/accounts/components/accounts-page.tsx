@@ -77,7 +77,9 @@ export function AccountsPage() {
               title="No eBay accounts yet"
               description={
                 canManage
-                  ? 'Connect a seller account to start syncing its data.'
+                  ? accounts.data?.environment === 'emulator'
+                    ? 'Demo mode: this server talks to the offline eBay emulator. Connect, pick one of its sellers and agree; its orders, money, disputes, messages and listings then sync in seconds.'
+                    : 'Connect a seller account to start syncing its data.'
                   : 'An admin or operator can connect a seller account.'
               }
               action={connectButton}
