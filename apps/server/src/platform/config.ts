@@ -98,6 +98,7 @@ export const envSchema = z.object({
   SYNC_CANCEL_POLL_MS: int(500, 50, 10_000),
   SYNC_HEARTBEAT_STALE_SECONDS: int(30, 2, 3600),
   SYNC_ORDER_CANCEL_DETAILS: bool(true),
+  SYNC_FULL_REFRESH_HOURS: int(24, 0, 24 * 365),
 });
 
 export interface Config {
@@ -265,6 +266,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       stopWaitMs: 2500,
       pollingIntervalSeconds: 1,
       orderCancelDetails: e.SYNC_ORDER_CANCEL_DETAILS,
+      fullRefreshMs: e.SYNC_FULL_REFRESH_HOURS * 3_600_000,
       queue: { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 6 * 3600 },
     },
   });

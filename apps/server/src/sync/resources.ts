@@ -79,3 +79,21 @@ export const resourceTables: Record<SyncResource, ReadonlyArray<keyof SyncTables
 
 /** A run that inserted at least this many records refreshes the statistics of its resource's tables. */
 export const ANALYZE_AFTER_INSERTS = 500;
+
+/**
+ * Resources whose records change on eBay without moving the date their incremental runs filter on: a finance
+ * transaction's or a payout's status (by transaction or payout date), a dispute's (by open date), a message's read
+ * flag (by the conversation's messages). Their scheduled runs are full runs once a day (SYNC_FULL_REFRESH_HOURS).
+ * Orders are filtered by lastModifiedDate, which moves with any change; the other resources read everything on
+ * every run.
+ */
+export const refreshedByFullRuns: Record<SyncResource, boolean> = {
+  orders: false,
+  finances: true,
+  payouts: true,
+  disputes: true,
+  messages: true,
+  inventory: false,
+  offers: false,
+  purchases: false,
+};

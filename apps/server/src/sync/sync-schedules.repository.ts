@@ -58,8 +58,8 @@ export async function upsertSchedule(
 export async function claimDueSchedules(
   db: SyncDb,
   limit: number,
-): Promise<Array<{ account_id: string; resource: SyncResource }>> {
-  const result = await sql<{ account_id: string; resource: SyncResource }>`
+): Promise<Array<{ account_id: string; resource: SyncResource; last_full_at: Date | null }>> {
+  const result = await sql<{ account_id: string; resource: SyncResource; last_full_at: Date | null }>`
     with due as (
       select s.account_id, s.resource from sync_schedules s
       join ebay_accounts a on a.id = s.account_id and a.status = 'active'
@@ -70,6 +70,8 @@ export async function claimDueSchedules(
     )
     update sync_schedules s set next_run_at = now() + make_interval(mins => s.interval_minutes)
     from due where s.account_id = due.account_id and s.resource = due.resource
-    returning s.account_id, s.resource`.execute(db);
+    returning s.account_id, s.resource, (
+      select st.last_full_at from sync_state st where st.account_id = s.account_id and st.resource = s.resource
+    ) as last_full_at`.execute(db);
   return result.rows;
 }

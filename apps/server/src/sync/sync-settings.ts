@@ -22,6 +22,11 @@ export interface SyncSettings {
   pollingIntervalSeconds: number;
   /** getOrder per cancelled order to store its cancelRequests (SYNC_ORDER_CANCEL_DETAILS). */
   orderCancelDetails: boolean;
+  /**
+   * A scheduled run of a resource whose incremental runs miss some changes (`refreshedByFullRuns`) is a full run
+   * when the last full one is older than this; 0 never (SYNC_FULL_REFRESH_HOURS).
+   */
+  fullRefreshMs: number;
   queue: QueueSettings;
 }
 
@@ -38,5 +43,6 @@ export const defaultSyncSettings: SyncSettings = {
   stopWaitMs: 2500,
   pollingIntervalSeconds: 1,
   orderCancelDetails: true,
+  fullRefreshMs: 24 * 3_600_000,
   queue: { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 6 * 3600 },
 };

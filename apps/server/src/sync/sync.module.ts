@@ -108,6 +108,7 @@ export async function createSyncModule(deps: SyncModuleDeps): Promise<SyncModule
           sweepIntervalMs: deps.settings.sweepIntervalMs,
           scheduleIntervalMs: deps.settings.scheduleIntervalMs,
           pollingIntervalSeconds: deps.settings.pollingIntervalSeconds,
+          fullRefreshMs: deps.settings.fullRefreshMs,
         },
         log,
       );

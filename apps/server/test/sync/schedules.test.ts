@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncResource } from '../../src/sync/resources';
 import {
   createSyncTestApp,
   startSyncEmulator,
@@ -61,5 +62,52 @@ describe('schedules', () => {
     const progress = events.filter((e) => e.type === 'sync.progress');
     expect(progress.length).toBeGreaterThan(0);
     expect(progress[0]?.data).toMatchObject({ runId: runs[0]?.id, accountId: active, resource: 'orders' });
+  });
+
+  it('fire a full run of finances, payouts, disputes and messages once a day, of orders never', async () => {
+    const [active] = accounts as [string, string];
+    const due = async (resources: SyncResource[]) => {
+      await t.syncDb
+        .updateTable('sync_schedules')
+        .set({ next_run_at: sql<Date>`now() - interval '1 minute'` })
+        .where('account_id', '=', active)
+        .where('resource', 'in', resources)
+        .execute();
+      const before = new Set((await t.syncDb.selectFrom('sync_runs').select('id').execute()).map((r) => r.id));
+      await t.worker?.tick();
+      const runs = await t.syncDb
+        .selectFrom('sync_runs')
+        .select(['id', 'resource', 'mode'])
+        .where('trigger', '=', 'schedule')
+        .execute();
+      const fresh = runs.filter((r) => !before.has(r.id));
+      for (const r of fresh) expect(await waitForRun(t.syncDb, r.id)).toMatchObject({ status: 'succeeded' });
+      return Object.fromEntries(fresh.map((r) => [r.resource, r.mode]));
+    };
+    // Never fully synced: the first scheduled finances run is full; orders stay incremental.
+    expect(await due(['finances', 'orders'])).toEqual({ finances: 'full', orders: 'incremental' });
+    // A full run less than a day ago: incremental.
+    expect(await due(['finances'])).toEqual({ finances: 'incremental' });
+    // The last full run 25 hours ago: full again, which moves last_full_at.
+    await t.syncDb
+      .updateTable('sync_state')
+      .set({ last_full_at: sql<Date>`now() - interval '25 hours'` })
+      .where('account_id', '=', active)
+      .where('resource', 'in', ['finances', 'payouts', 'disputes', 'messages', 'orders'])
+      .execute();
+    expect(await due(['finances', 'payouts', 'disputes', 'messages', 'orders'])).toEqual({
+      finances: 'full',
+      payouts: 'full',
+      disputes: 'full',
+      messages: 'full',
+      orders: 'incremental',
+    });
+    const state = await t.syncDb
+      .selectFrom('sync_state')
+      .select('last_full_at')
+      .where('account_id', '=', active)
+      .where('resource', '=', 'finances')
+      .executeTakeFirstOrThrow();
+    expect(Date.now() - (state.last_full_at?.getTime() ?? 0)).toBeLessThan(60_000);
   });
 });
