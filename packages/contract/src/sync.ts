@@ -123,9 +123,12 @@ export const syncStatusEntrySchema = z.object({
   resource: syncResourceSchema,
   lastRun: syncRunSchema.nullable(),
   nextRunAt: z.string().nullable(),
+  /** What the next scheduled run will be: full for a resource due its daily full refresh. */
+  nextRunMode: syncModeSchema.nullable(),
   scheduleEnabled: z.boolean().nullable(),
   watermark: z.string().nullable(),
   lastSuccessAt: z.string().nullable(),
+  lastFullAt: z.string().nullable(),
   recordCount: z.number(),
 });
 export const syncStatusResponseSchema = z.object({ status: z.array(syncStatusEntrySchema) });

@@ -4,7 +4,7 @@ import type PgBoss from 'pg-boss';
 import { isDatabaseUnavailable } from '../platform/database-errors';
 import type { Logger } from '../platform/logger';
 import { messageOf } from './errors';
-import { refreshedByFullRuns, type SyncResource } from './resources';
+import { scheduledMode } from './resources';
 import { claimDueSchedules, ensureDefaultSchedules } from './sync-schedules.repository';
 import { SYNC_QUEUE, SYNC_QUEUE_SCHEMA, type SyncJobData, type SyncQueue } from './sync-queue';
 import { executeRun, type RunServiceDeps } from './sync-run.service';
@@ -73,21 +73,6 @@ async function recoverOrphans(deps: RunServiceDeps, queue: SyncQueue): Promise<v
   for (const { run, resumedBy } of resumed) {
     if (resumedBy !== null) await queue.enqueue({ runId: resumedBy, correlationId: run.correlation_id });
   }
-}
-
-/**
- * A scheduled run is incremental, except for a resource whose incremental runs miss some changes
- * (`refreshedByFullRuns`) when its last full run is older than `fullRefreshMs` (or there was none).
- */
-export function scheduledMode(
-  due: { resource: SyncResource; last_full_at: Date | null },
-  fullRefreshMs: number,
-  now: Date,
-): 'full' | 'incremental' {
-  if (!refreshedByFullRuns[due.resource] || fullRefreshMs <= 0) return 'incremental';
-  return due.last_full_at === null || now.getTime() - due.last_full_at.getTime() >= fullRefreshMs
-    ? 'full'
-    : 'incremental';
 }
 
 export async function startSyncWorker(

@@ -96,7 +96,7 @@ export async function createSyncModule(deps: SyncModuleDeps): Promise<SyncModule
     queue,
     boss,
     runDeps,
-    routes: [syncRoutes({ sync: service, db }), dataRoutes({ db })],
+    routes: [syncRoutes({ sync: service, db, fullRefreshMs: deps.settings.fullRefreshMs }), dataRoutes({ db })],
     async startWorker() {
       const worker = await startSyncWorker(
         runDeps,

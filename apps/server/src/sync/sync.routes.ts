@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import { AppError, notFound } from '../platform/errors';
 import { parseOrThrow } from '../platform/validation';
-import { isSyncResource, syncResources, type SyncResource } from './resources';
+import { isSyncResource, scheduledMode, syncResources, type SyncResource } from './resources';
 import type { SyncDb } from './sync-db';
 import { lastRuns, listRuns, recordCounts } from './sync-queries.repository';
 import { toSyncRun } from './sync-run.mapper';
@@ -32,7 +32,7 @@ function runActive(activeRunId: string): AppError {
 const accountNotFound = () => new AppError(404, 'account_not_found', 'No eBay account with this id');
 
 /** Sync control: start (or plan), stop, list runs, status, schedules. */
-export function syncRoutes(deps: { sync: SyncService; db: SyncDb }) {
+export function syncRoutes(deps: { sync: SyncService; db: SyncDb; fullRefreshMs: number }) {
   const { sync, db } = deps;
   return async function register(app: FastifyInstance): Promise<void> {
     app.post('/api/ebay/sync/all', { config: { access: 'operator' } }, async (request, reply) => {
@@ -135,9 +135,17 @@ export function syncRoutes(deps: { sync: SyncService; db: SyncDb }) {
               resource,
               lastRun: run ? toSyncRun(run) : null,
               nextRunAt: schedule?.enabled ? schedule.next_run_at.toISOString() : null,
+              nextRunMode: schedule?.enabled
+                ? scheduledMode(
+                    { resource, last_full_at: state?.last_full_at ?? null },
+                    deps.fullRefreshMs,
+                    schedule.next_run_at,
+                  )
+                : null,
               scheduleEnabled: schedule?.enabled ?? null,
               watermark: state?.watermark?.toISOString() ?? null,
               lastSuccessAt: state?.last_success_at?.toISOString() ?? null,
+              lastFullAt: state?.last_full_at?.toISOString() ?? null,
               recordCount: counts.get(resource)?.get(accountId) ?? 0,
             };
           }),

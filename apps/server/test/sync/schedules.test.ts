@@ -95,6 +95,26 @@ describe('schedules', () => {
       .where('account_id', '=', active)
       .where('resource', 'in', ['finances', 'payouts', 'disputes', 'messages', 'orders'])
       .execute();
+    // The status says which next scheduled runs are full ones.
+    const status = await t.app.inject({
+      method: 'GET',
+      url: `/api/ebay/sync/status?accountId=${active}`,
+      headers: { authorization: t.operatorAuth },
+    });
+    expect(status.statusCode).toBe(200);
+    const next = Object.fromEntries(
+      status
+        .json<{ status: Array<{ resource: string; nextRunMode: string | null; lastFullAt: string | null }> }>()
+        .status.map((e) => [e.resource, e.nextRunMode]),
+    );
+    expect(next).toMatchObject({
+      finances: 'full',
+      payouts: 'full',
+      disputes: 'full',
+      messages: 'full',
+      orders: 'incremental',
+      inventory: 'incremental',
+    });
     expect(await due(['finances', 'payouts', 'disputes', 'messages', 'orders'])).toEqual({
       finances: 'full',
       payouts: 'full',

@@ -100,7 +100,16 @@ export function AccountMatrix(props: AccountMatrixProps) {
                     ) : e.scheduleEnabled === false ? (
                       <Text size="sm" c="dimmed">disabled</Text>
                     ) : (
-                      <Text size="sm">{formatRelative(e.nextRunAt)}</Text>
+                      <Text size="sm" data-testid="cell-next-run">
+                        {formatRelative(e.nextRunAt)}
+                        {e.nextRunMode === 'full' && (
+                          <Tooltip label="A full run: status changes that do not move this resource's dates are read again once a day">
+                            <Text span size="xs" c="dimmed">
+                              {' '}· full
+                            </Text>
+                          </Tooltip>
+                        )}
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td><Text size="sm">{formatTime(e.watermark)}</Text></Table.Td>
