@@ -30,7 +30,7 @@ function settingsOf(config: Config): AdminSystemResponse['settings'] {
     { name: 'SYNC_CONCURRENCY', value: String(s.workerConcurrency), description: 'runs one worker executes at once' },
     { name: 'SYNC_FETCH_CONCURRENCY', value: String(s.fetchConcurrency), description: 'eBay calls one run keeps in flight' },
     { name: 'SYNC_OVERLAP_MINUTES', value: String(s.overlapMs / 60_000), description: 'incremental runs start this long before the watermark' },
-    { name: 'SYNC_FULL_REFRESH_HOURS', value: String(s.fullRefreshMs / 3_600_000), description: 'scheduled runs of finances, payouts, disputes and messages are full runs this often (0: never)' },
+    { name: 'SYNC_FULL_REFRESH_HOURS', value: String(s.fullRefreshMs / 3_600_000), description: 'scheduled runs of finances, payouts and disputes are full runs this often (0: never)' },
     { name: 'SYNC_HEARTBEAT_STALE_SECONDS', value: String(s.heartbeatStaleMs / 1000), description: 'a running run with an older heartbeat is interrupted and resumed' },
     { name: 'LEDGER_RETENTION_DAYS', value: String(config.ebay.ledger.retentionDays), description: 'days the eBay call ledger is kept' },
     { name: 'EVENTS_RETENTION_HOURS', value: String(config.ebay.events.retentionHours), description: 'hours live events are kept for replay' },

@@ -82,17 +82,19 @@ export const ANALYZE_AFTER_INSERTS = 500;
 
 /**
  * Resources whose records change on eBay without moving the date their incremental runs filter on: a finance
- * transaction's or a payout's status (by transaction or payout date), a dispute's (by open date), a message's read
- * flag (by the conversation's messages). Their scheduled runs are full runs once a day (SYNC_FULL_REFRESH_HOURS).
- * Orders are filtered by lastModifiedDate, which moves with any change; the other resources read everything on
- * every run.
+ * transaction's or a payout's status (by transaction or payout date), a dispute's (by open date). Their scheduled
+ * runs are full runs once a day (SYNC_FULL_REFRESH_HOURS); a full run of them costs a few calls per thousand
+ * records. Orders are filtered by lastModifiedDate, which moves with any change. Messages are not: a new message
+ * reaches the next incremental run whatever its conversation's age, and a full REST run costs one call per
+ * conversation against the Message API's daily quota (5,000 calls by default) for nothing but read flags. The other
+ * resources read everything on every run.
  */
 export const refreshedByFullRuns: Record<SyncResource, boolean> = {
   orders: false,
   finances: true,
   payouts: true,
   disputes: true,
-  messages: true,
+  messages: false,
   inventory: false,
   offers: false,
   purchases: false,

@@ -64,7 +64,7 @@ describe('schedules', () => {
     expect(progress[0]?.data).toMatchObject({ runId: runs[0]?.id, accountId: active, resource: 'orders' });
   });
 
-  it('fire a full run of finances, payouts, disputes and messages once a day, of orders never', async () => {
+  it('fire a full run of finances, payouts and disputes once a day, of orders and messages never', async () => {
     const [active] = accounts as [string, string];
     const due = async (resources: SyncResource[]) => {
       await t.syncDb
@@ -111,7 +111,7 @@ describe('schedules', () => {
       finances: 'full',
       payouts: 'full',
       disputes: 'full',
-      messages: 'full',
+      messages: 'incremental',
       orders: 'incremental',
       inventory: 'incremental',
     });
@@ -119,7 +119,7 @@ describe('schedules', () => {
       finances: 'full',
       payouts: 'full',
       disputes: 'full',
-      messages: 'full',
+      messages: 'incremental',
       orders: 'incremental',
     });
     const state = await t.syncDb
