@@ -232,7 +232,6 @@ export async function executeRun(
           counters.recordsUpdated += written.updated;
           if (page.total !== undefined && page.total !== null) total = page.total;
           void publish('sync.progress');
-          return written;
         },
         countCalls: async (calls: number, t?: number | null) => {
           pendingCalls += calls;

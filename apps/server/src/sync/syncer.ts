@@ -44,8 +44,8 @@ export interface RunContext {
   readonly startedAt: Date;
   readonly fetchConcurrency: number;
   readonly overlapMs: number;
-  /** Writes one page and its checkpoint in one transaction, then publishes progress; resolves to what it wrote. */
-  commit(page: PageCommit): Promise<WriteResult>;
+  /** Writes one page and its checkpoint in one transaction, then publishes progress. */
+  commit(page: PageCommit): Promise<void>;
   /** Counts calls that wrote nothing (e.g. an empty window) and updates the total. */
   countCalls(calls: number, total?: number | null): Promise<void>;
   /** Throws the abort reason when the run has been stopped. */
