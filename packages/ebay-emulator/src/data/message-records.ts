@@ -10,10 +10,8 @@ export type MessageKey = 'INBOX_REPLIED' | 'INBOX_OPEN' | 'SENT';
 
 /** Buyers write about an order one day after it; the seller answers some of them 3 hours later. */
 export const OPEN_STREAM: StreamSpec<MessageKey> = { key: 'INBOX_OPEN', fate: 'messagedOpen', delayMs: MESSAGE_DELAY };
-export const INBOX_STREAMS: readonly StreamSpec<MessageKey>[] = [
-  { key: 'INBOX_REPLIED', fate: 'messagedReplied', delayMs: MESSAGE_DELAY },
-  OPEN_STREAM,
-];
+export const REPLIED_STREAM: StreamSpec<MessageKey> = { key: 'INBOX_REPLIED', fate: 'messagedReplied', delayMs: MESSAGE_DELAY };
+export const INBOX_STREAMS: readonly StreamSpec<MessageKey>[] = [REPLIED_STREAM, OPEN_STREAM];
 export const SENT_STREAMS: readonly StreamSpec<MessageKey>[] = [{ key: 'SENT', fate: 'messagedReplied', delayMs: REPLY_DELAY }];
 /** Unanswered messages younger than this (at the dataset's start) are unread. */
 export const UNREAD_WINDOW = 7 * DAY;

@@ -1,7 +1,7 @@
 import type { SellerDataset } from '../data/seller-dataset';
 import { EBAY_NOTICE_TITLES } from '../data/catalog';
-import { INBOX_STREAMS, addedMessagesOf, messageRecord, type MessageRecord } from '../data/message-records';
-import { streamCount, walkStreams, type StreamSpec } from '../data/event-streams';
+import { INBOX_STREAMS, REPLIED_STREAM, addedMessagesOf, messageRecord, type MessageRecord } from '../data/message-records';
+import { streamCount, walkStreams } from '../data/event-streams';
 import { MESSAGE_DELAY, REPLY_DELAY } from '../data/order-lifecycle';
 import { numericId, parseNumericId } from '../util/ids';
 import { DAY, iso } from '../util/time';
@@ -65,8 +65,6 @@ export function memberConversation(ds: SellerDataset, index: number): Record<str
     latestMessage: messages[messages.length - 1],
   };
 }
-
-const REPLIED_STREAM: StreamSpec = { key: 'INBOX_REPLIED', fate: 'messagedReplied', delayMs: MESSAGE_DELAY };
 
 /**
  * Conversations that started before `from` but have a message within [from, to]: the seller's answer (3 hours after
