@@ -101,16 +101,15 @@ export const refreshedByFullRuns: Record<SyncResource, boolean> = {
 };
 
 /**
- * A scheduled run is incremental, except for a resource whose incremental runs miss some changes
- * (`refreshedByFullRuns`) when its last full run is older than `fullRefreshMs` (or there was none).
+ * The mode of a scheduled run starting `at`: incremental, except for a resource whose incremental runs miss some
+ * changes (`refreshedByFullRuns`) when its last full run is older than `fullRefreshMs` (or there was none).
  */
 export function scheduledMode(
-  due: { resource: SyncResource; last_full_at: Date | null },
+  resource: SyncResource,
+  lastFullAt: Date | null,
   fullRefreshMs: number,
-  now: Date,
-): 'full' | 'incremental' {
-  if (!refreshedByFullRuns[due.resource] || fullRefreshMs <= 0) return 'incremental';
-  return due.last_full_at === null || now.getTime() - due.last_full_at.getTime() >= fullRefreshMs
-    ? 'full'
-    : 'incremental';
+  at: Date,
+): SyncMode {
+  if (!refreshedByFullRuns[resource] || fullRefreshMs <= 0) return 'incremental';
+  return lastFullAt === null || at.getTime() - lastFullAt.getTime() >= fullRefreshMs ? 'full' : 'incremental';
 }

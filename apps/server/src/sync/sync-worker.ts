@@ -186,7 +186,7 @@ export async function startSyncWorker(
       const created = await createRun(deps.db, {
         accountId: due.account_id,
         resource: due.resource,
-        mode: scheduledMode(due, settings.fullRefreshMs, new Date()),
+        mode: scheduledMode(due.resource, due.last_full_at, settings.fullRefreshMs, new Date()),
         trigger: 'schedule',
         since: null,
         until: null,

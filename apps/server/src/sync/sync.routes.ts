@@ -136,11 +136,7 @@ export function syncRoutes(deps: { sync: SyncService; db: SyncDb; fullRefreshMs:
               lastRun: run ? toSyncRun(run) : null,
               nextRunAt: schedule?.enabled ? schedule.next_run_at.toISOString() : null,
               nextRunMode: schedule?.enabled
-                ? scheduledMode(
-                    { resource, last_full_at: state?.last_full_at ?? null },
-                    deps.fullRefreshMs,
-                    schedule.next_run_at,
-                  )
+                ? scheduledMode(resource, state?.last_full_at ?? null, deps.fullRefreshMs, schedule.next_run_at)
                 : null,
               scheduleEnabled: schedule?.enabled ?? null,
               watermark: state?.watermark?.toISOString() ?? null,
