@@ -43,8 +43,8 @@ export function toCallDetail(row: LedgerRow): EbayCallDetail {
 }
 
 const LEDGER_INPUT_COLUMNS = `n integer, created_at timestamptz, account_id uuid, run_id uuid, request_id text,
-  correlation_id text, ebay_request_id text, api text, operation text, method text, url text, status integer, duration_ms integer,
-  attempt integer, ebay_error_id integer, error_kind text, request_body text, response_body text`;
+  correlation_id text, ebay_request_id text, api text, operation text, method text, url text, status integer,
+  duration_ms integer, attempt integer, ebay_error_id integer, error_kind text, request_body text, response_body text`;
 
 /**
  * Inserts several ledger rows in one statement; returned in insertion order. Rows of a purged account are left

@@ -14,8 +14,8 @@ const notBuiltPage = `<!doctype html>
 `;
 
 /**
- * Serves the built web UI from `distDir` at `/`, compressed when the build left a compressed copy. Returns the fallback for GETs no route matched
- * (SPA routes get index.html), or a plain page saying the UI is not built.
+ * Serves the built web UI from `distDir` at `/`, compressed when the build left a compressed copy. Returns the
+ * fallback for GETs no route matched (SPA routes get index.html), or a plain page saying the UI is not built.
  */
 export async function registerWebUi(
   app: FastifyInstance,

@@ -7,7 +7,8 @@ import type { WriteResult } from './syncer';
 
 /**
  * One page of orders and their line items in one statement. An order whose raw payload and cancellation details
- * are unchanged, or that is older than the stored version (eBay's lastModifiedDate), is not rewritten (only `last_seen_at` is bumped, by `touchUnchanged`); a new or changed order is
+ * are unchanged, or that is older than the stored version (eBay's lastModifiedDate), is not rewritten (only
+ * `last_seen_at` is bumped, by `touchUnchanged`); a new or changed order is
  * returned, and its line items are upserted from the same input. getOrder's cancellation details arrive with the
  * page when the sync fetched them; they stay valid only while the order is unchanged, so a changed order without
  * new details loses them (the sweep fetches them again), and an unchanged order keeps the ones it has.
