@@ -11,6 +11,8 @@ const boolParam = z
   .enum(['true', 'false', '1', '0'])
   .optional()
   .transform((v) => v === 'true' || v === '1');
+const purgeQuery = z.object({ purge: boolParam });
+const dryRunQuery = z.object({ dryRun: boolParam });
 
 /** An id that is not a UUID cannot name an account: 404 like any unknown id. */
 function accountId(params: unknown): string {
@@ -54,7 +56,7 @@ export function accountsRoutes(deps: { accounts: AccountsService; environment: E
 
     app.delete('/api/ebay/accounts/:id', { config: { access: 'operator' } }, async (request) => {
       const id = accountId(request.params);
-      const query = parseOrThrow(z.object({ purge: boolParam }), request.query);
+      const query = parseOrThrow(purgeQuery, request.query);
       const result = await accounts.disconnect(id, query.purge);
       if (!result.ok) throw failure(result);
       return result.value;
@@ -62,7 +64,7 @@ export function accountsRoutes(deps: { accounts: AccountsService; environment: E
 
     app.post('/api/ebay/accounts/:id/refresh', { config: { access: 'operator' } }, async (request) => {
       const id = accountId(request.params);
-      const query = parseOrThrow(z.object({ dryRun: boolParam }), request.query);
+      const query = parseOrThrow(dryRunQuery, request.query);
       try {
         const result = await accounts.refresh(id, query.dryRun, request.id);
         if (!result.ok) throw failure(result);

@@ -63,9 +63,12 @@ export function queryShape(spec: ListSpec) {
 export type ListQuery = z.infer<typeof listQueryBase> & Record<string, unknown>;
 type Query = ListQuery;
 
+/** The query schema's rule for `accountId`, built once (building a schema costs more than a list request's SQL). */
+const accountIdOnly = listQueryBase.pick({ accountId: true }).required();
+
 /** `id` for a literal in SQL text: checked again with the query schema's rule, so only a UUID reaches the text. */
 function uuidLiteral(id: string): string {
-  return parseOrThrow(listQueryBase.pick({ accountId: true }).required(), { accountId: id }).accountId.toLowerCase();
+  return parseOrThrow(accountIdOnly, { accountId: id }).accountId.toLowerCase();
 }
 
 /**
