@@ -42,6 +42,8 @@ const REAL = Number(process.env.BENCH_API_REAL_ORDERS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 15);
 const EBAY_LATENCY_MS = Number(process.env.BENCH_API_EBAY_LATENCY_MS ?? 400);
 const EBAY_JITTER_MS = Number(process.env.BENCH_API_EBAY_JITTER_MS ?? 200);
+/** `BENCH_API_BACKGROUND_SYNC=0` runs the load without the background syncs (to tell their cost from the reads'). */
+const BACKGROUND_SYNC = process.env.BENCH_API_BACKGROUND_SYNC !== '0';
 const CONNECTIONS = 50;
 const EXTRA_ACCOUNTS = 4;
 
@@ -294,7 +296,7 @@ async function main(): Promise<void> {
     if (!faults.ok) throw new Error(`emulator faults: ${faults.status} ${await faults.text()}`);
 
     // Full syncs of account B, one after the other, for as long as the load runs (bounded by count).
-    syncing = true;
+    syncing = BACKGROUND_SYNC;
     let syncRuns = 0;
     let syncSeconds = 0;
     loop = (async () => {
@@ -354,9 +356,12 @@ async function main(): Promise<void> {
     console.table(results);
     process.stdout.write('CPU cores used during each scenario (2 cores in all):\n');
     console.table(cpu);
-    process.stdout.write(
-      `${syncRuns} full order syncs of ${REAL} orders ran in the worker process during the load (one after the other, ${syncRuns ? (syncSeconds / syncRuns).toFixed(1) : '-'} s each; eBay latency ${EBAY_LATENCY_MS}-${EBAY_LATENCY_MS + EBAY_JITTER_MS} ms per call)\n`,
-    );
+    if (!BACKGROUND_SYNC)
+      process.stdout.write('no background sync during the load (BENCH_API_BACKGROUND_SYNC=0)\n');
+    else
+      process.stdout.write(
+        `${syncRuns} full order syncs of ${REAL} orders ran in the worker process during the load (one after the other, ${syncRuns ? (syncSeconds / syncRuns).toFixed(1) : '-'} s each; eBay latency ${EBAY_LATENCY_MS}-${EBAY_LATENCY_MS + EBAY_JITTER_MS} ms per call)\n`,
+      );
     const ok = (r: LoadResult | undefined) =>
       r ? r['p95 ms'] < 50 && r.errors === 0 && r.non2xx === 0 : false;
     for (const r of results)
