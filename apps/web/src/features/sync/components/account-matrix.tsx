@@ -61,9 +61,9 @@ export function AccountMatrix(props: AccountMatrixProps) {
             <Table.Tr>
               <Table.Th>Resource</Table.Th>
               <Table.Th>Last run</Table.Th>
-              <Table.Th>Last run time</Table.Th>
+              <Table.Th>Last run time (UTC)</Table.Th>
               <Table.Th>Next run</Table.Th>
-              <Table.Th>Watermark</Table.Th>
+              <Table.Th>Watermark (UTC)</Table.Th>
               <Table.Th ta="right">Records</Table.Th>
               <Table.Th>Progress</Table.Th>
               {canOperate && <Table.Th>Actions</Table.Th>}

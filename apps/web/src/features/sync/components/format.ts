@@ -11,12 +11,15 @@ export const statusColor: Record<SyncRunStatus, string> = {
 
 export const isActive = (status: SyncRunStatus | undefined) => status === 'queued' || status === 'running';
 
-/** `2025-01-31 14:05:09` in the browser's time zone, or `-`. */
+/**
+ * `2025-01-31 14:05:09` in UTC, or `-`: the time zone of the API logs and the live terminal, so a run's times match
+ * its calls' (the column headers say UTC).
+ */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '-';
   const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** "in 5 min", "3 h ago". */

@@ -29,8 +29,8 @@ export function RunDetailModal({ runId, canOperate, onClose }: { runId: string |
               {isActive(r.status) && (
                 <Table.Tr><Table.Th>Progress</Table.Th><Table.Td><RunProgress run={r} /></Table.Td></Table.Tr>
               )}
-              <Table.Tr><Table.Th>Started</Table.Th><Table.Td>{formatTime(r.startedAt)}</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>Finished</Table.Th><Table.Td>{formatTime(r.finishedAt)} ({formatDuration(r)})</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>Started (UTC)</Table.Th><Table.Td>{formatTime(r.startedAt)}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>Finished (UTC)</Table.Th><Table.Td>{formatTime(r.finishedAt)} ({formatDuration(r)})</Table.Td></Table.Tr>
               <Table.Tr>
                 <Table.Th>Counters</Table.Th>
                 <Table.Td>

@@ -65,7 +65,7 @@ export function RunHistory(props: {
                   <Table.Th>Resource</Table.Th>
                   <Table.Th>Mode</Table.Th>
                   <Table.Th>Trigger</Table.Th>
-                  <Table.Th>Started</Table.Th>
+                  <Table.Th>Started (UTC)</Table.Th>
                   <Table.Th>Duration</Table.Th>
                   <Table.Th ta="right">Calls</Table.Th>
                   <Table.Th ta="right">Pages</Table.Th>

@@ -91,7 +91,7 @@ export function TerminalPage() {
     <>
       <PageHeader
         title="Live terminal"
-        description="eBay calls, sync progress and account changes as they happen. Click a call to open it in the API logs."
+        description="eBay calls, sync progress and account changes as they happen (times in UTC). Click a call to open it in the API logs."
         actions={
           <Badge color={look.color} variant="dot" size="lg" data-testid="stream-status" role="status">
             {look.label}
