@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DEFAULT_APP, startEmulator } from '@ebay-connector/ebay-emulator';
 import { CALLBACK_PATH, createEbayModule } from './accounts/ebay.module';
 import type { EbaySettings } from './accounts/ebay-settings';
@@ -97,12 +98,16 @@ async function resolveEbaySettings(
   shutdown: ReturnType<typeof createShutdown>,
 ): Promise<EbaySettings> {
   if (config.ebay.environment !== 'emulator') return config.ebay;
+  const { authBaseUrl, apiBaseUrl, apizBaseUrl } = config.ebay.baseUrls;
+  const serves = authBaseUrl === undefined || apiBaseUrl === undefined || apizBaseUrl === undefined;
   const emulator = await startEmulator({
     port: config.ebay.emulatorPort,
     host: config.host === 'localhost' ? '127.0.0.1' : config.host,
     seed: config.emulator.seed,
     ordersPerSeller: config.emulator.ordersPerSeller,
     acceptUrl: `${publicUrl}${CALLBACK_PATH}`,
+    // Connected demo accounts survive a restart, as eBay keeps their grants (unless every host points elsewhere).
+    ...(serves ? { stateFile: join(config.dataDir, 'emulator-state.json') } : {}),
   });
   shutdown.add('ebay-emulator', () => emulator.close());
   logger.info({ url: emulator.url }, 'eBay emulator started (EBAY_ENV=emulator)');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,13 @@ describe('the real process with embedded PostgreSQL', () => {
   it('starts again after kill -9 (orphaned postgres, stale postmaster.pid) and leaves nothing behind on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ebc-proc-'));
     dirs.push(dataDir);
-    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      EMULATOR_PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+    };
     const health = `http://127.0.0.1:${env.PORT}/healthz/db`;
     const pgDir = join(dataDir, 'postgres');
 
@@ -32,6 +38,10 @@ describe('the real process with embedded PostgreSQL', () => {
     expect(first.output()).toMatch(/FIRST ADMIN ACCOUNT CREATED/);
     expect(statSync(join(dataDir, 'app-secret')).mode & 0o777).toBe(0o600);
     expect(statSync(join(dataDir, 'postgres-password')).mode & 0o777).toBe(0o600);
+    // The demo emulator keeps its grants and its history's anchor beside the database (see the emulator's tests).
+    const emulatorState = join(dataDir, 'emulator-state.json');
+    expect(statSync(emulatorState).mode & 0o777).toBe(0o600);
+    const { anchor } = JSON.parse(readFileSync(emulatorState, 'utf8')) as { anchor: number };
     const [orphan] = postmastersFor(pgDir);
     expect(orphan).toBeDefined();
 
@@ -45,6 +55,7 @@ describe('the real process with embedded PostgreSQL', () => {
     expect(second.output()).toMatch(/orphaned embedded PostgreSQL/);
     expect(second.output()).not.toMatch(/FIRST ADMIN ACCOUNT CREATED/);
     expect(postmastersFor(pgDir)).not.toContain(orphan);
+    expect((JSON.parse(readFileSync(emulatorState, 'utf8')) as { anchor: number }).anchor).toBe(anchor);
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

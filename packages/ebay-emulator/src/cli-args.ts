@@ -23,6 +23,7 @@ export const FLAGS: FlagSpec[] = [
   { flag: '--jitter', env: 'EMULATOR_JITTER_MS', key: 'jitter', kind: 'int', help: 'random extra latency 0..n ms, default 0' },
   { flag: '--error-rate', env: 'EMULATOR_ERROR_RATE', key: 'errorRate', kind: 'number', help: 'share of eBay calls answered 500/502/503, default 0' },
   { flag: '--log-requests', env: 'EMULATOR_LOG_REQUESTS', key: 'logRequests', kind: 'bool', help: 'print each request, default false' },
+  { flag: '--state-file', env: 'EMULATOR_STATE_FILE', key: 'stateFile', kind: 'string', help: 'file keeping issued tokens and the history anchor across restarts, default none' },
 ];
 
 /** Flags win over environment variables; both win over defaults. */

@@ -29,6 +29,12 @@ export class TokenStore {
   readonly access = new Map<string, AccessTokenRecord>();
   readonly refresh = new Map<string, RefreshTokenRecord>();
   readonly codes = new Map<string, AuthCodeRecord>();
+  /** Called after tokens were issued, revoked, expired or cleared (not codes): see `state/persisted-state.ts`. */
+  onTokensChanged: (() => void) | undefined;
+
+  private changed(): void {
+    this.onTokensChanged?.();
+  }
 
   issueCode(record: AuthCodeRecord): string {
     const code = opaque('v^1.1#i^1#r^1#f^0#p^3#I^3#t^', 96).replace(/\//g, '_');
@@ -39,12 +45,14 @@ export class TokenStore {
   issueAccess(record: AccessTokenRecord): string {
     const token = opaque(record.kind === 'user' ? 'v^1.1#i^1#f^0#p^3#I^3#r^0#t^' : 'v^1.1#i^1#p^1#f^0#r^0#I^3#t^', 600);
     this.access.set(token, record);
+    this.changed();
     return token;
   }
 
   issueRefresh(record: RefreshTokenRecord): string {
     const token = opaque('v^1.1#i^1#I^3#r^1#p^3#f^0#t^', 120);
     this.refresh.set(token, record);
+    this.changed();
     return token;
   }
 
@@ -53,6 +61,7 @@ export class TokenStore {
     let refresh = 0;
     for (const [k, v] of this.access) if (v.sellerNumber === sellerNumber) { this.access.delete(k); access += 1; }
     for (const [k, v] of this.refresh) if (v.sellerNumber === sellerNumber) { this.refresh.delete(k); refresh += 1; }
+    this.changed();
     return { access, refresh };
   }
 
@@ -61,6 +70,7 @@ export class TokenStore {
     for (const v of this.access.values()) {
       if (v.expiresAt > now) { v.expiresAt = now; n += 1; }
     }
+    this.changed();
     return n;
   }
 
@@ -68,6 +78,7 @@ export class TokenStore {
     this.access.clear();
     this.refresh.clear();
     this.codes.clear();
+    this.changed();
   }
 }
 

@@ -7,6 +7,7 @@ import { QuotaTracker } from '../quotas/quota.tracker';
 import { FaultInjector } from '../faults/fault.injector';
 import { RequestLog } from '../control/request.log';
 import { createSigningKey, type SigningKey } from '../notification/signing-keys';
+import { readPersistedState, restoreTokens, writePersistedState } from './persisted-state';
 
 /** All mutable state of one emulator instance; created by startEmulator and passed to every route. */
 export interface EmulatorState {
@@ -40,12 +41,33 @@ export function buildSellers(options: EmulatorOptions, asOf: number): SellerData
 
 export function createState(options: EmulatorOptions): EmulatorState {
   const clock = new VirtualClock(options.now === undefined ? undefined : Date.parse(options.now));
+  const tokens = new TokenStore();
+  // A flowing clock anchors the generated history at the first start (kept in the state file); a fixed one at its
+  // own start time.
+  let anchor = clock.now();
+  const file = options.stateFile;
+  if (file !== undefined) {
+    const kept = readPersistedState(file);
+    if (kept) {
+      if (options.now === undefined) anchor = kept.anchor;
+      restoreTokens(tokens, kept, options.sellers, clock.now());
+    }
+    const save = () => writePersistedState(file, anchor, tokens, clock.now());
+    save();
+    tokens.onTokensChanged = () => {
+      try {
+        save();
+      } catch (err) {
+        process.emitWarning(`emulator state not saved to ${file}: ${(err as Error).message}`);
+      }
+    };
+  }
   return {
     options,
     clock,
     app: { clientId: DEFAULT_APP.clientId, clientSecret: DEFAULT_APP.clientSecret, ruName: DEFAULT_APP.ruName, acceptUrl: options.acceptUrl },
-    sellers: buildSellers(options, clock.now()),
-    tokens: new TokenStore(),
+    sellers: buildSellers(options, anchor),
+    tokens,
     quotas: new QuotaTracker(options.quotas),
     faults: new FaultInjector(options.seed, options.faults),
     requestLog: new RequestLog(options.requestLogSize),

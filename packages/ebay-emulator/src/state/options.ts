@@ -27,6 +27,11 @@ export interface EmulatorOptions {
   requestLogSize: number;
   /** Log each request to stdout. */
   logRequests: boolean;
+  /**
+   * A file that keeps the issued tokens and the dataset's anchor across restarts, as eBay keeps grants (see
+   * `state/persisted-state.ts`). Unset: everything lives in memory only.
+   */
+  stateFile: string | undefined;
 }
 
 export const DEFAULT_OPTIONS: EmulatorOptions = {
@@ -44,6 +49,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   quotas: {},
   requestLogSize: 1000,
   logRequests: false,
+  stateFile: undefined,
 };
 
 export type EmulatorOptionsInput = Partial<EmulatorOptions>;
