@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_APP, startEmulator } from '@ebay-connector/ebay-emulator';
+import { DEFAULT_APP, findRunningEmulator, startEmulator } from '@ebay-connector/ebay-emulator';
 import { CALLBACK_PATH, createEbayModule } from './accounts/ebay.module';
 import type { EbaySettings } from './accounts/ebay-settings';
 import { buildApp } from './app';
@@ -53,7 +53,7 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
   await deleteOldSessions(db);
   const appSecret = resolveAppSecret(config);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-  const ebaySettings = await resolveEbaySettings(config, publicUrl, logger, shutdown);
+  const ebaySettings = await resolveEbaySettings(config, role, publicUrl, logger, shutdown);
   // One LISTEN connection per process: live events and session notices.
   const listener = createPgListener({ connectionString: url, logger });
   shutdown.add('pg-listener', () => listener.close());
@@ -88,40 +88,72 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
 }
 
 /**
- * The eBay keyset and hosts. With `EBAY_ENV=emulator` the offline eBay emulator runs in this process on
- * `EMULATOR_PORT`, with its documented keyset, and sends consent back to this server's callback.
+ * The eBay keyset and hosts. With `EBAY_ENV=emulator` the offline eBay emulator answers on `EMULATOR_PORT`, with its
+ * documented keyset, and sends consent back to this server's callback: this process starts it, or uses the one
+ * another process on this machine already runs there (an API and a worker process started apart share one emulator,
+ * as they would share eBay). When every eBay host is set (`EBAY_*_BASE_URL`), no emulator is started.
  */
 async function resolveEbaySettings(
   config: Config,
+  role: Role,
   publicUrl: string,
   logger: Logger,
   shutdown: ReturnType<typeof createShutdown>,
 ): Promise<EbaySettings> {
   if (config.ebay.environment !== 'emulator') return config.ebay;
   const { authBaseUrl, apiBaseUrl, apizBaseUrl } = config.ebay.baseUrls;
-  const serves = authBaseUrl === undefined || apiBaseUrl === undefined || apizBaseUrl === undefined;
-  const emulator = await startEmulator({
-    port: config.ebay.emulatorPort,
-    host: config.host === 'localhost' ? '127.0.0.1' : config.host,
-    seed: config.emulator.seed,
-    ordersPerSeller: config.emulator.ordersPerSeller,
-    acceptUrl: `${publicUrl}${CALLBACK_PATH}`,
-    // Connected demo accounts survive a restart, as eBay keeps their grants (unless every host points elsewhere).
-    ...(serves ? { stateFile: join(config.dataDir, 'emulator-state.json') } : {}),
-  });
-  shutdown.add('ebay-emulator', () => emulator.close());
-  logger.info({ url: emulator.url }, 'eBay emulator started (EBAY_ENV=emulator)');
-  return {
+  const settingsFor = (url: string): EbaySettings => ({
     ...config.ebay,
     clientId: DEFAULT_APP.clientId,
     clientSecret: DEFAULT_APP.clientSecret,
     ruName: DEFAULT_APP.ruName,
-    baseUrls: {
-      authBaseUrl: config.ebay.baseUrls.authBaseUrl ?? emulator.url,
-      apiBaseUrl: config.ebay.baseUrls.apiBaseUrl ?? emulator.url,
-      apizBaseUrl: config.ebay.baseUrls.apizBaseUrl ?? emulator.url,
-    },
+    baseUrls: { authBaseUrl: authBaseUrl ?? url, apiBaseUrl: apiBaseUrl ?? url, apizBaseUrl: apizBaseUrl ?? url },
+  });
+  if (authBaseUrl !== undefined && apiBaseUrl !== undefined && apizBaseUrl !== undefined) return settingsFor(apiBaseUrl);
+
+  const host = config.host === 'localhost' ? '127.0.0.1' : config.host;
+  const port = config.ebay.emulatorPort;
+  const local = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  const callback = `${publicUrl}${CALLBACK_PATH}`;
+  const useRunning = async (): Promise<EbaySettings | null> => {
+    const found = port === 0 ? null : await findRunningEmulator(local);
+    if (!found) return null;
+    // Consent comes back to the process that serves the UI, whichever process started the emulator.
+    if (role !== 'worker' && found.acceptUrl !== callback) {
+      await fetch(`${local}/__emulator/app/accept-url`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: callback }),
+      });
+    }
+    logger.info({ url: local }, 'using the eBay emulator another process runs on EMULATOR_PORT (EBAY_ENV=emulator)');
+    return settingsFor(local);
   };
+  const running = await useRunning();
+  if (running) return running;
+  try {
+    const emulator = await startEmulator({
+      port,
+      host,
+      seed: config.emulator.seed,
+      ordersPerSeller: config.emulator.ordersPerSeller,
+      acceptUrl: callback,
+      // Connected demo accounts survive a restart, as eBay keeps their grants.
+      stateFile: join(config.dataDir, 'emulator-state.json'),
+    });
+    shutdown.add('ebay-emulator', () => emulator.close());
+    logger.info({ url: emulator.url }, 'eBay emulator started (EBAY_ENV=emulator)');
+    return settingsFor(emulator.url);
+  } catch (err) {
+    // Another process started one meanwhile; anything else on the port is an error to show.
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    const started = await useRunning();
+    if (started) return started;
+    throw new Error(
+      `EMULATOR_PORT ${port} is in use by something that is not the eBay emulator; choose another port`,
+      { cause: err },
+    );
+  }
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CALLBACK_PATH } from '../src/accounts/oauth.routes';
 import { postmastersFor } from '../src/platform/embedded-postgres';
 import { createTestDatabase } from './helpers/database';
 import { freePort } from './helpers/ports';
@@ -60,6 +63,63 @@ describe('the real process with embedded PostgreSQL', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(postmastersFor(pgDir)).toEqual([]);
+  }, 120_000);
+});
+
+describe('demo mode with the API and a worker started apart', () => {
+  const until = async (spawned: Spawned, pattern: RegExp, timeoutMs = 40_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(spawned.output())) {
+      if (spawned.child.exitCode !== null) throw new Error(`exited ${spawned.child.exitCode}: ${spawned.output().slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`no ${String(pattern)} in: ${spawned.output().slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  it('a second process uses the emulator the first one runs on EMULATOR_PORT; anything else on the port is an error', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ebc-apart-'));
+    dirs.push(dataDir);
+    const pgPort = String(await freePort());
+    const emulatorPort = String(await freePort());
+    const common = { DATA_DIR: dataDir, HOST: '127.0.0.1', EMULATOR_PORT: emulatorPort, LOG_LEVEL: 'info' };
+    const api = spawnTs(MAIN, ['--role=all'], { ...common, PORT: String(await freePort()), EMBEDDED_PG_PORT: pgPort });
+    children.push(api);
+    await until(api, /eBay Connector is ready/);
+    const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
+    const databaseUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/ebay_connector`;
+
+    const worker = spawnTs(MAIN, ['--role=worker'], { ...common, DATABASE_URL: databaseUrl });
+    children.push(worker);
+    await until(worker, /worker role started/);
+    expect(worker.output()).toMatch(/using the eBay emulator another process runs on EMULATOR_PORT/);
+    expect(worker.output()).not.toMatch(/EADDRINUSE/);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+
+    // A second API process takes the consent redirect over: the emulator sends the browser back to it.
+    const secondPort = String(await freePort());
+    const secondApi = spawnTs(MAIN, ['--role=api'], { ...common, DATABASE_URL: databaseUrl, PORT: secondPort });
+    children.push(secondApi);
+    await waitForHttp(`http://127.0.0.1:${secondPort}/healthz`, 200, 40_000, secondApi);
+    const app = (await (await fetch(`http://127.0.0.1:${emulatorPort}/__emulator/app`)).json()) as { acceptUrl: string };
+    expect(app.acceptUrl).toBe(`http://localhost:${secondPort}${CALLBACK_PATH}`);
+    secondApi.child.kill('SIGTERM');
+    expect(await secondApi.exited).toBe(0);
+
+    // A port held by something that is not the emulator stops the start with a message that says so.
+    const other = createServer((_req, res) => res.end('not the emulator'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((other.address() as AddressInfo).port);
+      const stray = spawnTs(MAIN, ['--role=worker'], { ...common, DATABASE_URL: databaseUrl, EMULATOR_PORT: port });
+      children.push(stray);
+      expect(await stray.exited).not.toBe(0);
+      expect(stray.output()).toMatch(new RegExp(`EMULATOR_PORT ${port} is in use by something that is not the eBay emulator`));
+    } finally {
+      other.close();
+    }
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
   }, 120_000);
 });
 

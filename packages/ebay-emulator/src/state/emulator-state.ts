@@ -24,6 +24,8 @@ export interface EmulatorState {
   baseUrl: string;
   /** Counter making repeated "modify" calls pick different orders. */
   mutationCounter: number;
+  /** Writes the state file (`options.stateFile`) now; a no-op without one. */
+  persist: () => void;
 }
 
 export function buildSellers(options: EmulatorOptions, asOf: number): SellerDataset[] {
@@ -46,17 +48,17 @@ export function createState(options: EmulatorOptions): EmulatorState {
   // own start time.
   let anchor = clock.now();
   const file = options.stateFile;
+  let persist = () => {};
   if (file !== undefined) {
     const kept = readPersistedState(file);
     if (kept) {
       if (options.now === undefined) anchor = kept.anchor;
       restoreTokens(tokens, kept, options.sellers, clock.now());
     }
-    const save = () => writePersistedState(file, anchor, tokens, clock.now());
-    save();
+    persist = () => writePersistedState(file, anchor, tokens, clock.now());
     tokens.onTokensChanged = () => {
       try {
-        save();
+        persist();
       } catch (err) {
         process.emitWarning(`emulator state not saved to ${file}: ${(err as Error).message}`);
       }
@@ -74,6 +76,7 @@ export function createState(options: EmulatorOptions): EmulatorState {
     signingKey: createSigningKey(),
     baseUrl: '',
     mutationCounter: 0,
+    persist,
   };
 }
 
