@@ -118,9 +118,7 @@ export async function startServer(opts: {
     APP_SECRET: 'bench-app-secret-0123456789abcdef0123456789',
     LOG_LEVEL: 'warn',
     EBAY_ENV: 'emulator',
-    // The in-process emulator that EBAY_ENV=emulator starts is unused (the base URLs point at the shared one).
-    EMULATOR_PORT: '0',
-    EMULATOR_ORDERS: '0',
+    // With every eBay host set, EBAY_ENV=emulator starts no emulator of its own: all use the shared one.
     EBAY_AUTH_BASE_URL: opts.emulatorUrl,
     EBAY_API_BASE_URL: opts.emulatorUrl,
     EBAY_APIZ_BASE_URL: opts.emulatorUrl,
