@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_APP, findRunningEmulator, startEmulator } from '@ebay-connector/ebay-emulator';
+import { DEFAULT_APP, emulatorUrl, findRunningEmulator, startEmulator } from '@ebay-connector/ebay-emulator';
 import { CALLBACK_PATH, createEbayModule } from './accounts/ebay.module';
 import type { EbaySettings } from './accounts/ebay-settings';
 import { buildApp } from './app';
@@ -113,18 +113,19 @@ async function resolveEbaySettings(
 
   const host = config.host === 'localhost' ? '127.0.0.1' : config.host;
   const port = config.ebay.emulatorPort;
-  const local = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  const local = emulatorUrl(host, port);
   const callback = `${publicUrl}${CALLBACK_PATH}`;
   const useRunning = async (): Promise<EbaySettings | null> => {
     const found = port === 0 ? null : await findRunningEmulator(local);
     if (!found) return null;
     // Consent comes back to the process that serves the UI, whichever process started the emulator.
     if (role !== 'worker' && found.acceptUrl !== callback) {
-      await fetch(`${local}/__emulator/app/accept-url`, {
+      const res = await fetch(`${local}/__emulator/app/accept-url`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ url: callback }),
       });
+      if (!res.ok) logger.warn({ url: local, status: res.status }, 'the emulator kept its consent redirect');
     }
     logger.info({ url: local }, 'using the eBay emulator another process runs on EMULATOR_PORT (EBAY_ENV=emulator)');
     return settingsFor(local);

@@ -1,4 +1,4 @@
-export { findRunningEmulator, startEmulator, type RunningEmulator } from './start-emulator';
+export { emulatorUrl, findRunningEmulator, startEmulator, type RunningEmulator } from './start-emulator';
 export { DEFAULT_APP, type AppRegistration } from './state/app-registration';
 export { DEFAULT_OPTIONS, type EmulatorOptions, type EmulatorOptionsInput } from './state/options';
 export type { EmulatorState } from './state/emulator-state';

@@ -14,6 +14,12 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/** The URL that reaches an emulator listening on `host`:`port` from this machine (a wildcard bind is reached on loopback). */
+export function emulatorUrl(host: string, port: number): string {
+  const reach = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reach.includes(':') ? `[${reach}]` : reach}:${port}`;
+}
+
 /**
  * The emulator already listening at `url` (another process's), as its documented app registration, or null when
  * nothing answers there as this emulator does within `timeoutMs`.
@@ -43,8 +49,7 @@ export async function startEmulator(input: EmulatorOptionsInput = {}): Promise<R
   // Listening: the state file now belongs to this emulator (it records the history's anchor on a first start).
   state.persist();
   const port = (app.server.address() as AddressInfo).port;
-  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = emulatorUrl(options.host, port);
   state.baseUrl = url;
   return {
     url,
