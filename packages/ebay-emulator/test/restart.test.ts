@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../src/index';
+import { emulatorUrl, findRunningEmulator, startEmulator, type RunningEmulator } from '../src/index';
 import { connectSeller, control, get, tokenRequest } from './helpers/emulator.helper';
 
 const running: RunningEmulator[] = [];
@@ -102,5 +104,24 @@ describe('restarts with a state file', () => {
     const other = tempFile();
     writeFileSync(other, JSON.stringify({ version: 7, tokens: [] }));
     await expect(start(other)).rejects.toThrow(/is not an emulator state/);
+  });
+});
+
+describe('findRunningEmulator', () => {
+  it('finds this emulator at a URL, and nothing where something else or nobody answers', async () => {
+    const emu = await start();
+    expect(await findRunningEmulator(emu.url)).toEqual({ acceptUrl: `${emu.url}/__emulator/accept` });
+    expect(emulatorUrl('0.0.0.0', emu.port)).toBe(`http://127.0.0.1:${emu.port}`);
+    expect(emulatorUrl('::1', emu.port)).toBe(`http://[::1]:${emu.port}`);
+
+    const other = createServer((_req, res) => res.end('{"clientId":"someone else"}'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as AddressInfo).port;
+    try {
+      expect(await findRunningEmulator(`http://127.0.0.1:${port}`)).toBeNull();
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+    expect(await findRunningEmulator(`http://127.0.0.1:${port}`, 500)).toBeNull();
   });
 });
