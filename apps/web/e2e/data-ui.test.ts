@@ -68,6 +68,22 @@ async function countAll(p: Page, path: string): Promise<number> {
 
 const rows = (p: Page, testId: string) => p.getByTestId(`${testId}-row`);
 
+/**
+ * Clicks "Load more" until the list shows its end (`endTestId`). The button goes away when the last page arrives,
+ * which can happen between seeing it and clicking it: a click that finds no button is not an error.
+ */
+async function loadUntilEnd(p: Page, endTestId: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await p.getByTestId(endTestId).isVisible())) {
+    if (Date.now() > deadline) throw new Error(`the list never showed ${endTestId}`);
+    await p
+      .getByRole('button', { name: 'Load more' })
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
+    await p.waitForTimeout(200);
+  }
+}
+
 describe('synced data pages', () => {
   it('connects a seller and syncs everything', async () => {
     await signIn(page, admin, '/accounts');
@@ -128,11 +144,7 @@ describe('synced data pages', () => {
     const expected = await countAll(page, '/api/orders?fulfillmentStatus=FULFILLED');
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(60);
-    while (await page.getByRole('button', { name: 'Load more' }).isVisible()) {
-      await page.getByRole('button', { name: 'Load more' }).click();
-      await page.waitForTimeout(200);
-    }
-    await page.getByTestId('list-end').waitFor();
+    await loadUntilEnd(page, 'list-end');
     expect(await rows(page, 'orders').count()).toBe(expected);
     const fulfillment = await rows(page, 'orders').locator('td:nth-child(7)').allTextContents();
     expect(new Set(fulfillment)).toEqual(new Set(['Fulfilled']));
@@ -219,11 +231,7 @@ describe('synced data pages', () => {
     await shoot(page, 'data-messages');
 
     expect(await threads.count()).toBe(Math.min(total, 50));
-    while (await page.getByRole('button', { name: 'Load more' }).isVisible()) {
-      await page.getByRole('button', { name: 'Load more' }).click();
-      await page.waitForTimeout(200);
-    }
-    await page.getByTestId('thread-list-end').waitFor();
+    await loadUntilEnd(page, 'thread-list-end');
     expect(await threads.count()).toBe(total);
     expect(await page.getByTestId('thread-count').textContent()).toBe(`${total} conversation${total === 1 ? '' : 's'} shown`);
   });
