@@ -83,6 +83,25 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
+ * ANALYZE of the tables a bulk load wrote, as upkeep: the data is stored whatever happens here, so a failure (the
+ * statement timeout on a large table, a lock) is logged and left to autovacuum instead of failing the run.
+ * Resolves to whether the statistics were refreshed.
+ */
+export async function refreshStatistics(
+  db: SyncDb,
+  tables: Parameters<typeof analyzeTables>[1],
+  logger: Logger,
+): Promise<boolean> {
+  try {
+    await analyzeTables(db, tables);
+    return true;
+  } catch (err) {
+    logger.warn({ err, tables }, 'planner statistics not refreshed after a bulk load; autovacuum will');
+    return false;
+  }
+}
+
+/**
  * Executes one run to an honest end state. Pages are committed with their checkpoint as they arrive; a transient
  * failure restarts the syncer from the saved checkpoint after a backoff; STOP (a flag on the row, polled) and
  * shutdown abort the in-flight eBay calls through the run's AbortSignal.
@@ -243,7 +262,9 @@ export async function executeRun(
         const outcome = await syncer.run(ctx);
         // A bulk load leaves the planner's statistics behind until autovacuum's next pass: the next run's lookups
         // by id and the lists would be planned from them.
-        if (counters.recordsInserted >= ANALYZE_AFTER_INSERTS) await analyzeTables(deps.db, resourceTables[run.resource]);
+        if (counters.recordsInserted >= ANALYZE_AFTER_INSERTS) {
+          await refreshStatistics(deps.db, resourceTables[run.resource], deps.logger.child({ runId }));
+        }
         const mark = nextWatermark(watermark, outcome.maxSeen, ctx.startedAt);
         const extraCalls = pendingCalls;
         pendingCalls = 0;
