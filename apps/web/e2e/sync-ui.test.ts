@@ -70,6 +70,11 @@ describe('sync, dashboard and admin system pages', () => {
     await page.getByTestId(`sync-account-${seller}`).waitFor();
     await page.getByTestId('sync-live').getByText('Live').waitFor();
     expect(await ordersCell().getByTestId('cell-status').textContent()).toBe('never');
+    // Never fully synced: the next scheduled finances run is marked as a full one, orders runs stay incremental.
+    const nextRun = (resource: string) =>
+      page.getByTestId(`sync-cell-${resource}`).getByTestId('cell-next-run').textContent();
+    expect(await nextRun('finances')).toContain('· full');
+    expect(await nextRun('orders')).not.toContain('full');
 
     await setLatency(300);
     await ordersCell().getByRole('button', { name: 'Sync orders', exact: true }).click();
