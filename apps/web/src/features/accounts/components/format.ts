@@ -1,9 +1,10 @@
+import { utcText } from '../../../lib/utc-time';
+
 /** "2025-03-01 14:05 UTC". */
 export function formatUtc(iso: string | null): string {
   if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const text = utcText(iso, 'minutes');
+  return text === null ? iso : `${text} UTC`;
 }
 
 /** "in 1 h 52 min", "3 d 4 h ago", "in 45 s". */

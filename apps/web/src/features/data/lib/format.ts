@@ -1,3 +1,5 @@
+import { utcText } from '../../../lib/utc-time';
+
 /** Money as the user's locale writes it, e.g. "$12.50" or "12,50 €"; a bad currency code falls back to "12.50 XYZ". */
 export function formatMoney(
   value: string | number | null | undefined,
@@ -39,9 +41,8 @@ export function formatDateTime(
 
 /** "2024-05-01 13:04:05 UTC", for the tooltip beside a localised date. */
 export function formatUtc(iso: string | null | undefined): string {
-  const date = parse(iso);
-  if (!date) return '';
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  const text = utcText(iso);
+  return text === null ? '' : `${text} UTC`;
 }
 
 /** `FULLY_REFUNDED` -> `Fully refunded`, `AskSellerQuestion` -> `Ask seller question`. */

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useLog } from '../api/get-log';
 import { CallStatusBadge } from './call-status-badge';
+import { utcText } from '../../../lib/utc-time';
 import { CopyCode } from './copy-code';
 import { formatBody } from './format-body';
 
@@ -67,7 +68,7 @@ function Detail({ call }: { call: EbayCallDetail }) {
       </Fact>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Fact label="Time (UTC)">
-          <Text size="sm">{call.createdAt.replace('T', ' ').replace('Z', '')}</Text>
+          <Text size="sm">{utcText(call.createdAt, 'milliseconds') ?? call.createdAt}</Text>
         </Fact>
         <Fact label="Duration / attempt">
           <Text size="sm">

@@ -1,10 +1,8 @@
 import { Code, Table, Text } from '@mantine/core';
 import type { EbayCall } from '@ebay-connector/contract';
+import { utcText } from '../../../lib/utc-time';
 import { CallStatusBadge } from './call-status-badge';
 
-function time(iso: string): string {
-  return iso.slice(0, 19).replace('T', ' ');
-}
 
 export function LogsTable(props: {
   calls: EbayCall[];
@@ -46,7 +44,7 @@ export function LogsTable(props: {
               }}
             >
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="sm">{time(call.createdAt)}</Text>
+                <Text size="sm">{utcText(call.createdAt) ?? call.createdAt}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{accountName(call.accountId)}</Text>

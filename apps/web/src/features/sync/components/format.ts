@@ -1,4 +1,5 @@
 import type { SyncRun, SyncRunStatus } from '@ebay-connector/contract';
+import { utcText } from '../../../lib/utc-time';
 
 export const statusColor: Record<SyncRunStatus, string> = {
   queued: 'gray',
@@ -17,9 +18,7 @@ export const isActive = (status: SyncRunStatus | undefined) => status === 'queue
  */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '-';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toISOString().slice(0, 19).replace('T', ' ');
+  return utcText(iso) ?? iso;
 }
 
 /** "in 5 min", "3 h ago". */
