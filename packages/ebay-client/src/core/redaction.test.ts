@@ -72,6 +72,15 @@ describe('redaction', () => {
     expect(scrubSecrets('x', ['short'])).toBe('x');
   });
 
+  it('scrubs every occurrence of a secret, raw and URL-encoded, whatever characters it holds', () => {
+    const secret = 'a.b*c+d?(e)[f]$1 g/h=';
+    const text = `one ${secret} two ${encodeURIComponent(secret)} three ${encodeURIComponent(secret).replace(/%20/g, '+')} four ${secret}`;
+    expect(scrubSecrets(text, [secret, secret])).toBe(
+      `one ${REDACTED} two ${REDACTED} three ${REDACTED} four ${REDACTED}`,
+    );
+    expect(scrubSecrets('a.b*c+d?(e)[f]$1 g/h', [secret])).toBe('a.b*c+d?(e)[f]$1 g/h');
+  });
+
   it('redactBody picks the format from content type or shape', () => {
     expect(redactBody('{"access_token":"t","expires_in":1}', { contentType: 'application/json' })).toBe(
       `{"access_token":"${REDACTED}","expires_in":1}`,
