@@ -23,6 +23,7 @@ export const FLAGS: FlagSpec[] = [
   { flag: '--jitter', env: 'EMULATOR_JITTER_MS', key: 'jitter', kind: 'int', help: 'random extra latency 0..n ms, default 0' },
   { flag: '--error-rate', env: 'EMULATOR_ERROR_RATE', key: 'errorRate', kind: 'number', help: 'share of eBay calls answered 500/502/503, default 0' },
   { flag: '--log-requests', env: 'EMULATOR_LOG_REQUESTS', key: 'logRequests', kind: 'bool', help: 'print each request, default false' },
+  { flag: '--live-orders-per-day', env: 'EMULATOR_LIVE_ORDERS_PER_DAY', key: 'liveOrdersPerDay', kind: 'number', help: 'new orders per seller and day after the history ends, default 0' },
   { flag: '--state-file', env: 'EMULATOR_STATE_FILE', key: 'stateFile', kind: 'string', help: 'file keeping issued tokens and the history anchor across restarts, default none' },
 ];
 
@@ -35,7 +36,7 @@ export function parseCliOptions(argv: readonly string[], env: Record<string, str
   }
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') return { help: FLAGS.map((f) => `  ${f.flag.padEnd(17)} ${f.env.padEnd(24)} ${f.help}`).join('\n') };
+    if (arg === '--help' || arg === '-h') return { help: FLAGS.map((f) => `  ${f.flag.padEnd(22)} ${f.env.padEnd(29)} ${f.help}`).join('\n') };
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const spec = FLAGS.find((f) => f.flag === name);
     if (!spec) throw new Error(`Unknown flag ${arg}`);

@@ -55,6 +55,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
       accountType: s.profile.accountType,
       orders: s.timeline.total,
       appendedOrders: s.timeline.appended.length,
+      liveOrders: s.liveOrders.length,
       modifiedOrders: s.overrides.size,
       addedMessages: s.addedMessages.length,
       inventoryItems: s.inventoryCount,
@@ -76,7 +77,9 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
     if (!ds) return reply;
     const b = parse(createOrdersBody, request.body);
     if (!b.ok) return invalid(reply, 'Body must be {"count": 1..10000}', b.details);
-    return { created: createOrders(ds, b.value.count, state.clock.now()) };
+    const created = createOrders(ds, b.value.count, state.clock.now());
+    state.save();
+    return { created };
   });
 
   app.post(`${P}/sellers/:id/orders/modify`, async (request, reply) => {
@@ -92,7 +95,9 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
       target = { indices: indices.filter((i): i is number => i !== undefined) };
     } else target = { count: b.value.count };
     state.mutationCounter += 1;
-    return { modified: modifyOrders(ds, state.clock.now(), target, state.mutationCounter) };
+    const modified = modifyOrders(ds, state.clock.now(), target, state.mutationCounter);
+    state.save();
+    return { modified };
   });
 
   app.post(`${P}/sellers/:id/messages`, async (request, reply) => {
@@ -105,9 +110,13 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
       const unknown = b.value.conversationIds.filter((_, k) => found[k]?.type !== 'FROM_MEMBERS');
       if (unknown.length > 0) return invalid(reply, `Unknown member conversation ids: ${unknown.join(', ')}`);
       const indices = found.flatMap((f) => (f?.type === 'FROM_MEMBERS' ? [f.index] : []));
-      return { created: addMessages(ds, state.clock.now(), { indices }) };
+      const created = addMessages(ds, state.clock.now(), { indices });
+      state.save();
+      return { created };
     }
-    return { created: addMessages(ds, state.clock.now(), { count: b.value.count }) };
+    const created = addMessages(ds, state.clock.now(), { count: b.value.count });
+    state.save();
+    return { created };
   });
 
   app.post(`${P}/sellers/:id/revoke-tokens`, async (request, reply) => {
@@ -185,6 +194,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
     state.requestLog.clear();
     state.mutationCounter = 0;
     if (b.value.tokens) state.tokens.clear();
+    state.save();
     return { ok: true, ...clockBody(state) };
   });
 }

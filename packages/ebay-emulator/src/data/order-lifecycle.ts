@@ -8,11 +8,16 @@ export const DISPUTE_DELAY = 12 * DAY;
 export const MESSAGE_DELAY = 1 * DAY;
 export const REPLY_DELAY = MESSAGE_DELAY + 3 * HOUR;
 const SHIP_MIN = 4 * HOUR;
-const SHIP_MAX = 3 * DAY;
+export const SHIP_MAX = 3 * DAY;
 /** Upper bound of (lastModifiedDate - creationDate) for orders not touched by the control API. */
 export const MAX_LASTMOD_DELTA = REFUND_DELAY;
 
 const SHIP = labelCode('ship-delay');
+
+/** How long after its creation a generated order ships (unless it is cancelled first). */
+export function shipDelayOf(seed: number, seller: number, index: number): number {
+  return SHIP_MIN + (hashInts(seed, seller, SHIP, index) % (SHIP_MAX - SHIP_MIN));
+}
 
 export type FulfillmentStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'FULFILLED';
 
@@ -52,7 +57,7 @@ export function orderLifecycle(
   if (appended) {
     return { fate, created, cancelledAt: undefined, refundedAt: undefined, disputedAt: undefined, shippedAt: undefined, status: 'NOT_STARTED', lastModified: created };
   }
-  const shipDelay = SHIP_MIN + (hashInts(seed, seller, SHIP, index) % (SHIP_MAX - SHIP_MIN));
+  const shipDelay = shipDelayOf(seed, seller, index);
   const cancelledAt = fate === 'cancelled' ? happenedAt(created, CANCEL_DELAY, asOf) : undefined;
   const shippedAt = fate === 'cancelled' ? undefined : happenedAt(created, shipDelay, asOf);
   const refundedAt = fate === 'refunded' ? happenedAt(created, REFUND_DELAY, asOf) : undefined;

@@ -28,13 +28,17 @@ export interface SellerDatasetParams {
 
 /**
  * Everything generated for one seller. Only the overlay (orders modified or appended, messages added through the
- * control API) is stored; every other record is computed from its index.
+ * control API, live orders) is stored; every other record is computed from its index.
  */
 export class SellerDataset {
   readonly profile: SellerProfile;
   readonly timeline: OrderTimeline;
   readonly fates: OrderFates;
   readonly overrides = new Map<number, OrderOverride>();
+  /** Timeline indices of the live orders (see `live-activity.ts`), live order k at position k. */
+  readonly liveOrders: number[] = [];
+  /** Shipments of the live activity still to come (timeline index -> time), built at its first advance. */
+  pendingShipments: Map<number, number> | undefined;
   /** Buyer messages written through the control API, in the order they were added. */
   readonly addedMessages: MessageRecord[] = [];
   /** Memo of payout sums per period (derived data, bounded). */

@@ -93,6 +93,11 @@ export function registerPipeline(app: FastifyInstance, state: EmulatorState): vo
     return;
   });
 
+  // After the fault's delay: the handler sees every live event due by the time it answers.
+  app.addHook('preHandler', async () => {
+    state.advance();
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     if (request.url.startsWith('/__emulator/')) return;
     logEntry(state, request, reply.statusCode, reply.elapsedTime);

@@ -32,6 +32,11 @@ export interface EmulatorOptions {
    * `state/persisted-state.ts`). Unset: everything lives in memory only.
    */
   stateFile: string | undefined;
+  /**
+   * New orders per seller and day after the generated history ends, as the virtual clock moves (0: the history
+   * stands at its end). See `data/live-activity.ts`.
+   */
+  liveOrdersPerDay: number;
 }
 
 export const DEFAULT_OPTIONS: EmulatorOptions = {
@@ -50,6 +55,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   requestLogSize: 1000,
   logRequests: false,
   stateFile: undefined,
+  liveOrdersPerDay: 0,
 };
 
 export type EmulatorOptionsInput = Partial<EmulatorOptions>;
@@ -68,6 +74,9 @@ export function resolveOptions(input: EmulatorOptionsInput): EmulatorOptions {
   if (!(merged.historyDays >= 1 && merged.historyDays <= 720)) throw new Error('historyDays must be within 1..720');
   if (!Number.isInteger(merged.inventoryItems) || merged.inventoryItems < 1) {
     throw new Error('inventoryItems must be a positive integer');
+  }
+  if (!(merged.liveOrdersPerDay >= 0 && merged.liveOrdersPerDay <= 100_000)) {
+    throw new Error('liveOrdersPerDay must be within 0..100000');
   }
   if (!(merged.accessTokenLifetimeSeconds >= 1)) throw new Error('accessTokenLifetimeSeconds must be >= 1');
   if (merged.now !== undefined && Number.isNaN(Date.parse(merged.now))) throw new Error('now must be an ISO date');

@@ -3,20 +3,55 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { AccessTokenRecord, RefreshTokenRecord, TokenStore } from '../oauth/token.store';
+import type { SellerDataset } from '../data/seller-dataset';
+import { addBuyerMessage } from '../data/message-records';
 
 /**
  * What eBay keeps across our restarts and an in-memory emulator would forget: the grants it issued (a refresh token
- * lives 18 months) and when the seller's history was generated. With `stateFile` set the emulator reads this file
- * when it starts and writes it whenever it issues or revokes a token, so an app restarted over the same data
- * directory keeps its connected demo accounts, and the same order ids keep the same dates.
+ * lives 18 months), when the seller's history was generated, and what happened since (orders created, modified and
+ * messages added through the control API, live orders). With `stateFile` set the emulator reads this file when it
+ * starts and writes it whenever it issues or revokes a token or its data changes, so an app restarted over the same
+ * data directory keeps its connected demo accounts, and every order id keeps its dates and its changes.
  *
- * Not kept: authorization codes (single use, five minutes), changes made through the control API, quota counters.
+ * Not kept: authorization codes (single use, five minutes), quota counters, faults, the clock's offset.
  */
-const FILE_VERSION = 1;
+const FILE_VERSION = 2;
 
 const scopes = z.array(z.string());
+const timestamp = z.number().int().nonnegative();
+const index = z.number().int().nonnegative();
+
+/** The dataset parameters an overlay's indices refer to. */
+const datasetSchema = z.object({
+  seed: z.number().int(),
+  sellers: z.number().int().positive(),
+  ordersPerSeller: z.number().int().nonnegative(),
+  historyDays: z.number(),
+  inventoryItems: z.number().int().positive(),
+});
+export type DatasetSignature = z.infer<typeof datasetSchema>;
+
+const overlaySchema = z.object({
+  dataset: datasetSchema,
+  mutationCounter: z.number().int().nonnegative(),
+  sellers: z.array(
+    z.object({
+      number: z.number().int().positive(),
+      /** Creation times of the appended orders (control API and live), in timeline order. */
+      appended: z.array(timestamp),
+      liveOrders: z.array(index),
+      overrides: z.array(
+        z.tuple([index, z.object({ lastModified: timestamp, status: z.enum(['NOT_STARTED', 'IN_PROGRESS', 'FULFILLED']) })]),
+      ),
+      /** Buyer messages added, as [order index, date], in the order they were added. */
+      messages: z.array(z.tuple([index, timestamp])),
+    }),
+  ),
+});
+export type Overlay = z.infer<typeof overlaySchema>;
+
 const fileSchema = z.object({
-  version: z.literal(FILE_VERSION),
+  version: z.union([z.literal(1), z.literal(FILE_VERSION)]),
   /** The dataset's anchor: its order history ends here (epoch ms). */
   anchor: z.number().int().nonnegative(),
   refresh: z.array(
@@ -36,12 +71,15 @@ const fileSchema = z.object({
       }),
     ]),
   ),
+  /** Absent in version 1 files (tokens and anchor only). */
+  overlay: overlaySchema.optional(),
 });
 
 export interface PersistedState {
   anchor: number;
   refresh: Array<[string, RefreshTokenRecord]>;
   access: Array<[string, AccessTokenRecord]>;
+  overlay: Overlay | undefined;
 }
 
 /**
@@ -64,12 +102,13 @@ export function readPersistedState(file: string): PersistedState | null {
   const result = fileSchema.safeParse(parsed);
   if (!result.success) {
     throw new Error(
-      `emulator state file ${file} is not an emulator state (version ${FILE_VERSION}); delete it to start afresh`,
+      `emulator state file ${file} is not an emulator state (version 1 or ${FILE_VERSION}); delete it to start afresh`,
     );
   }
-  const { anchor, refresh, access } = result.data;
+  const { anchor, refresh, access, overlay } = result.data;
   return {
     anchor,
+    overlay,
     refresh,
     access: access.map(([token, r]) => [
       token,
@@ -92,13 +131,83 @@ export function restoreTokens(store: TokenStore, state: PersistedState, sellers:
   }
 }
 
-/** Writes the anchor and the unexpired tokens of `store` to `file` (readable by its owner only), atomically. */
-export function writePersistedState(file: string, anchor: number, store: TokenStore, now: number): void {
+/** The overlay of `sellers` (generated with `dataset`) as the state file keeps it. */
+export function snapshotOverlay(dataset: DatasetSignature, sellers: readonly SellerDataset[], mutationCounter: number): Overlay {
+  return {
+    dataset,
+    mutationCounter,
+    sellers: sellers.map((ds) => ({
+      number: ds.number,
+      appended: [...ds.timeline.appended],
+      liveOrders: [...ds.liveOrders],
+      overrides: [...ds.overrides],
+      messages: ds.addedMessages.map((m) => [m.index, m.date] as [number, number]),
+    })),
+  };
+}
+
+function sameDataset(a: DatasetSignature, b: DatasetSignature): boolean {
+  return a.seed === b.seed && a.sellers === b.sellers && a.ordersPerSeller === b.ordersPerSeller &&
+    a.historyDays === b.historyDays && a.inventoryItems === b.inventoryItems;
+}
+
+/**
+ * Puts a kept overlay back into freshly generated `sellers` and returns its mutation counter. An overlay of a
+ * dataset generated with other parameters (seed, sizes) no longer describes these orders: it is dropped with a
+ * warning and 0 is returned. A file whose overlay contradicts itself (indices out of range, dates going backwards)
+ * is an error naming the file.
+ */
+export function restoreOverlay(
+  file: string,
+  overlay: Overlay,
+  dataset: DatasetSignature,
+  sellers: readonly SellerDataset[],
+): number {
+  if (!sameDataset(overlay.dataset, dataset)) {
+    process.emitWarning(
+      `emulator state file ${file} describes a dataset generated with other parameters; its orders and messages changes are dropped`,
+    );
+    return 0;
+  }
+  const bad = (what: string) =>
+    new Error(`emulator state file ${file} is inconsistent (${what}); delete it to start afresh`);
+  for (const kept of overlay.sellers) {
+    const ds = sellers[kept.number - 1];
+    if (ds === undefined) throw bad(`seller ${kept.number} does not exist`);
+    let last = ds.timeline.lastCreated();
+    for (const t of kept.appended) {
+      if (t < last) throw bad(`seller ${kept.number}: appended orders out of date order`);
+      last = t;
+    }
+    ds.timeline.append(kept.appended);
+    const total = ds.timeline.total;
+    for (const i of kept.liveOrders) {
+      if (i < ds.timeline.baseCount || i >= total) throw bad(`seller ${kept.number}: live order ${i} out of range`);
+      ds.liveOrders.push(i);
+    }
+    for (const [i, override] of kept.overrides) {
+      if (i >= total) throw bad(`seller ${kept.number}: modified order ${i} out of range`);
+      ds.overrides.set(i, override);
+    }
+    for (const [i, at] of kept.messages) {
+      if (i >= ds.timeline.baseCount) throw bad(`seller ${kept.number}: message about order ${i} out of range`);
+      addBuyerMessage(ds, i, at);
+    }
+  }
+  return overlay.mutationCounter;
+}
+
+/**
+ * Writes the anchor, the unexpired tokens of `store` (at `now`, virtual-clock time) and the overlay to `file`
+ * (readable by its owner only), atomically.
+ */
+export function writePersistedState(file: string, anchor: number, store: TokenStore, now: number, overlay: Overlay): void {
   const body = {
     version: FILE_VERSION,
     anchor,
     refresh: [...store.refresh].filter(([, r]) => r.expiresAt > now),
     access: [...store.access].filter(([, r]) => r.expiresAt > now),
+    overlay,
   };
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

@@ -1,0 +1,208 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EmulatorOptionsInput, RunningEmulator } from '../src/index';
+import { FIXED_NOW, connectSeller, control, get, startTestEmulator } from './helpers/emulator.helper';
+
+const running: RunningEmulator[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((e) => e.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const HOUR_S = 3600;
+const ANCHOR = Date.parse(FIXED_NOW);
+
+async function start(options: EmulatorOptionsInput = {}): Promise<RunningEmulator> {
+  // Tokens that outlive the days the clock is moved by.
+  const emu = await startTestEmulator({ ordersPerSeller: 30, sellers: 1, liveOrdersPerDay: 24, accessTokenLifetimeSeconds: 30 * 86_400, ...options });
+  running.push(emu);
+  return emu;
+}
+
+async function stop(emu: RunningEmulator): Promise<void> {
+  running.splice(running.indexOf(emu), 1);
+  await emu.close();
+}
+
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'emulator-live-'));
+  dirs.push(dir);
+  return join(dir, 'emulator-state.json');
+}
+
+interface OrderView {
+  orderId: string;
+  creationDate: string;
+  lastModifiedDate: string;
+  orderFulfillmentStatus: string;
+  cancelState: string | undefined;
+}
+
+/** Every order of the seller, oldest first, as getOrders returns them. */
+async function allOrders(url: string, token: string, daysBack = 400): Promise<OrderView[]> {
+  const from = new Date(ANCHOR - daysBack * 86_400_000).toISOString();
+  const out: OrderView[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const res = await get(`${url}/sell/fulfillment/v1/order?limit=200&offset=${offset}&filter=creationdate:%5B${from}..%5D`, token);
+    expect(res.status).toBe(200);
+    const body = res.body as { orders: OrderView[]; total: number };
+    const orders = body.orders as Array<OrderView & { cancelStatus?: { cancelState?: string } }>;
+    out.push(...orders.map(({ orderId, creationDate, lastModifiedDate, orderFulfillmentStatus, cancelStatus }) => ({ orderId, creationDate, lastModifiedDate, orderFulfillmentStatus, cancelState: cancelStatus?.cancelState })));
+    if (offset + 200 >= body.total) break;
+  }
+  return out.sort((a, b) => a.creationDate.localeCompare(b.creationDate) || a.orderId.localeCompare(b.orderId));
+}
+
+async function advance(url: string, seconds: number): Promise<string> {
+  return ((await control(url, 'POST', '/clock/advance', { seconds })) as { now: string }).now;
+}
+
+async function truth(url: string, resource: string): Promise<{ count: number; checksum: string }> {
+  return (await control(url, 'GET', `/sellers/1/truth?resource=${resource}`)) as { count: number; checksum: string };
+}
+
+describe('live orders after the history ends', () => {
+  it('arrive as the clock moves, ship hours later, and never carry a date before an answer already given', async () => {
+    const emu = await start();
+    const { access_token: token } = await connectSeller(emu.url, emu.state.sellers[0]?.profile.username ?? '');
+    const history = await allOrders(emu.url, token);
+    expect(history).toHaveLength(30);
+    expect(history.every((o) => Date.parse(o.creationDate) <= ANCHOR)).toBe(true);
+
+    const sales = (await truth(emu.url, 'transactions')).count;
+    let answeredAt = FIXED_NOW;
+    let previous = new Map(history.map((o) => [o.orderId, o]));
+    for (let step = 0; step < 8; step += 1) {
+      const now = await advance(emu.url, 3 * HOUR_S + 17);
+      const orders = await allOrders(emu.url, token);
+      for (const o of orders) {
+        const before = previous.get(o.orderId);
+        if (before === undefined || before.lastModifiedDate !== o.lastModifiedDate) {
+          // New or changed since the last answer: dated after it (an incremental sync from then sees it), not after now.
+          expect(o.lastModifiedDate > answeredAt).toBe(true);
+          expect(o.lastModifiedDate <= now).toBe(true);
+        }
+      }
+      previous = new Map(orders.map((o) => [o.orderId, o]));
+      answeredAt = now;
+    }
+    const live = [...previous.values()].filter((o) => Date.parse(o.creationDate) > ANCHOR);
+    // 24 a day over 24 hours and 136 seconds: 24 orders, each created after the anchor.
+    expect(live).toHaveLength(24);
+    for (const o of live) {
+      const age = Date.parse(answeredAt) - Date.parse(o.creationDate);
+      if (o.orderFulfillmentStatus === 'FULFILLED') {
+        const shippedAfter = Date.parse(o.lastModifiedDate) - Date.parse(o.creationDate);
+        expect(shippedAfter).toBeGreaterThanOrEqual(HOUR_S * 1000);
+        expect(shippedAfter).toBeLessThan(12 * HOUR_S * 1000);
+      } else {
+        expect(o.orderFulfillmentStatus).toBe('NOT_STARTED');
+        expect(o.lastModifiedDate).toBe(o.creationDate);
+        expect(age).toBeLessThan(12 * HOUR_S * 1000);
+      }
+      if (age >= 12 * HOUR_S * 1000) expect(o.orderFulfillmentStatus).toBe('FULFILLED');
+    }
+    // Each live order is a sale: the finances see it.
+    const sellers = (await control(emu.url, 'GET', '/sellers')) as { sellers: Array<{ orders: number; liveOrders: number }> };
+    expect(sellers.sellers[0]).toMatchObject({ orders: 54, liveOrders: 24 });
+    expect((await truth(emu.url, 'orders')).count).toBe(54);
+    expect((await truth(emu.url, 'transactions')).count).toBe(sales + 24);
+  });
+
+  it('ship the orders of the history that were still waiting for shipment at its end', async () => {
+    const emu = await start({ ordersPerSeller: 2000 });
+    const { access_token: token } = await connectSeller(emu.url, emu.state.sellers[0]?.profile.username ?? '');
+    const atAnchor = await allOrders(emu.url, token, 5);
+    const waiting = atAnchor.filter((o) => o.orderFulfillmentStatus !== 'FULFILLED' && o.cancelState !== 'CANCELED');
+    const cancelled = atAnchor.filter((o) => o.cancelState === 'CANCELED');
+    expect(waiting.length).toBeGreaterThan(3);
+    await advance(emu.url, 4 * 24 * HOUR_S);
+    const later = new Map((await allOrders(emu.url, token, 5)).map((o) => [o.orderId, o]));
+    for (const o of waiting) {
+      expect(later.get(o.orderId)).toMatchObject({ orderFulfillmentStatus: 'FULFILLED', creationDate: o.creationDate });
+      expect((later.get(o.orderId)?.lastModifiedDate ?? '') > FIXED_NOW).toBe(true);
+    }
+    for (const o of cancelled) expect(later.get(o.orderId)).toEqual(o);
+  });
+
+  it('follow one schedule however the clock gets there, and none come without liveOrdersPerDay', async () => {
+    const oneJump = await start();
+    const hourly = await start();
+    const [a, b] = await Promise.all(
+      [oneJump, hourly].map((e) => connectSeller(e.url, e.state.sellers[0]?.profile.username ?? '')),
+    );
+    await advance(oneJump.url, 50 * HOUR_S);
+    for (let h = 0; h < 50; h += 1) await advance(hourly.url, HOUR_S);
+    const jumped = await allOrders(oneJump.url, a?.access_token ?? '');
+    expect(jumped.length).toBeGreaterThan(30 + 48);
+    expect(await allOrders(hourly.url, b?.access_token ?? '')).toEqual(jumped);
+
+    const still = await start({ liveOrdersPerDay: 0 });
+    const c = await connectSeller(still.url, still.state.sellers[0]?.profile.username ?? '');
+    await advance(still.url, 50 * HOUR_S);
+    expect(await allOrders(still.url, c.access_token)).toHaveLength(30);
+  });
+});
+
+describe('the state file keeps what changed after the history was generated', () => {
+  it('restores control-API orders, changes and messages and the live orders over a restart', async () => {
+    const file = tempFile();
+    const first = await start({ stateFile: file });
+    const tokens = await connectSeller(first.url, first.state.sellers[0]?.profile.username ?? '');
+    const stoppedAt = await advance(first.url, 30 * HOUR_S);
+    await control(first.url, 'POST', '/sellers/1/orders', { count: 3 });
+    await control(first.url, 'POST', '/sellers/1/orders/modify', { count: 4 });
+    await control(first.url, 'POST', '/sellers/1/messages', { count: 2 });
+    const orders = await truth(first.url, 'orders');
+    const messages = await truth(first.url, 'messages');
+    const listed = await allOrders(first.url, tokens.access_token);
+    expect(orders.count).toBe(30 + 30 + 3);
+    await stop(first);
+
+    // Restarted at the same fixed start (a fixed clock's moves are not kept: set it where it was), the changes made
+    // after it are all there.
+    const second = await start({ stateFile: file });
+    await control(second.url, 'PUT', '/clock', { now: stoppedAt });
+    expect(await allOrders(second.url, tokens.access_token)).toEqual(listed);
+    expect(await truth(second.url, 'orders')).toMatchObject({ count: orders.count, checksum: orders.checksum });
+    expect(await truth(second.url, 'messages')).toMatchObject({ count: messages.count, checksum: messages.checksum });
+    // The schedule goes on from there: the next live order comes when it is due, not again.
+    await advance(second.url, HOUR_S);
+    expect((await truth(second.url, 'orders')).count).toBe(30 + 31 + 3);
+  });
+
+  it('reads a file written before it kept changes (tokens and anchor only)', async () => {
+    const file = tempFile();
+    const first = await start({ stateFile: file });
+    const tokens = await connectSeller(first.url, first.state.sellers[0]?.profile.username ?? '');
+    await stop(first);
+    const { overlay: _overlay, ...older } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...older, version: 1 }));
+
+    const second = await start({ stateFile: file });
+    expect(await allOrders(second.url, tokens.access_token)).toHaveLength(30);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version).toBe(2);
+  });
+
+  it('drops the changes of a dataset generated differently, and refuses a file that contradicts itself', async () => {
+    const file = tempFile();
+    const first = await start({ stateFile: file });
+    await advance(first.url, 10 * HOUR_S);
+    await control(first.url, 'POST', '/sellers/1/orders', { count: 2 });
+    await stop(first);
+    const kept = readFileSync(file, 'utf8');
+
+    const other = await start({ stateFile: file, ordersPerSeller: 40, liveOrdersPerDay: 0 });
+    expect((await truth(other.url, 'orders')).count).toBe(40);
+    await stop(other);
+
+    const broken = JSON.parse(kept) as { overlay: { sellers: Array<{ liveOrders: number[] }> } };
+    const [seller] = broken.overlay.sellers;
+    if (seller) seller.liveOrders = [5];
+    writeFileSync(file, JSON.stringify(broken));
+    await expect(start({ stateFile: file })).rejects.toThrow(/emulator state file .* is inconsistent .*live order 5.*delete it/);
+  });
+});
