@@ -138,6 +138,7 @@ async function resolveEbaySettings(
       host,
       seed: config.emulator.seed,
       ordersPerSeller: config.emulator.ordersPerSeller,
+      liveOrdersPerDay: config.emulator.liveOrdersPerDay,
       acceptUrl: callback,
       // Connected demo accounts survive a restart, as eBay keeps their grants.
       stateFile: join(config.dataDir, 'emulator-state.json'),

@@ -77,6 +77,7 @@ export const envSchema = z.object({
   EMULATOR_PORT: int(4010, 0, 65535),
   EMULATOR_SEED: int(42, 0, 2 ** 31 - 1),
   EMULATOR_ORDERS: int(2000, 0, 10_000_000),
+  EMULATOR_LIVE_ORDERS_PER_DAY: int(24, 0, 100_000),
   APP_SECRET_PREVIOUS: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   FEATURE_DEBUG_ENDPOINTS: bool(false),
   EBAY_DELETION_VERIFICATION_TOKEN: z.preprocess(
@@ -141,7 +142,7 @@ export interface Config {
   /** eBay keyset, hosts and the eBay feature's settings. */
   readonly ebay: EbaySettings;
   /** The in-process emulator started by `npm start` when `EBAY_ENV=emulator`. */
-  readonly emulator: { readonly seed: number; readonly ordersPerSeller: number };
+  readonly emulator: { readonly seed: number; readonly ordersPerSeller: number; readonly liveOrdersPerDay: number };
   /** `/metrics`: bearer token required when set; loopback clients only when `null`. */
   readonly metrics: { readonly token: string | null };
   /** Sync engine tuning (SYNC_*). */
@@ -251,7 +252,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       ledger: { bodyMaxBytes: e.LEDGER_BODY_MAX_BYTES, retentionDays: e.LEDGER_RETENTION_DAYS },
       events: { retentionHours: e.EVENTS_RETENTION_HOURS, heartbeatMs: e.EVENTS_HEARTBEAT_MS },
     },
-    emulator: { seed: e.EMULATOR_SEED, ordersPerSeller: e.EMULATOR_ORDERS },
+    emulator: { seed: e.EMULATOR_SEED, ordersPerSeller: e.EMULATOR_ORDERS, liveOrdersPerDay: e.EMULATOR_LIVE_ORDERS_PER_DAY },
     metrics: { token: e.METRICS_TOKEN ?? null },
     sync: {
       workerConcurrency: e.SYNC_CONCURRENCY,
