@@ -11,18 +11,20 @@ describe('loadConfig', () => {
     expect(c.auth.sessionTtlHours).toBe(168);
     expect(c.auth.cookieSecure).toBe(false);
     expect(Object.isFrozen(c) && Object.isFrozen(c.database)).toBe(true);
+    expect(c.emulator).toEqual({ seed: 42, ordersPerSeller: 2000, liveOrdersPerDay: 24 });
+    expect(loadConfig({ EMULATOR_LIVE_ORDERS_PER_DAY: '0' }).emulator.liveOrdersPerDay).toBe(0);
   });
 
   it('lists every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_SECRET: 'short', DB_POOL_MAX: '0', LOG_LEVEL: 'loud' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_SECRET: 'short', DB_POOL_MAX: '0', LOG_LEVEL: 'loud', EMULATOR_LIVE_ORDERS_PER_DAY: '-1' });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const text = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'APP_SECRET', 'DB_POOL_MAX', 'LOG_LEVEL']) expect(text).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'APP_SECRET', 'DB_POOL_MAX', 'LOG_LEVEL', 'EMULATOR_LIVE_ORDERS_PER_DAY']) expect(text).toContain(name);
   });
 
   it('reads https PUBLIC_URL as a Secure cookie and normalises origins', () => {

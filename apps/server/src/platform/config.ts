@@ -77,7 +77,7 @@ export const envSchema = z.object({
   EMULATOR_PORT: int(4010, 0, 65535),
   EMULATOR_SEED: int(42, 0, 2 ** 31 - 1),
   EMULATOR_ORDERS: int(2000, 0, 10_000_000),
-  EMULATOR_LIVE_ORDERS_PER_DAY: int(24, 0, 100_000),
+  EMULATOR_LIVE_ORDERS_PER_DAY: int(24, 0, 10_000),
   APP_SECRET_PREVIOUS: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   FEATURE_DEBUG_ENDPOINTS: bool(false),
   EBAY_DELETION_VERIFICATION_TOKEN: z.preprocess(

@@ -75,8 +75,8 @@ export function resolveOptions(input: EmulatorOptionsInput): EmulatorOptions {
   if (!Number.isInteger(merged.inventoryItems) || merged.inventoryItems < 1) {
     throw new Error('inventoryItems must be a positive integer');
   }
-  if (!(merged.liveOrdersPerDay >= 0 && merged.liveOrdersPerDay <= 100_000)) {
-    throw new Error('liveOrdersPerDay must be within 0..100000');
+  if (!(merged.liveOrdersPerDay >= 0 && merged.liveOrdersPerDay <= 10_000)) {
+    throw new Error('liveOrdersPerDay must be within 0..10000');
   }
   if (!(merged.accessTokenLifetimeSeconds >= 1)) throw new Error('accessTokenLifetimeSeconds must be >= 1');
   if (merged.now !== undefined && Number.isNaN(Date.parse(merged.now))) throw new Error('now must be an ISO date');
