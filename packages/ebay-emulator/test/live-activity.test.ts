@@ -112,9 +112,10 @@ describe('live orders after the history ends', () => {
     expect((await truth(emu.url, 'transactions')).count).toBe(sales + 24);
   });
 
-  it('ship the orders of the history that were still waiting for shipment at its end', async () => {
+  it('ship the orders of the history that were still waiting at its end, and pay the live sales out', async () => {
     const emu = await start({ ordersPerSeller: 2000 });
     const { access_token: token } = await connectSeller(emu.url, emu.state.sellers[0]?.profile.username ?? '');
+    const payouts = (await truth(emu.url, 'payouts')).count;
     const atAnchor = await allOrders(emu.url, token, 5);
     const waiting = atAnchor.filter((o) => o.orderFulfillmentStatus !== 'FULFILLED' && o.cancelState !== 'CANCELED');
     const cancelled = atAnchor.filter((o) => o.cancelState === 'CANCELED');
@@ -126,6 +127,18 @@ describe('live orders after the history ends', () => {
       expect((later.get(o.orderId)?.lastModifiedDate ?? '') > FIXED_NOW).toBe(true);
     }
     for (const o of cancelled) expect(later.get(o.orderId)).toEqual(o);
+
+    // Payouts went on (one every 2 days for this seller), and the first live sale is in one of them.
+    expect((await truth(emu.url, 'payouts')).count).toBe(payouts + 2);
+    const firstLive = [...later.values()].find((o) => o.creationDate > FIXED_NOW);
+    const tx = await get(`${emu.url}/sell/finances/v1/transaction?filter=orderId:%7B${firstLive?.orderId ?? ''}%7D`, token);
+    const [sale] = (tx.body as { transactions: Array<{ transactionType: string; transactionStatus: string; payoutId?: string }> }).transactions;
+    expect(sale).toMatchObject({ transactionType: 'SALE', transactionStatus: 'PAYOUT' });
+    const recent = await get(`${emu.url}/sell/finances/v1/payout?filter=payoutDate:%5B${FIXED_NOW}..%5D`, token);
+    expect(recent.status).toBe(200);
+    const made = (recent.body as { payouts: Array<{ payoutId: string; payoutDate: string }> }).payouts;
+    expect(made).toHaveLength(2);
+    expect(made.map((p) => p.payoutId)).toContain(sale?.payoutId);
   });
 
   it('follow one schedule however the clock gets there, and none come without liveOrdersPerDay', async () => {
@@ -150,28 +163,33 @@ describe('live orders after the history ends', () => {
 describe('the state file keeps what changed after the history was generated', () => {
   it('restores control-API orders, changes and messages and the live orders over a restart', async () => {
     const file = tempFile();
-    const first = await start({ stateFile: file });
+    const first = await start({ stateFile: file, ordersPerSeller: 2000 });
     const tokens = await connectSeller(first.url, first.state.sellers[0]?.profile.username ?? '');
-    const stoppedAt = await advance(first.url, 30 * HOUR_S);
+    const payoutsAtAnchor = (await truth(first.url, 'payouts')).count;
+    const stoppedAt = await advance(first.url, 50 * HOUR_S);
     await control(first.url, 'POST', '/sellers/1/orders', { count: 3 });
     await control(first.url, 'POST', '/sellers/1/orders/modify', { count: 4 });
     await control(first.url, 'POST', '/sellers/1/messages', { count: 2 });
     const orders = await truth(first.url, 'orders');
     const messages = await truth(first.url, 'messages');
-    const listed = await allOrders(first.url, tokens.access_token);
-    expect(orders.count).toBe(30 + 30 + 3);
+    const payouts = await truth(first.url, 'payouts');
+    const listed = await allOrders(first.url, tokens.access_token, 10);
+    expect(orders.count).toBe(2000 + 50 + 3);
+    expect(payouts.count).toBeGreaterThan(payoutsAtAnchor);
     await stop(first);
 
     // Restarted at the same fixed start (a fixed clock's moves are not kept: set it where it was), the changes made
     // after it are all there.
-    const second = await start({ stateFile: file });
+    const second = await start({ stateFile: file, ordersPerSeller: 2000 });
+    // The payouts made while the clock was ahead are kept, even before it gets there again.
+    expect(await truth(second.url, 'payouts')).toMatchObject({ count: payouts.count, checksum: payouts.checksum });
     await control(second.url, 'PUT', '/clock', { now: stoppedAt });
-    expect(await allOrders(second.url, tokens.access_token)).toEqual(listed);
+    expect(await allOrders(second.url, tokens.access_token, 10)).toEqual(listed);
     expect(await truth(second.url, 'orders')).toMatchObject({ count: orders.count, checksum: orders.checksum });
     expect(await truth(second.url, 'messages')).toMatchObject({ count: messages.count, checksum: messages.checksum });
     // The schedule goes on from there: the next live order comes when it is due, not again.
     await advance(second.url, HOUR_S);
-    expect((await truth(second.url, 'orders')).count).toBe(30 + 31 + 3);
+    expect((await truth(second.url, 'orders')).count).toBe(2000 + 51 + 3);
   });
 
   it('reads a file written before it kept changes (tokens and anchor only)', async () => {

@@ -34,9 +34,12 @@ export function parseDisputeId(ds: SellerDataset, id: string): number | undefine
   return p && p.sellerNumber === ds.number && p.value < ds.timeline.baseCount && ds.fates.fateOf(p.value) === 'disputed' ? p.value : undefined;
 }
 
-/** Number of payouts made by the dataset's start (payout p covers period p and is paid PAYOUT_DELAY after it ends). */
+/**
+ * Number of payouts made by the dataset's start, or by the time the live activity reached (payout p covers period p
+ * and is paid PAYOUT_DELAY after it ends).
+ */
 export function payoutCount(ds: SellerDataset): number {
-  return Math.max(0, Math.floor((ds.asOf - PAYOUT_DELAY - ds.timeline.start) / ds.payoutPeriod));
+  return Math.max(0, Math.floor((ds.liveAsOf - PAYOUT_DELAY - ds.timeline.start) / ds.payoutPeriod));
 }
 
 export function payoutIdOf(ds: SellerDataset, period: number): string {

@@ -1,5 +1,6 @@
 import type { SellerDataset } from './seller-dataset';
 import { SHIP_MAX, shipDelayOf } from './order-lifecycle';
+import { payoutCount } from './finance-records';
 import { hashInts, labelCode } from '../util/prng';
 import { DAY, HOUR } from '../util/time';
 
@@ -11,6 +12,7 @@ import { DAY, HOUR } from '../util/time';
  *   (`0 <= jitter < interval / 2`, so the due times increase with k). Each is appended to the seller's timeline like
  *   an order created through the control API: line items, buyer, totals and a SALE transaction, no fated events
  *   (cancellation, refund, dispute).
+ * - Payouts: made up to the time the activity reached (`liveAsOf`), so live sales are paid out like the history's.
  * - Shipments: a live order ships `LIVE_SHIP_MIN` to `LIVE_SHIP_MAX` after its creation, and an order of the history
  *   that was still waiting for shipment at the anchor (not cancelled) ships at the time its generated delay gives. It
  *   becomes FULFILLED and its lastModifiedDate moves to that time.
@@ -58,8 +60,8 @@ function pendingShipments(ds: SellerDataset): Map<number, number> {
 }
 
 /**
- * Applies every live event of `ds` due at or before `now`, in date order: new orders, and shipments as they come.
- * Returns how many events it applied. An order that became FULFILLED otherwise (the control API) is not shipped again.
+ * Applies every live event of `ds` due at or before `now`, in date order: new orders, and shipments as they come,
+ * then the payouts due. Returns how many events (orders, shipments, payouts) it applied. An order that became FULFILLED otherwise (the control API) is not shipped again.
  */
 export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: number): number {
   if (perDay <= 0) return 0;
@@ -78,7 +80,12 @@ export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: numb
       applied += 1;
       continue;
     }
-    if (nextNew > now) return applied;
+    if (nextNew > now) {
+      // Every sale up to now exists: the payouts due by now can be made (never taken back if the clock is set back).
+      const payouts = payoutCount(ds);
+      ds.liveAsOf = Math.max(ds.liveAsOf, now);
+      return applied + (payoutCount(ds) - payouts);
+    }
     const created = Math.max(nextNew, ds.timeline.lastCreated() + 1);
     const [index] = ds.timeline.append([created]);
     if (index === undefined) return applied;

@@ -37,6 +37,11 @@ export class SellerDataset {
   readonly overrides = new Map<number, OrderOverride>();
   /** Timeline indices of the live orders (see `live-activity.ts`), live order k at position k. */
   readonly liveOrders: number[] = [];
+  /**
+   * The time up to which the live activity has been applied (`asOf` without it): payouts are made up to here, so the
+   * live sales are paid out as the history's were.
+   */
+  liveAsOf: number;
   /** Shipments of the live activity still to come (timeline index -> time), built at its first advance. */
   pendingShipments: Map<number, number> | undefined;
   /** Buyer messages written through the control API, in the order they were added. */
@@ -56,6 +61,7 @@ export class SellerDataset {
   constructor(p: SellerDatasetParams) {
     this.seed = p.seed;
     this.asOf = p.asOf;
+    this.liveAsOf = p.asOf;
     this.profile = sellerProfile(p.seed, p.number);
     const span = p.historyDays * DAY;
     const step = p.orders > 0 ? Math.floor(span / p.orders) : span;

@@ -40,6 +40,8 @@ const overlaySchema = z.object({
       /** Creation times of the appended orders (control API and live), in timeline order. */
       appended: z.array(timestamp),
       liveOrders: z.array(index),
+      /** How far the live activity went (payouts are made up to here). */
+      liveAsOf: timestamp,
       overrides: z.array(
         z.tuple([index, z.object({ lastModified: timestamp, status: z.enum(['NOT_STARTED', 'IN_PROGRESS', 'FULFILLED']) })]),
       ),
@@ -140,6 +142,7 @@ export function snapshotOverlay(dataset: DatasetSignature, sellers: readonly Sel
       number: ds.number,
       appended: [...ds.timeline.appended],
       liveOrders: [...ds.liveOrders],
+      liveAsOf: ds.liveAsOf,
       overrides: [...ds.overrides],
       messages: ds.addedMessages.map((m) => [m.index, m.date] as [number, number]),
     })),
@@ -185,6 +188,7 @@ export function restoreOverlay(
       if (i < ds.timeline.baseCount || i >= total) throw bad(`seller ${kept.number}: live order ${i} out of range`);
       ds.liveOrders.push(i);
     }
+    ds.liveAsOf = Math.max(ds.asOf, kept.liveAsOf);
     for (const [i, override] of kept.overrides) {
       if (i >= total) throw bad(`seller ${kept.number}: modified order ${i} out of range`);
       ds.overrides.set(i, override);
