@@ -39,29 +39,63 @@ function liveShipDelay(ds: SellerDataset, k: number): number {
   return LIVE_SHIP_MIN + (hashInts(ds.seed, ds.number, LIVE_SHIP, k) % (LIVE_SHIP_MAX - LIVE_SHIP_MIN));
 }
 
-/**
- * The shipments still to come (timeline index -> time), built at the first advance: orders of the history created
- * within `SHIP_MAX` of the anchor whose generated shipment falls after it, and live orders (restored from a state
- * file) not shipped yet. An order already FULFILLED (shipped, or through the control API) has none.
- */
-function pendingShipments(ds: SellerDataset): Map<number, number> {
-  if (ds.pendingShipments) return ds.pendingShipments;
-  const pending = new Map<number, number>();
-  const t = ds.timeline;
-  for (let i = t.lowerBound(ds.asOf - SHIP_MAX); i < t.baseCount; i += 1) {
-    const at = t.created(i) + shipDelayOf(ds.seed, ds.number, i);
-    if (at > ds.asOf && ds.fates.fateOf(i) !== 'cancelled' && ds.lifecycle(i).status !== 'FULFILLED') pending.set(i, at);
+/** A shipment to come: [time, timeline index]. The pending ones form a binary min-heap on the time. */
+type Shipment = [at: number, index: number];
+
+function heapPush(heap: Shipment[], item: Shipment): void {
+  heap.push(item);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = heap[parent] as Shipment;
+    if (p[0] <= item[0]) break;
+    heap[i] = p;
+    i = parent;
   }
-  ds.liveOrders.forEach((i, k) => {
-    if (ds.lifecycle(i).status !== 'FULFILLED') pending.set(i, t.created(i) + liveShipDelay(ds, k));
-  });
-  ds.pendingShipments = pending;
-  return pending;
+  heap[i] = item;
+}
+
+function heapPop(heap: Shipment[]): void {
+  const last = heap.pop();
+  if (last === undefined || heap.length === 0) return;
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= heap.length) break;
+    const right = left + 1;
+    const child = right < heap.length && (heap[right] as Shipment)[0] < (heap[left] as Shipment)[0] ? right : left;
+    const c = heap[child] as Shipment;
+    if (c[0] >= last[0]) break;
+    heap[i] = c;
+    i = child;
+  }
+  heap[i] = last;
 }
 
 /**
- * Applies every live event of `ds` due at or before `now`, in date order: new orders, and shipments as they come,
- * then the payouts due. Returns how many events (orders, shipments, payouts) it applied. An order that became FULFILLED otherwise (the control API) is not shipped again.
+ * The shipments still to come, built at the first advance: orders of the history created within `SHIP_MAX` of the
+ * anchor whose generated shipment falls after it, and live orders (restored from a state file) not shipped yet. An
+ * order already FULFILLED (shipped, or through the control API) has none.
+ */
+function pendingShipments(ds: SellerDataset): Shipment[] {
+  if (ds.pendingShipments) return ds.pendingShipments;
+  const heap: Shipment[] = [];
+  const t = ds.timeline;
+  for (let i = t.lowerBound(ds.asOf - SHIP_MAX); i < t.baseCount; i += 1) {
+    const at = t.created(i) + shipDelayOf(ds.seed, ds.number, i);
+    if (at > ds.asOf && ds.fates.fateOf(i) !== 'cancelled' && ds.lifecycle(i).status !== 'FULFILLED') heapPush(heap, [at, i]);
+  }
+  ds.liveOrders.forEach((i, k) => {
+    if (ds.lifecycle(i).status !== 'FULFILLED') heapPush(heap, [t.created(i) + liveShipDelay(ds, k), i]);
+  });
+  ds.pendingShipments = heap;
+  return heap;
+}
+
+/**
+ * Applies every live event of `ds` due at or before `now`, in date order: new orders and shipments as they come, then
+ * the payouts due. Returns how many events (orders, shipments, payouts) it applied. An order that became FULFILLED
+ * otherwise (through the control API) is not shipped again.
  */
 export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: number): number {
   if (perDay <= 0) return 0;
@@ -69,13 +103,13 @@ export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: numb
   let applied = 0;
   for (;;) {
     const nextNew = liveOrderDue(ds, perDay, ds.liveOrders.length);
-    let ship: { index: number; at: number } | undefined;
-    for (const [index, at] of pending) if (ship === undefined || at < ship.at) ship = { index, at };
-    if (ship !== undefined && ship.at <= now && ship.at < nextNew) {
-      pending.delete(ship.index);
-      const life = ds.lifecycle(ship.index);
+    const ship = pending[0];
+    if (ship !== undefined && ship[0] <= now && ship[0] < nextNew) {
+      heapPop(pending);
+      const [at, index] = ship;
+      const life = ds.lifecycle(index);
       if (life.status !== 'FULFILLED') {
-        ds.overrides.set(ship.index, { lastModified: Math.max(ship.at, life.lastModified), status: 'FULFILLED' });
+        ds.overrides.set(index, { lastModified: Math.max(at, life.lastModified), status: 'FULFILLED' });
       }
       applied += 1;
       continue;
@@ -89,7 +123,7 @@ export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: numb
     const created = Math.max(nextNew, ds.timeline.lastCreated() + 1);
     const [index] = ds.timeline.append([created]);
     if (index === undefined) return applied;
-    pending.set(index, created + liveShipDelay(ds, ds.liveOrders.length));
+    heapPush(pending, [created + liveShipDelay(ds, ds.liveOrders.length), index]);
     ds.liveOrders.push(index);
     applied += 1;
   }

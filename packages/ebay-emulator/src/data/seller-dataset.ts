@@ -42,8 +42,8 @@ export class SellerDataset {
    * live sales are paid out as the history's were.
    */
   liveAsOf: number;
-  /** Shipments of the live activity still to come (timeline index -> time), built at its first advance. */
-  pendingShipments: Map<number, number> | undefined;
+  /** Shipments of the live activity still to come ([time, timeline index], a min-heap), built at its first advance. */
+  pendingShipments: Array<[at: number, index: number]> | undefined;
   /** Buyer messages written through the control API, in the order they were added. */
   readonly addedMessages: MessageRecord[] = [];
   /** Memo of payout sums per period (derived data, bounded). */
