@@ -166,7 +166,7 @@ await main();
 function ebayLine(config: Config): string {
   const e = config.ebay;
   if (e.environment === 'emulator') {
-    return `emulator (in-process on port ${e.emulatorPort}, seed ${config.emulator.seed}, ${config.emulator.ordersPerSeller} orders per seller, ${config.emulator.liveOrdersPerDay} new a day)`;
+    return `emulator (in-process on port ${e.emulatorPort}, seed ${config.emulator.seed}, ${config.emulator.ordersPerSeller} orders per seller, ${config.emulator.liveOrdersPerDay} new ones a day each)`;
   }
   return `${e.environment}, client id ${maskSecret(e.clientId)}, client secret ${maskSecret(e.clientSecret)}`;
 }
