@@ -217,6 +217,16 @@ describe('the state file keeps what changed after the history was generated', ()
     expect((await truth(other.url, 'orders')).count).toBe(40);
     await stop(other);
 
+    // With fewer sellers, the ones left keep their changes.
+    const two = tempFile();
+    const wide = await start({ stateFile: two, sellers: 2 });
+    await control(wide.url, 'POST', '/sellers/1/orders', { count: 2 });
+    await control(wide.url, 'POST', '/sellers/2/orders', { count: 5 });
+    await stop(wide);
+    const narrow = await start({ stateFile: two, sellers: 1 });
+    expect((await truth(narrow.url, 'orders')).count).toBe(32);
+    await stop(narrow);
+
     const broken = JSON.parse(kept) as { overlay: { sellers: Array<{ liveOrders: number[] }> } };
     const [seller] = broken.overlay.sellers;
     if (seller) seller.liveOrders = [5];

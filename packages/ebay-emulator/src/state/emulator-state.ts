@@ -49,8 +49,8 @@ export function buildSellers(options: EmulatorOptions, asOf: number): SellerData
 }
 
 function datasetSignature(options: EmulatorOptions): DatasetSignature {
-  const { seed, sellers, ordersPerSeller, historyDays, inventoryItems } = options;
-  return { seed, sellers, ordersPerSeller, historyDays, inventoryItems };
+  const { seed, ordersPerSeller, historyDays, inventoryItems } = options;
+  return { seed, ordersPerSeller, historyDays, inventoryItems };
 }
 
 export function createState(options: EmulatorOptions): EmulatorState {

@@ -21,10 +21,9 @@ const scopes = z.array(z.string());
 const timestamp = z.number().int().nonnegative();
 const index = z.number().int().nonnegative();
 
-/** The dataset parameters an overlay's indices refer to. */
+/** The parameters a seller's generated history depends on: an overlay's indices refer to that history. */
 const datasetSchema = z.object({
   seed: z.number().int(),
-  sellers: z.number().int().positive(),
   ordersPerSeller: z.number().int().nonnegative(),
   historyDays: z.number(),
   inventoryItems: z.number().int().positive(),
@@ -150,14 +149,14 @@ export function snapshotOverlay(dataset: DatasetSignature, sellers: readonly Sel
 }
 
 function sameDataset(a: DatasetSignature, b: DatasetSignature): boolean {
-  return a.seed === b.seed && a.sellers === b.sellers && a.ordersPerSeller === b.ordersPerSeller &&
-    a.historyDays === b.historyDays && a.inventoryItems === b.inventoryItems;
+  return a.seed === b.seed && a.ordersPerSeller === b.ordersPerSeller && a.historyDays === b.historyDays &&
+    a.inventoryItems === b.inventoryItems;
 }
 
 /**
  * Puts a kept overlay back into freshly generated `sellers` and returns its mutation counter. An overlay of a
  * dataset generated with other parameters (seed, sizes) no longer describes these orders: it is dropped with a
- * warning and 0 is returned. A file whose overlay contradicts itself (indices out of range, dates going backwards)
+ * warning and 0 is returned; the changes of a seller no longer generated (fewer sellers) are left out. A file whose overlay contradicts itself (indices out of range, dates going backwards)
  * is an error naming the file.
  */
 export function restoreOverlay(
@@ -168,7 +167,7 @@ export function restoreOverlay(
 ): number {
   if (!sameDataset(overlay.dataset, dataset)) {
     process.emitWarning(
-      `emulator state file ${file} describes a dataset generated with other parameters; its orders and messages changes are dropped`,
+      `emulator state file ${file} describes a dataset generated with other parameters; the changes it keeps (orders, messages, live activity) are dropped`,
     );
     return 0;
   }
@@ -176,7 +175,7 @@ export function restoreOverlay(
     new Error(`emulator state file ${file} is inconsistent (${what}); delete it to start afresh`);
   for (const kept of overlay.sellers) {
     const ds = sellers[kept.number - 1];
-    if (ds === undefined) throw bad(`seller ${kept.number} does not exist`);
+    if (ds === undefined) continue;
     let last = ds.timeline.lastCreated();
     for (const t of kept.appended) {
       if (t < last) throw bad(`seller ${kept.number}: appended orders out of date order`);
