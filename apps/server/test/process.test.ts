@@ -45,6 +45,22 @@ describe('the real process with embedded PostgreSQL', () => {
     const emulatorState = join(dataDir, 'emulator-state.json');
     expect(statSync(emulatorState).mode & 0o777).toBe(0o600);
     const { anchor } = JSON.parse(readFileSync(emulatorState, 'utf8')) as { anchor: number };
+    // Its sellers keep selling (EMULATOR_LIVE_ORDERS_PER_DAY, 24 a day by default): two days later, 47 or 48 new
+    // orders each (the 48th is due up to half an hour before the two days end).
+    const emulator = `http://127.0.0.1:${env.EMULATOR_PORT}/__emulator`;
+    const advanced = await fetch(`${emulator}/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seconds: 2 * 86_400 }),
+    });
+    expect(advanced.status).toBe(200);
+    const liveOrders = async () =>
+      ((await (await fetch(`${emulator}/sellers`)).json()) as { sellers: Array<{ liveOrders: number }> }).sellers.map(
+        (x) => x.liveOrders,
+      );
+    const live = await liveOrders();
+    expect(live).toHaveLength(3);
+    for (const n of live) expect(n === 47 || n === 48).toBe(true);
     const [orphan] = postmastersFor(pgDir);
     expect(orphan).toBeDefined();
 
@@ -59,6 +75,8 @@ describe('the real process with embedded PostgreSQL', () => {
     expect(second.output()).not.toMatch(/FIRST ADMIN ACCOUNT CREATED/);
     expect(postmastersFor(pgDir)).not.toContain(orphan);
     expect((JSON.parse(readFileSync(emulatorState, 'utf8')) as { anchor: number }).anchor).toBe(anchor);
+    // The live orders are still there, though the restarted clock is two days behind them.
+    expect(await liveOrders()).toEqual(live);
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
