@@ -112,10 +112,11 @@ describe('live orders after the history ends', () => {
     expect((await truth(emu.url, 'transactions')).count).toBe(sales + 24);
   });
 
-  it('ship the orders of the history that were still waiting at its end, and pay the live sales out', async () => {
+  it('ship the orders of the history that were still waiting at its end, bring buyer messages and pay the live sales out', async () => {
     const emu = await start({ ordersPerSeller: 2000 });
     const { access_token: token } = await connectSeller(emu.url, emu.state.sellers[0]?.profile.username ?? '');
     const payouts = (await truth(emu.url, 'payouts')).count;
+    const messages = (await truth(emu.url, 'messages')).count;
     const atAnchor = await allOrders(emu.url, token, 5);
     const waiting = atAnchor.filter((o) => o.orderFulfillmentStatus !== 'FULFILLED' && o.cancelState !== 'CANCELED');
     const cancelled = atAnchor.filter((o) => o.cancelState === 'CANCELED');
@@ -128,6 +129,10 @@ describe('live orders after the history ends', () => {
     }
     for (const o of cancelled) expect(later.get(o.orderId)).toEqual(o);
 
+    // Buyers wrote again: one message for every 8 orders, 3 a day.
+    expect((await truth(emu.url, 'messages')).count).toBe(messages + 12);
+    const sellers = (await control(emu.url, 'GET', '/sellers')) as { sellers: Array<{ addedMessages: number }> };
+    expect(sellers.sellers[0]?.addedMessages).toBe(12);
     // Payouts went on (one every 2 days for this seller), and the first live sale is in one of them.
     expect((await truth(emu.url, 'payouts')).count).toBe(payouts + 2);
     const firstLive = [...later.values()].find((o) => o.creationDate > FIXED_NOW);

@@ -1,6 +1,8 @@
 import type { SellerDataset } from './seller-dataset';
 import { SHIP_MAX, shipDelayOf } from './order-lifecycle';
 import { payoutCount } from './finance-records';
+import { INBOX_STREAMS, addBuyerMessage } from './message-records';
+import { walkStreams } from './event-streams';
 import { hashInts, labelCode } from '../util/prng';
 import { DAY, HOUR } from '../util/time';
 
@@ -12,6 +14,8 @@ import { DAY, HOUR } from '../util/time';
  *   (`0 <= jitter < interval / 2`, so the due times increase with k). Each is appended to the seller's timeline like
  *   an order created through the control API: line items, buyer, totals and a SALE transaction, no fated events
  *   (cancellation, refund, dispute).
+ * - Buyer messages: one for every `LIVE_ORDERS_PER_MESSAGE` orders, due on its own seeded schedule, a buyer writes
+ *   again in one of the `MESSAGE_CONVERSATIONS` newest member conversations (as `POST /sellers/{id}/messages` does).
  * - Payouts: made up to the time the activity reached (`liveAsOf`), so live sales are paid out like the history's.
  * - Shipments: a live order ships `LIVE_SHIP_MIN` to `LIVE_SHIP_MAX` after its creation, and an order of the history
  *   that was still waiting for shipment at the anchor (not cancelled) ships at the time its generated delay gives. It
@@ -25,7 +29,13 @@ import { DAY, HOUR } from '../util/time';
 export const LIVE_SHIP_MIN = 1 * HOUR;
 export const LIVE_SHIP_MAX = 12 * HOUR;
 
+/** Live buyer messages come at this fraction of the orders' rate. */
+export const LIVE_ORDERS_PER_MESSAGE = 8;
+/** A live message goes to one of this many newest member conversations, in turn. */
+const MESSAGE_CONVERSATIONS = 20;
+
 const DUE_JITTER = labelCode('live-order-due');
+const MESSAGE_JITTER = labelCode('live-message-due');
 const LIVE_SHIP = labelCode('live-order-ship');
 
 /** When live order `k` of `ds` is due (epoch ms). */
@@ -33,6 +43,13 @@ export function liveOrderDue(ds: SellerDataset, perDay: number, k: number): numb
   const interval = Math.max(2, Math.floor(DAY / perDay));
   const jitter = hashInts(ds.seed, ds.number, DUE_JITTER, k) % Math.floor(interval / 2);
   return ds.asOf + (k + 1) * interval - jitter;
+}
+
+/** When live buyer message `j` of `ds` is due (epoch ms). */
+export function liveMessageDue(ds: SellerDataset, perDay: number, j: number): number {
+  const interval = Math.max(2, Math.floor((DAY * LIVE_ORDERS_PER_MESSAGE) / perDay));
+  const jitter = hashInts(ds.seed, ds.number, MESSAGE_JITTER, j) % Math.floor(interval / 2);
+  return ds.asOf + (j + 1) * interval - jitter;
 }
 
 function liveShipDelay(ds: SellerDataset, k: number): number {
@@ -93,8 +110,8 @@ function pendingShipments(ds: SellerDataset): Shipment[] {
 }
 
 /**
- * Applies every live event of `ds` due at or before `now`, in date order: new orders and shipments as they come, then
- * the payouts due. Returns how many events (orders, shipments, payouts) it applied. An order that became FULFILLED
+ * Applies every live event of `ds` due at or before `now`, in date order: new orders, shipments and buyer messages as
+ * they come, then the payouts due. Returns how many events (orders, shipments, messages, payouts) it applied. An order that became FULFILLED
  * otherwise (through the control API) is not shipped again.
  */
 export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: number): number {
@@ -103,14 +120,22 @@ export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: numb
   let applied = 0;
   for (;;) {
     const nextNew = liveOrderDue(ds, perDay, ds.liveOrders.length);
+    const nextMessage = liveMessageDue(ds, perDay, ds.liveMessages);
     const ship = pending[0];
-    if (ship !== undefined && ship[0] <= now && ship[0] < nextNew) {
+    if (ship !== undefined && ship[0] <= now && ship[0] < nextNew && ship[0] <= nextMessage) {
       heapPop(pending);
       const [at, index] = ship;
       const life = ds.lifecycle(index);
       if (life.status !== 'FULFILLED') {
         ds.overrides.set(index, { lastModified: Math.max(at, life.lastModified), status: 'FULFILLED' });
       }
+      applied += 1;
+      continue;
+    }
+    if (nextMessage <= now && nextMessage < nextNew) {
+      const [conversation] = walkStreams(ds, INBOX_STREAMS, -Infinity, ds.asOf, 'desc', ds.liveMessages % MESSAGE_CONVERSATIONS, 1);
+      if (conversation) addBuyerMessage(ds, conversation.index, nextMessage);
+      ds.liveMessages += 1;
       applied += 1;
       continue;
     }

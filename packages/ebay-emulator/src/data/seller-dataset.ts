@@ -37,6 +37,8 @@ export class SellerDataset {
   readonly overrides = new Map<number, OrderOverride>();
   /** Timeline indices of the live orders (see `live-activity.ts`), live order k at position k. */
   readonly liveOrders: number[] = [];
+  /** Live buyer messages written so far (they are among `addedMessages`). */
+  liveMessages = 0;
   /**
    * The time up to which the live activity has been applied (`asOf` without it): payouts are made up to here, so the
    * live sales are paid out as the history's were.

@@ -39,6 +39,8 @@ const overlaySchema = z.object({
       /** Creation times of the appended orders (control API and live), in timeline order. */
       appended: z.array(timestamp),
       liveOrders: z.array(index),
+      /** How many of `messages` the live activity wrote. */
+      liveMessages: z.number().int().nonnegative(),
       /** How far the live activity went (payouts are made up to here). */
       liveAsOf: timestamp,
       overrides: z.array(
@@ -141,6 +143,7 @@ export function snapshotOverlay(dataset: DatasetSignature, sellers: readonly Sel
       number: ds.number,
       appended: [...ds.timeline.appended],
       liveOrders: [...ds.liveOrders],
+      liveMessages: ds.liveMessages,
       liveAsOf: ds.liveAsOf,
       overrides: [...ds.overrides],
       messages: ds.addedMessages.map((m) => [m.index, m.date] as [number, number]),
@@ -196,6 +199,8 @@ export function restoreOverlay(
       if (i >= ds.timeline.baseCount) throw bad(`seller ${kept.number}: message about order ${i} out of range`);
       addBuyerMessage(ds, i, at);
     }
+    if (kept.liveMessages > kept.messages.length) throw bad(`seller ${kept.number}: more live messages than messages`);
+    ds.liveMessages = kept.liveMessages;
   }
   return overlay.mutationCounter;
 }
