@@ -102,14 +102,15 @@ async function resolveEbaySettings(
 ): Promise<EbaySettings> {
   if (config.ebay.environment !== 'emulator') return config.ebay;
   const { authBaseUrl, apiBaseUrl, apizBaseUrl } = config.ebay.baseUrls;
-  const settingsFor = (url: string): EbaySettings => ({
+  const settingsFor = (url: string, demoLiveOrdersPerDay: number | null = config.emulator.liveOrdersPerDay): EbaySettings => ({
     ...config.ebay,
+    demoLiveOrdersPerDay,
     clientId: DEFAULT_APP.clientId,
     clientSecret: DEFAULT_APP.clientSecret,
     ruName: DEFAULT_APP.ruName,
     baseUrls: { authBaseUrl: authBaseUrl ?? url, apiBaseUrl: apiBaseUrl ?? url, apizBaseUrl: apizBaseUrl ?? url },
   });
-  if (authBaseUrl !== undefined && apiBaseUrl !== undefined && apizBaseUrl !== undefined) return settingsFor(apiBaseUrl);
+  if (authBaseUrl !== undefined && apiBaseUrl !== undefined && apizBaseUrl !== undefined) return settingsFor(apiBaseUrl, null);
 
   const host = config.host === 'localhost' ? '127.0.0.1' : config.host;
   const port = config.ebay.emulatorPort;

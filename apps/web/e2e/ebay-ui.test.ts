@@ -67,6 +67,8 @@ describe('eBay accounts, terminal and logs', () => {
     await page.getByTestId('empty-state').waitFor();
     // The server runs the emulator: the empty page says how to try it.
     expect(await page.getByTestId('empty-state').textContent()).toContain('Demo mode');
+    // The demo's sellers keep selling (EMULATOR_LIVE_ORDERS_PER_DAY, 24 by default), and the page says so.
+    expect(await page.getByTestId('empty-state').textContent()).toContain('about 24 new orders a day each');
     await openConsent(page);
     const radio = page.locator('input[name="seller"]').first();
     seller = (await radio.getAttribute('value')) ?? '';

@@ -39,6 +39,8 @@ export const accountListResponseSchema = z.object({
   accounts: z.array(ebayAccountSchema),
   /** The eBay environment this server connects new accounts in (its `EBAY_ENV`). */
   environment: ebayEnvironmentSchema,
+  /** In demo mode, the new orders a day each emulated seller makes (`EMULATOR_LIVE_ORDERS_PER_DAY`); else null. */
+  demoLiveOrdersPerDay: z.number().nonnegative().nullable(),
 });
 export type AccountListResponse = z.infer<typeof accountListResponseSchema>;
 

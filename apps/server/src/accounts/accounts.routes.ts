@@ -32,12 +32,17 @@ function failure(result: { code: string; message: string }): AppError {
   }
 }
 
-export function accountsRoutes(deps: { accounts: AccountsService; environment: EbayEnvironment }) {
+export function accountsRoutes(deps: {
+  accounts: AccountsService;
+  environment: EbayEnvironment;
+  demoLiveOrdersPerDay: number | null;
+}) {
   const { accounts } = deps;
   return async function register(app: FastifyInstance): Promise<void> {
     app.get('/api/ebay/accounts', { config: { access: 'authenticated' } }, async () => ({
       accounts: await accounts.list(),
       environment: deps.environment,
+      demoLiveOrdersPerDay: deps.demoLiveOrdersPerDay,
     }));
 
     app.get('/api/ebay/accounts/:id', { config: { access: 'authenticated' } }, async (request) => {

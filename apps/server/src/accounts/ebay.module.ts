@@ -100,7 +100,7 @@ export function createEbayModule(deps: EbayModuleDeps): EbayModule {
 
   const routes: RoutePlugin[] = [
     oauthRoutes({ oauth }),
-    accountsRoutes({ accounts, environment: settings.environment }),
+    accountsRoutes({ accounts, environment: settings.environment, demoLiveOrdersPerDay: settings.demoLiveOrdersPerDay }),
     deletionRoutes({
       deletion,
       config: {

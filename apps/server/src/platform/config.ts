@@ -243,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
         ...(e.EBAY_APIZ_BASE_URL ? { apizBaseUrl: e.EBAY_APIZ_BASE_URL.replace(/\/+$/, '') } : {}),
       },
       emulatorPort: e.EMULATOR_PORT,
+      demoLiveOrdersPerDay: null,
       appSecretPrevious: e.APP_SECRET_PREVIOUS ?? null,
       debugEndpoints: e.FEATURE_DEBUG_ENDPOINTS,
       deletion: {

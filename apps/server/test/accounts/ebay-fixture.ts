@@ -33,6 +33,7 @@ export function ebaySettings(emulatorUrl: string, overrides: Partial<EbaySetting
     ruName: DEFAULT_APP.ruName,
     baseUrls: { authBaseUrl: emulatorUrl, apiBaseUrl: emulatorUrl, apizBaseUrl: emulatorUrl },
     emulatorPort: 0,
+    demoLiveOrdersPerDay: null,
     appSecretPrevious: null,
     debugEndpoints: true,
     deletion: { verificationToken: 'test-verification-token-0123456789abcdef', endpointUrl: null },

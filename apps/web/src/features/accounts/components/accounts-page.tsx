@@ -17,6 +17,14 @@ import { DisconnectModal } from './disconnect-modal';
 import { RefreshResult } from './refresh-result';
 import { RelabelModal } from './relabel-modal';
 
+/** The empty page's words in demo mode; they say the demo keeps selling when its emulator does. */
+function demoHint(liveOrdersPerDay: number | null): string {
+  const base =
+    'Demo mode: this server talks to the offline eBay emulator. Connect, pick one of its sellers and agree; its orders, money, disputes, messages and listings then sync in seconds.';
+  if (!liveOrdersPerDay) return base;
+  return `${base} Its sellers keep selling (about ${liveOrdersPerDay} new orders a day each), and the scheduled syncs bring them in.`;
+}
+
 export function AccountsPage() {
   const me = useCurrentUser();
   const canManage = hasRole(me, ['admin', 'operator']);
@@ -78,7 +86,7 @@ export function AccountsPage() {
               description={
                 canManage
                   ? accounts.data?.environment === 'emulator'
-                    ? 'Demo mode: this server talks to the offline eBay emulator. Connect, pick one of its sellers and agree; its orders, money, disputes, messages and listings then sync in seconds.'
+                    ? demoHint(accounts.data.demoLiveOrdersPerDay)
                     : 'Connect a seller account to start syncing its data.'
                   : 'An admin or operator can connect a seller account.'
               }
