@@ -26,30 +26,26 @@ import { DAY, HOUR } from '../util/time';
  * an answer the emulator already gave, and after a restart that kept the overlay (state file) it goes on where it
  * stopped.
  */
-export const LIVE_SHIP_MIN = 1 * HOUR;
-export const LIVE_SHIP_MAX = 12 * HOUR;
+const LIVE_SHIP_MIN = 1 * HOUR;
+const LIVE_SHIP_MAX = 12 * HOUR;
 
 /** Live buyer messages come at this fraction of the orders' rate. */
-export const LIVE_ORDERS_PER_MESSAGE = 8;
+const LIVE_ORDERS_PER_MESSAGE = 8;
 /** A live message goes to one of this many newest member conversations, in turn. */
 const MESSAGE_CONVERSATIONS = 20;
 
-const DUE_JITTER = labelCode('live-order-due');
-const MESSAGE_JITTER = labelCode('live-message-due');
+const ORDER_DUE = labelCode('live-order-due');
+const MESSAGE_DUE = labelCode('live-message-due');
 const LIVE_SHIP = labelCode('live-order-ship');
 
-/** When live order `k` of `ds` is due (epoch ms). */
-export function liveOrderDue(ds: SellerDataset, perDay: number, k: number): number {
+/**
+ * When event `k` of a schedule (`label`) of `ds` with `perDay` events a day is due: `anchor + (k + 1) * interval -
+ * jitter(k)`, `0 <= jitter < interval / 2`, so the due times increase with k.
+ */
+function dueAt(ds: SellerDataset, label: number, perDay: number, k: number): number {
   const interval = Math.max(2, Math.floor(DAY / perDay));
-  const jitter = hashInts(ds.seed, ds.number, DUE_JITTER, k) % Math.floor(interval / 2);
+  const jitter = hashInts(ds.seed, ds.number, label, k) % Math.floor(interval / 2);
   return ds.asOf + (k + 1) * interval - jitter;
-}
-
-/** When live buyer message `j` of `ds` is due (epoch ms). */
-export function liveMessageDue(ds: SellerDataset, perDay: number, j: number): number {
-  const interval = Math.max(2, Math.floor((DAY * LIVE_ORDERS_PER_MESSAGE) / perDay));
-  const jitter = hashInts(ds.seed, ds.number, MESSAGE_JITTER, j) % Math.floor(interval / 2);
-  return ds.asOf + (j + 1) * interval - jitter;
 }
 
 function liveShipDelay(ds: SellerDataset, k: number): number {
@@ -119,8 +115,8 @@ export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: numb
   const pending = pendingShipments(ds);
   let applied = 0;
   for (;;) {
-    const nextNew = liveOrderDue(ds, perDay, ds.liveOrders.length);
-    const nextMessage = liveMessageDue(ds, perDay, ds.liveMessages);
+    const nextNew = dueAt(ds, ORDER_DUE, perDay, ds.liveOrders.length);
+    const nextMessage = dueAt(ds, MESSAGE_DUE, perDay / LIVE_ORDERS_PER_MESSAGE, ds.liveMessages);
     const ship = pending[0];
     if (ship !== undefined && ship[0] <= now && ship[0] < nextNew && ship[0] <= nextMessage) {
       heapPop(pending);
