@@ -105,16 +105,14 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
     if (!ds) return reply;
     const b = parse(addMessagesBody, request.body);
     if (!b.ok) return invalid(reply, 'Body must be {"count": 1..1000} or {"conversationIds": [...]}', b.details);
+    let target: { count: number } | { indices: number[] };
     if ('conversationIds' in b.value) {
       const found = b.value.conversationIds.map((id) => parseConversationId(ds, id));
       const unknown = b.value.conversationIds.filter((_, k) => found[k]?.type !== 'FROM_MEMBERS');
       if (unknown.length > 0) return invalid(reply, `Unknown member conversation ids: ${unknown.join(', ')}`);
-      const indices = found.flatMap((f) => (f?.type === 'FROM_MEMBERS' ? [f.index] : []));
-      const created = addMessages(ds, state.clock.now(), { indices });
-      state.save();
-      return { created };
-    }
-    const created = addMessages(ds, state.clock.now(), { count: b.value.count });
+      target = { indices: found.flatMap((f) => (f?.type === 'FROM_MEMBERS' ? [f.index] : [])) };
+    } else target = { count: b.value.count };
+    const created = addMessages(ds, state.clock.now(), target);
     state.save();
     return { created };
   });
