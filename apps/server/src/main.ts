@@ -9,7 +9,7 @@ import { resolveAppSecret } from './platform/app-secret';
 import { readBuildInfo } from './platform/build-info';
 import { ConfigError, loadConfig, type Config } from './platform/config';
 import { connectWithRetry, createDb, createPool } from './platform/database';
-import { startEmbeddedPostgres } from './platform/embedded-postgres';
+import { sharedCluster, startEmbeddedPostgres } from './platform/embedded-postgres';
 import { createPgListener } from './platform/pg-listener';
 import { createLogger, type Logger } from './platform/logger';
 import { latestVersion, loadMigrations, migrate } from './platform/migrations';
@@ -32,9 +32,7 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
   let url = config.database.url;
   let migrationsUrl = config.database.migrationsUrl ?? url;
   if (url === null) {
-    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.database.embeddedPort, logger });
-    shutdown.add('embedded-postgres', () => embedded.stop());
-    url = embedded.url();
+    url = await embeddedDatabase(config, logger, shutdown);
     migrationsUrl = url;
   }
   const pool = createPool(url, config.database, logger);
@@ -84,6 +82,36 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
     shutdown.add('http-server', () => app.close());
     await app.listen({ port: config.port, host: config.host });
     logger.info({ url: config.publicUrl ?? `http://localhost:${config.port}`, role }, 'eBay Connector is ready');
+  }
+}
+
+/**
+ * The embedded PostgreSQL under `DATA_DIR`: this process starts it and stops it when it stops, or, when another
+ * process of this app already runs it (`start:api` and `start:worker` on one machine), uses it as it is. That
+ * process owns it: it stops with it, and this one waits for the database like for any external one that went away.
+ */
+async function embeddedDatabase(config: Config, logger: Logger, shutdown: ReturnType<typeof createShutdown>): Promise<string> {
+  const share = () => {
+    const shared = sharedCluster(config.dataDir);
+    if (shared) {
+      logger.info(
+        { owner: shared.owner },
+        'using the embedded PostgreSQL another process of this app runs on this DATA_DIR; it stops when that process stops',
+      );
+    }
+    return shared?.url ?? null;
+  };
+  const running = share();
+  if (running !== null) return running;
+  try {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.database.embeddedPort, logger });
+    shutdown.add('embedded-postgres', () => embedded.stop());
+    return embedded.url();
+  } catch (err) {
+    // Two processes started together: the other one won the cluster's lock.
+    const shared = share();
+    if (shared !== null) return shared;
+    throw err;
   }
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALLBACK_PATH } from '../src/accounts/oauth.routes';
 import { postmastersFor } from '../src/platform/embedded-postgres';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, connectSeller, emulatorSellers, login, startSync, waitRun } from '../bench/bench-servers';
 import { createTestDatabase } from './helpers/database';
 import { freePort } from './helpers/ports';
 import { spawnTs, waitForHttp, type Spawned } from './helpers/process';
@@ -93,25 +94,47 @@ describe('demo mode with the API and a worker started apart', () => {
     }
   };
 
-  it('a second process uses the emulator the first one runs on EMULATOR_PORT; anything else on the port is an error', async () => {
+  it('a second process uses the embedded database and the emulator the first one runs; anything else on the port is an error', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ebc-apart-'));
     dirs.push(dataDir);
     const pgPort = String(await freePort());
     const emulatorPort = String(await freePort());
-    const common = { DATA_DIR: dataDir, HOST: '127.0.0.1', EMULATOR_PORT: emulatorPort, LOG_LEVEL: 'info' };
-    const api = spawnTs(MAIN, ['--role=all'], { ...common, PORT: String(await freePort()), EMBEDDED_PG_PORT: pgPort });
+    const common = {
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      EMULATOR_PORT: emulatorPort,
+      LOG_LEVEL: 'info',
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+    };
+    const apiPort = String(await freePort());
+    const api = spawnTs(MAIN, ['--role=api'], { ...common, PORT: apiPort, EMBEDDED_PG_PORT: pgPort });
     children.push(api);
     await until(api, /eBay Connector is ready/);
     const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
     const databaseUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/ebay_connector`;
 
-    const worker = spawnTs(MAIN, ['--role=worker'], { ...common, DATABASE_URL: databaseUrl });
+    // No DATABASE_URL: the worker uses the embedded PostgreSQL the first process runs, and leaves it running.
+    const [postmaster] = postmastersFor(join(dataDir, 'postgres'));
+    const worker = spawnTs(MAIN, ['--role=worker'], common);
     children.push(worker);
     await until(worker, /worker role started/);
+    expect(worker.output()).toMatch(/using the embedded PostgreSQL another process of this app runs/);
     expect(worker.output()).toMatch(/using the eBay emulator another process runs on EMULATOR_PORT/);
-    expect(worker.output()).not.toMatch(/EADDRINUSE/);
+    expect(worker.output()).not.toMatch(/EADDRINUSE|starting embedded PostgreSQL/);
+    // The API process has no worker: the run it queues is executed by the worker process.
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+    const token = await login(apiUrl);
+    const [seller] = await emulatorSellers(emulatorUrl);
+    if (!seller) throw new Error('the emulator has no seller');
+    const accountId = await connectSeller(apiUrl, emulatorUrl, token, seller);
+    const runId = await startSync(apiUrl, token, accountId);
+    expect(await waitRun(apiUrl, token, runId, 60_000)).toBe('succeeded');
+    expect(worker.output()).toMatch(new RegExp(`"runId":"${runId}"[^\n]*sync run succeeded`));
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
+    expect(postmastersFor(join(dataDir, 'postgres'))).toEqual([postmaster]);
 
     // A second API process takes the consent redirect over: the emulator sends the browser back to it.
     const secondPort = String(await freePort());

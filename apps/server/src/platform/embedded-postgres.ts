@@ -131,6 +131,16 @@ async function shutdownPostmaster(pid: number, logger: Logger): Promise<void> {
 }
 
 /**
+ * The process of this app (another one than this) that started postmaster `pid`, or null when there is none: the
+ * postmaster's parent died (an orphan, re-parented to init) or is not ours.
+ */
+function ownerOf(pid: number): number | null {
+  const ppid = parentPid(pid);
+  if (!ppid || ppid <= 1 || ppid === process.pid) return null;
+  return cmdline(ppid).some((a) => a.endsWith('node') || a.includes('main.ts') || a.includes('doctor.ts')) ? ppid : null;
+}
+
+/**
  * A previous run killed with SIGKILL leaves its postgres running (orphaned) or a stale `postmaster.pid`.
  * Stops the orphan and removes the stale lock; refuses when a live process still owns the cluster.
  */
@@ -139,10 +149,9 @@ export async function clearStaleCluster(pgDir: string, logger: Logger): Promise<
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isPostmasterFor(pid, pgDir)) {
-    const ppid = parentPid(pid);
-    const owner = ppid && ppid > 1 && ppid !== process.pid ? cmdline(ppid) : [];
-    if (owner.some((a) => a.endsWith('node') || a.includes('main.ts') || a.includes('doctor.ts'))) {
-      throw new Error(`the embedded database in ${pgDir} is in use by another running process (pid ${ppid})`);
+    const owner = ownerOf(pid);
+    if (owner !== null) {
+      throw new Error(`the embedded database in ${pgDir} is in use by another running process (pid ${owner})`);
     }
     logger.warn({ pid, pgDir }, 'stopping orphaned embedded PostgreSQL left by a previous run');
     await shutdownPostmaster(pid, logger);
@@ -273,17 +282,41 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   };
 }
 
-/** The URL of a cluster under `dataDir` that a live process already runs, or `null` (used by the CLIs). */
-export function runningClusterUrl(dataDir: string, database = 'ebay_connector'): string | null {
+interface RunningCluster {
+  url: string;
+  /** The postmaster's pid. */
+  pid: number;
+  /** The process of this app that started it, or null for an orphan. */
+  owner: number | null;
+}
+
+function runningCluster(dataDir: string, database: string): RunningCluster | null {
   const pgDir = join(dataDir, 'postgres');
   const pidFile = join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
   const lines = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!isAlive(pid) || !isPostmasterFor(pid, pgDir) || !port) return null;
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostmasterFor(pid, pgDir) || !port) return null;
   const passwordFile = join(dataDir, 'postgres-password');
   if (!existsSync(passwordFile)) return null;
   const password = readFileSync(passwordFile, 'utf8').trim();
-  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return { url, pid, owner: ownerOf(pid) };
+}
+
+/** The URL of a cluster under `dataDir` that a live process already runs, or `null` (used by the CLIs). */
+export function runningClusterUrl(dataDir: string, database = 'ebay_connector'): string | null {
+  return runningCluster(dataDir, database)?.url ?? null;
+}
+
+/**
+ * The cluster under `dataDir` when another live server process of this app (`main.ts`) runs it (an API and a worker
+ * process started apart on one machine share it), or null: none runs, only an orphan that `startEmbeddedPostgres`
+ * replaces, or one a CLI started for the length of its command.
+ */
+export function sharedCluster(dataDir: string, database = 'ebay_connector'): { url: string; owner: number } | null {
+  const running = runningCluster(dataDir, database);
+  if (!running || running.owner === null || !cmdline(running.owner).some((a) => a.includes('main.ts'))) return null;
+  return { url: running.url, owner: running.owner };
 }
