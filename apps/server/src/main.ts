@@ -48,7 +48,13 @@ async function start(config: Config, role: Role, logger: Logger, shutdown: Retur
   const migrations = loadMigrations();
   await migrate(migrationsUrl ?? url, logger, { migrations, connectTimeoutMs: config.database.connectTimeoutMs });
   await bootstrapAdmin(db, config, logger);
+  // Sessions that expired or were revoked over a day ago leave the table: at start, then hourly.
   await deleteOldSessions(db);
+  const sessionHousekeeping = setInterval(() => {
+    deleteOldSessions(db).catch((err: unknown) => logger.warn({ err }, 'deleting old sessions failed'));
+  }, 3_600_000);
+  sessionHousekeeping.unref();
+  shutdown.add('session-housekeeping', async () => clearInterval(sessionHousekeeping));
   const appSecret = resolveAppSecret(config);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const ebaySettings = await resolveEbaySettings(config, role, publicUrl, logger, shutdown);

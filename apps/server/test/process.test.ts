@@ -174,6 +174,7 @@ describe('operator CLIs', () => {
         DATABASE_URL: d.url,
         DATA_DIR: dataDir,
         APP_SECRET: 'doctor-app-secret-value-0123456789abcdef',
+        APP_SECRET_PREVIOUS: 'doctor-previous-secret-value-0123456789',
         ADMIN_EMAIL: 'boss@example.test',
         ADMIN_PASSWORD: 'doctor-admin-password',
         EBAY_ENV: 'sandbox',
@@ -188,6 +189,8 @@ describe('operator CLIs', () => {
       expect(out).toMatch(/All checks passed/);
       expect(out).toMatch(/schema at migration \d+ \(latest\)/);
       expect(out).not.toContain('doctor-app-secret-value');
+      expect(out).not.toContain('doctor-previous-secret-value');
+      expect(out).toMatch(/previous app secret +\*{4} \(set, 39 chars\) from APP_SECRET_PREVIOUS/);
       expect(out).not.toContain('doctor-admin-password');
       expect(out).not.toContain('SBX-doctor-client-secret-value');
       expect(out).not.toContain('doctor-metrics-token-value');

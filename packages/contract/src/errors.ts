@@ -25,10 +25,19 @@ export const errorCodes = [
   'unsupported_media_type',
   'rate_limited',
   'database_unavailable',
+  'account_not_connected',
+  'account_not_found',
+  'sync_already_running',
+  'reauth_required',
+  'ebay_unavailable',
+  'signature_invalid',
   'bad_gateway',
   'internal_error',
 ] as const;
-export type ErrorCode = (typeof errorCodes)[number] | (string & {});
+/** A code the server answers with (the server only uses these). */
+export type KnownErrorCode = (typeof errorCodes)[number];
+/** A code as a client reads it: a newer server may answer with one this version does not know. */
+export type ErrorCode = KnownErrorCode | (string & {});
 
 /** One entry of `details` for a 422 `validation_failed`. */
 export const validationIssueSchema = z.object({

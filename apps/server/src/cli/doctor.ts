@@ -51,6 +51,12 @@ function printConfig(config: Config): void {
         ? `${maskSecret(config.appSecret)} from APP_SECRET`
         : `generated, kept in ${appSecretPath(config.dataDir)}`,
     ],
+    [
+      'previous app secret',
+      config.ebay.appSecretPrevious
+        ? `${maskSecret(config.ebay.appSecretPrevious)} from APP_SECRET_PREVIOUS (a key rotation: tokens sealed with it stay readable)`
+        : '(none)',
+    ],
     ['sessions', `${config.auth.sessionTtlHours} h, cookie Secure=${config.auth.cookieSecure}`],
     [
       'login limits',

@@ -115,6 +115,24 @@ export function registerDatabaseCollectors(registry: Registry, deps: { db: Db; l
     },
   });
 
+  new Gauge({
+    name: `${PREFIX}ebay_calls_rate_limited_recent`,
+    help: `eBay HTTP attempts answered 429 (a call limit reached) in the call ledger, every process, last ${EBAY_CALL_WINDOW_MINUTES} minutes`,
+    labelNames: ['api', 'operation'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      await guarded('ebay_calls', async () => {
+        const { rows } = await sql<{ api: string; operation: string; n: string }>`
+          select api, operation, count(*) as n from ebay_calls
+          where status = 429 and created_at > now() - make_interval(mins => ${EBAY_CALL_WINDOW_MINUTES})
+          group by api, operation
+        `.execute(db);
+        for (const r of rows) this.set({ api: r.api, operation: r.operation }, Number(r.n));
+      });
+    },
+  });
+
   const pool = deps.pool;
   if (pool) {
     new Gauge({

@@ -1,12 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody, ErrorCode } from '@ebay-connector/contract';
+import type { ErrorBody, KnownErrorCode } from '@ebay-connector/contract';
 import { isDatabaseUnavailable } from './database-errors';
 
 /** An expected failure with its HTTP status and stable `code` (listed in docs/errors.md). */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    readonly code: KnownErrorCode,
     message: string,
     readonly details?: unknown,
     readonly headers?: Readonly<Record<string, string>>,
@@ -21,7 +21,7 @@ export const forbidden = (message = 'You do not have permission to do this') => 
 export const notFound = (message = 'Not found') => new AppError(404, 'not_found', message);
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
 
-const statusCodes: Record<number, ErrorCode> = {
+const statusCodes: Record<number, KnownErrorCode> = {
   400: 'bad_request',
   401: 'unauthenticated',
   403: 'forbidden',

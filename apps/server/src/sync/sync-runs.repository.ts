@@ -223,25 +223,6 @@ export async function findQueuedResumer(db: DbOrTrx, id: string): Promise<SyncRu
     .executeTakeFirst();
 }
 
-/** Puts a running run back in the queue (a transient failure pg-boss will retry). */
-export async function requeueRun(
-  db: DbOrTrx,
-  id: string,
-  error: { code: string; message: string },
-): Promise<void> {
-  await db
-    .updateTable('sync_runs')
-    .set({
-      status: 'queued',
-      worker_id: null,
-      error_code: error.code,
-      error_message: error.message.slice(0, 2000),
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'running')
-    .execute();
-}
-
 /** Flags a stop; a queued run is cancelled at once, a running one by its worker within a poll interval. */
 export async function requestCancel(db: DbOrTrx, id: string): Promise<SyncRunRow | undefined> {
   await db

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../helpers/app';
-import { connectSeller, createEbayTestApp, sellers, startTestEmulator, type EbayTestApp, type Emulator } from '../accounts/ebay-fixture';
+import { connectSeller, control, createEbayTestApp, sellers, startTestEmulator, type EbayTestApp, type Emulator } from '../accounts/ebay-fixture';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 
@@ -88,6 +88,18 @@ describe('/metrics with the eBay module (loopback, no token)', () => {
     const recent = samples.filter((s) => s.name === 'ebay_connector_ebay_calls_recent');
     expect(recent.reduce((n, s) => n + s.value, 0)).toBe(inProcess.reduce((n, s) => n + s.value, 0));
     expect(samples.some((s) => s.name === 'ebay_connector_ebay_call_duration_seconds_bucket' && s.labels.le === '+Inf')).toBe(true);
+  });
+
+  it('counts eBay answers of 429 (call limit) apart, from the ledger', async () => {
+    // eBay refuses the first identity call for its call limit; the client waits the second it asks and retries.
+    await control(emulator, 'PUT', '/faults', { queue: [{ kind: 'rate_limit', operation: 'getUser', retryAfterSeconds: 1 }] });
+    const seller = (await sellers(emulator))[1]!;
+    expect((await connectSeller(t, emulator, operator.cookie, seller.username)).statusCode).toBe(302);
+    await t.ebay.ledger.flush();
+    const samples = await scrape();
+    const limited = samples.filter((s) => s.name === 'ebay_connector_ebay_calls_rate_limited_recent');
+    expect(limited.map((s) => [s.labels.operation, s.value])).toEqual([['getUser', 1]]);
+    expect(valueOf(samples, 'ebay_connector_ebay_calls_recent', { operation: 'getUser', status_class: '4xx' })).toBe(1);
   });
 
   it('reports sync runs by status and resource when the sync tables exist', async () => {
