@@ -118,3 +118,62 @@ describe('login rate limit', () => {
     expect(other.statusCode).toBe(200);
   });
 });
+
+describe("changing one's own password", () => {
+  const change = (token: string, payload: Record<string, string>, remoteAddress = '10.1.0.1') =>
+    t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { authorization: `Bearer ${token}` }, payload, remoteAddress });
+
+  it('takes the current password, signs the other sessions out and keeps this one', async () => {
+    const u = await t.createUser('viewer');
+    const here = await t.login(u.email, u.password);
+    const elsewhere = await t.login(u.email, u.password);
+    const newPassword = 'a-brand-new-password-1';
+
+    const wrong = await change(here.token, { currentPassword: 'not-my-password', newPassword });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.details).toEqual([{ path: 'currentPassword', message: 'is not your current password' }]);
+    const short = await change(here.token, { currentPassword: u.password, newPassword: 'short' });
+    expect(short.statusCode).toBe(422);
+    expect(short.json().error.details[0].path).toBe('newPassword');
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: u.password, newPassword } })).statusCode).toBe(401);
+    // Nothing changed so far.
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password } })).statusCode).toBe(200);
+
+    expect((await change(here.token, { currentPassword: u.password, newPassword })).statusCode).toBe(204);
+    const me = (token: string) => t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me(here.token)).statusCode).toBe(200);
+    expect((await me(elsewhere.token)).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: newPassword } })).statusCode).toBe(200);
+  });
+
+  it('counts wrong current passwords as failed sign-ins (a stolen session cannot guess the password)', async () => {
+    const u = await t.createUser('operator');
+    const s = await t.login(u.email, u.password);
+    for (let i = 0; i < 3; i += 1) {
+      expect((await change(s.token, { currentPassword: `guess-${i}-guess`, newPassword: 'another-password-22' }, '10.1.0.2')).statusCode).toBe(422);
+    }
+    const limited = await change(s.token, { currentPassword: u.password, newPassword: 'another-password-22' }, '10.1.0.3');
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it("an admin's password reset lifts the lockout of that email", async () => {
+    const u = await t.createUser('viewer');
+    for (let i = 0; i < 3; i += 1) {
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'wrong-password' }, remoteAddress: '10.2.0.1' });
+    }
+    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password }, remoteAddress: '10.2.0.2' });
+    expect(locked.statusCode).toBe(429);
+    const admin = await t.loginAs('admin');
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${u.user.id}/password`,
+      headers: { authorization: `Bearer ${admin.token}` },
+      payload: { password: 'reset-by-the-admin-1' },
+    });
+    expect(reset.statusCode).toBe(204);
+    const after = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'reset-by-the-admin-1' }, remoteAddress: '10.2.0.3' });
+    expect(after.statusCode).toBe(200);
+  });
+});

@@ -56,3 +56,13 @@ export type UserListResponse = z.infer<typeof userListResponseSchema>;
 
 export const userResponseSchema = z.object({ user: userSchema });
 export type UserResponse = z.infer<typeof userResponseSchema>;
+
+/**
+ * `POST /api/auth/password`: the signed-in user changes their own password (204). A wrong `currentPassword` is 422
+ * on `currentPassword`; the user's other sessions are signed out, this one stays.
+ */
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { loginRequestSchema, type LoginResponse, type MeResponse } from '@ebay-connector/contract';
+import { changePasswordRequestSchema, loginRequestSchema, type LoginResponse, type MeResponse } from '@ebay-connector/contract';
 import type { Config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { parseOrThrow } from '../platform/validation';
@@ -42,6 +42,27 @@ export function authRoutes(deps: { config: Config; auth: AuthService }) {
     app.get('/api/auth/me', { config: { access: 'authenticated' } }, async (request) => {
       const response: MeResponse = { user: requireAuth(request).user };
       return response;
+    });
+
+    app.post('/api/auth/password', { config: { access: 'authenticated' } }, async (request, reply) => {
+      const body = parseOrThrow(changePasswordRequestSchema, request.body);
+      const result = await auth.changePassword({
+        auth: requireAuth(request),
+        currentPassword: body.currentPassword,
+        newPassword: body.newPassword,
+        ip: request.ip,
+      });
+      if (!result.ok && result.reason === 'rate_limited') {
+        throw new AppError(429, 'rate_limited', 'Too many failed attempts; try again later', undefined, {
+          'retry-after': String(result.retryAfterSeconds),
+        });
+      }
+      if (!result.ok) {
+        throw new AppError(422, 'validation_failed', 'The request is not valid', [
+          { path: 'currentPassword', message: 'is not your current password' },
+        ]);
+      }
+      return reply.status(204).send();
     });
 
     app.post('/api/auth/logout', { config: { access: 'authenticated' } }, async (request, reply) => {

@@ -12,9 +12,10 @@ import {
   insertSession,
   notifySessions,
   parseSessionNotice,
+  revokeOtherSessions,
   revokeSession,
 } from './sessions.repository';
-import { findUserByEmail, toUser, touchLastLogin } from './users.repository';
+import { findUserByEmail, findUserById, toUser, touchLastLogin, updateUser } from './users.repository';
 
 export interface AuthContext {
   user: User;
@@ -28,8 +29,18 @@ export type LoginResult =
   | { ok: false; reason: 'invalid_credentials' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
+export type ChangePasswordResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrong_password' }
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
 export interface AuthService {
   login(input: { email: string; password: string; ip: string; userAgent: string | null }): Promise<LoginResult>;
+  /**
+   * The signed-in user's own password change. A wrong current password counts as a failed sign-in (the same limits
+   * apply, so a stolen session cannot be used to guess the password); the user's other sessions are signed out.
+   */
+  changePassword(input: { auth: Omit<AuthContext, 'via'>; currentPassword: string; newPassword: string; ip: string }): Promise<ChangePasswordResult>;
   authenticate(token: string): Promise<Omit<AuthContext, 'via'> | null>;
   logout(sessionId: string): Promise<void>;
   /** Drops what this process remembers of the user's sessions (after a role change, disable or password reset). */
@@ -119,6 +130,25 @@ export function createAuthService(deps: {
       });
       await touchLastLogin(db, row.id);
       return { ok: true, token, expiresAt: session.expiresAt, user: toUser({ ...row, last_login_at: new Date() }) };
+    },
+
+    async changePassword({ auth, currentPassword, newPassword, ip }) {
+      const email = auth.user.email.trim().toLowerCase();
+      const wait = await retryAfter(email, ip);
+      if (wait !== null) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+      const row = await findUserById(db, auth.user.id);
+      if (!row || row.disabled || !(await verifyPassword(row.password_hash, currentPassword))) {
+        await recordFailure(db, email, ip, new Date(Date.now() - windowMs));
+        return { ok: false, reason: 'wrong_password' };
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction().execute(async (trx) => {
+        await updateUser(trx, row.id, { passwordHash });
+        await revokeOtherSessions(trx, row.id, auth.sessionId);
+        await notifySessions(trx, { user: row.id });
+      });
+      cache.forgetUser(row.id);
+      return { ok: true };
     },
 
     async authenticate(token) {

@@ -63,6 +63,17 @@ export async function revokeUserSessions(db: Db, userId: string): Promise<void> 
   await db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
+/** Revokes every session of the user but `keep` (a password change keeps the session that made it). */
+export async function revokeOtherSessions(db: Db, userId: string, keep: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('id', '<>', keep)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 /** Housekeeping: drops sessions that expired or were revoked more than a day ago. */
 export async function deleteOldSessions(db: Db): Promise<void> {
   const dayAgo = new Date(Date.now() - 86_400_000);

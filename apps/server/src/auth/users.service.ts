@@ -1,6 +1,7 @@
 import type { CreateUserRequest, UpdateUserRequest, User } from '@ebay-connector/contract';
 import type { Db } from '../platform/database';
 import { conflict, notFound } from '../platform/errors';
+import { clearFailuresForEmail } from './login-failures.repository';
 import { hashPassword } from './password';
 import { notifySessions, revokeUserSessions } from './sessions.repository';
 import { findUserById, insertUser, listUsers, lockActiveAdminIds, toUser, updateUser } from './users.repository';
@@ -58,6 +59,8 @@ export function createUsersService(deps: { db: Db; sessions?: { forgetUser(userI
       await db.transaction().execute(async (trx) => {
         await revokeUserSessions(trx, id);
         await notifySessions(trx, { user: id });
+        // The failed sign-ins that locked the user out were against the old password: the new one works at once.
+        await clearFailuresForEmail(trx, row.email.trim().toLowerCase());
       });
       forget(id);
     },
