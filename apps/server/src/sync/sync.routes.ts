@@ -15,7 +15,7 @@ import type { SyncDb } from './sync-db';
 import { lastRuns, listRuns, recordCounts } from './sync-queries.repository';
 import { toSyncRun } from './sync-run.mapper';
 import { listSchedules, upsertSchedule, ensureDefaultSchedules } from './sync-schedules.repository';
-import type { SyncService } from './sync.service';
+import type { AccountRefusal, SyncService } from './sync.service';
 
 const uuidParam = z.object({ id: z.uuid() });
 const statusQuery = z.object({ accountId: z.uuid().optional() });
@@ -31,6 +31,15 @@ function runActive(activeRunId: string): AppError {
 
 const accountNotFound = () => new AppError(404, 'account_not_found', 'No eBay account with this id');
 
+/** A sync of an account that cannot call eBay now is refused before any run is created. */
+function refused(code: AccountRefusal): AppError {
+  if (code === 'account_not_found') return accountNotFound();
+  if (code === 'account_not_connected') {
+    return new AppError(409, 'account_not_connected', 'The eBay account is disconnected; connect it again to sync it');
+  }
+  return new AppError(409, 'reauth_required', 'eBay no longer accepts this account\'s grant; the seller must connect it again');
+}
+
 /** Sync control: start (or plan), stop, list runs, status, schedules. */
 export function syncRoutes(deps: { sync: SyncService; db: SyncDb; fullRefreshMs: number }) {
   const { sync, db } = deps;
@@ -43,8 +52,8 @@ export function syncRoutes(deps: { sync: SyncService; db: SyncDb; fullRefreshMs:
         correlationId: request.id,
         requestedBy: request.auth?.user.id ?? null,
       });
-      if (!runs) throw accountNotFound();
-      return reply.status(202).send({ runs });
+      if (!runs.ok) throw refused(runs.code);
+      return reply.status(202).send({ runs: runs.runs });
     });
 
     app.post<{ Params: { resource: string } }>(
@@ -68,13 +77,12 @@ export function syncRoutes(deps: { sync: SyncService; db: SyncDb; fullRefreshMs:
           requestedBy: request.auth?.user.id ?? null,
         };
         if (body.dryRun) {
-          const plan = await sync.dryRun(input);
-          if (!plan) throw accountNotFound();
-          return plan;
+          const planned = await sync.dryRun(input);
+          if (!planned.ok) throw refused(planned.code);
+          return planned.plan;
         }
         const result = await sync.start(input);
-        if (!result.ok)
-          throw result.code === 'account_not_found' ? accountNotFound() : runActive(result.activeRunId);
+        if (!result.ok) throw result.code === 'run_active' ? runActive(result.activeRunId) : refused(result.code);
         return reply.status(202).send({ runId: result.runId });
       },
     );

@@ -18,9 +18,12 @@ export interface SyncServiceDeps {
   stopWaitMs: number;
 }
 
+/** Why an account cannot be synced now: unknown, disconnected (no tokens), or its grant refused by eBay. */
+export type AccountRefusal = 'account_not_found' | 'account_not_connected' | 'reauth_required';
+
 export type StartResult =
   | { ok: true; runId: string }
-  | { ok: false; code: 'account_not_found' }
+  | { ok: false; code: AccountRefusal }
   | { ok: false; code: 'run_active'; activeRunId: string };
 
 export interface StartInput {
@@ -45,6 +48,18 @@ export function createSyncService(deps: SyncServiceDeps) {
     return row !== undefined;
   }
 
+  /**
+   * Null when the account can be synced; else why not. Checked before a run is created, so a disconnected account
+   * gets a 409 at once instead of runs that each fail (the worker finds the same in the token store).
+   */
+  async function refusal(accountId: string): Promise<AccountRefusal | null> {
+    const row = await db.selectFrom('ebay_accounts').select('status').where('id', '=', accountId).executeTakeFirst();
+    if (row === undefined) return 'account_not_found';
+    if (row.status === 'revoked') return 'account_not_connected';
+    if (row.status === 'reauth_required') return 'reauth_required';
+    return null;
+  }
+
   /** Incremental when a watermark exists and no explicit range is asked for; full otherwise. */
   async function effectiveMode(input: StartInput): Promise<SyncMode> {
     if (input.mode) return input.mode;
@@ -54,7 +69,8 @@ export function createSyncService(deps: SyncServiceDeps) {
   }
 
   async function start(input: StartInput): Promise<StartResult> {
-    if (!(await accountExists(input.accountId))) return { ok: false, code: 'account_not_found' };
+    const refused = await refusal(input.accountId);
+    if (refused !== null) return { ok: false, code: refused };
     const mode = await effectiveMode(input);
     // A new run continues the checkpoint of the last one if that one stopped early with the same request.
     const previous = await findResumable(db, input.accountId, input.resource, mode);
@@ -79,8 +95,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     return { ok: true, runId: created.run.id };
   }
 
-  async function startAll(input: Omit<StartInput, 'resource' | 'since' | 'until'>) {
-    if (!(await accountExists(input.accountId))) return null;
+  async function startAll(
+    input: Omit<StartInput, 'resource' | 'since' | 'until'>,
+  ): Promise<{ ok: true; runs: Array<{ resource: SyncResource; runId: string | null; activeRunId: string | null }> } | { ok: false; code: AccountRefusal }> {
+    const refused = await refusal(input.accountId);
+    if (refused !== null) return { ok: false, code: refused };
     const runs: Array<{ resource: SyncResource; runId: string | null; activeRunId: string | null }> = [];
     for (const resource of syncResources) {
       const r = await start({ ...input, resource, since: null, until: null });
@@ -90,13 +109,14 @@ export function createSyncService(deps: SyncServiceDeps) {
         activeRunId: !r.ok && r.code === 'run_active' ? r.activeRunId : null,
       });
     }
-    return runs;
+    return { ok: true as const, runs };
   }
 
-  async function dryRun(input: StartInput): Promise<SyncPlanResponse | null> {
-    if (!(await accountExists(input.accountId))) return null;
+  async function dryRun(input: StartInput): Promise<{ ok: true; plan: SyncPlanResponse } | { ok: false; code: AccountRefusal }> {
+    const refused = await refusal(input.accountId);
+    if (refused !== null) return { ok: false, code: refused };
     const syncer = deps.syncers.get(input.resource);
-    if (!syncer) return null;
+    if (!syncer) throw new Error(`no syncer for ${input.resource}`);
     const mode = await effectiveMode(input);
     const api = await deps.apiFor(input.accountId, { runId: null, correlationId: input.correlationId });
     const plan = await syncer.plan({
@@ -112,7 +132,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       overlapMs: deps.overlapMs,
       db,
     });
-    return { dryRun: true, resource: input.resource, mode, ...plan };
+    return { ok: true, plan: { dryRun: true, resource: input.resource, mode, ...plan } };
   }
 
   /** Requests a stop and waits (briefly) until the worker has ended the run. */

@@ -184,4 +184,28 @@ describe('sync API', () => {
     });
     expect(bad.statusCode).toBe(422);
   });
+
+  it('409 before any run for an account that is disconnected or must be reconnected', async () => {
+    // The last test of the file: it disconnects the one account.
+    const other = accountId;
+    await t.db.deleteFrom('sync_runs').where('account_id', '=', other).execute();
+    const runsOf = async () =>
+      (await t.db.selectFrom('sync_runs').select('id').where('account_id', '=', other).execute()).length;
+    const del = await t.app.inject({ method: 'DELETE', url: `/api/ebay/accounts/${other}`, headers: { authorization: t.operatorAuth } });
+    expect(del.statusCode).toBeLessThan(300);
+    for (const [url, body] of [
+      ['/api/ebay/sync/orders', { accountId: other }],
+      ['/api/ebay/sync/all', { accountId: other }],
+      ['/api/ebay/sync/finances', { accountId: other, dryRun: true }],
+    ] as const) {
+      const res = await post(url, body, t.operatorAuth);
+      expect(res.statusCode, url).toBe(409);
+      expect(res.json(), url).toMatchObject({ error: { code: 'account_not_connected' } });
+    }
+    await t.db.updateTable('ebay_accounts').set({ status: 'reauth_required' }).where('id', '=', other).execute();
+    const reauth = await post('/api/ebay/sync/orders', { accountId: other }, t.operatorAuth);
+    expect(reauth.statusCode).toBe(409);
+    expect(reauth.json()).toMatchObject({ error: { code: 'reauth_required' } });
+    expect(await runsOf()).toBe(0);
+  });
 });
