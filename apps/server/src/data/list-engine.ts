@@ -199,6 +199,8 @@ export function csvStream(db: SyncDb, spec: ListSpec, q: Query): Readable {
           const v = item[field];
           if (v instanceof Date) return v.toISOString();
           if (v !== null && typeof v === 'object') return JSON.stringify(v);
+          // As in the JSON answer: csv-stringify would write true as 1 and false as an empty cell, like null.
+          if (typeof v === 'boolean') return v ? 'true' : 'false';
           return v ?? '';
         });
       }

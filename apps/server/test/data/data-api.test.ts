@@ -218,6 +218,22 @@ describe('read APIs over synced data', () => {
     }
   });
 
+  it('writes booleans in CSV as the JSON answer has them (true, false; empty only for null)', async () => {
+    // One of each: read, unread, no read state.
+    const before = (await sql<{ message_id: string; is_read: boolean | null }>`select message_id, is_read from ebay_messages order by message_id limit 3`.execute(t.syncDb)).rows;
+    const ids = before.map((r) => r.message_id);
+    await sql`update ebay_messages set is_read = case message_id when ${ids[0]} then true when ${ids[1]} then false else null end where message_id = any(${ids})`.execute(t.syncDb);
+    const json = (await get('/api/messages?limit=200')).json<{ items: Array<{ messageId: string; isRead: boolean | null }> }>().items;
+    const csv = (await get('/api/messages.csv')).body;
+    for (const r of before) await sql`update ebay_messages set is_read = ${r.is_read} where message_id = ${r.message_id}`.execute(t.syncDb);
+    expect(new Set(json.map((m) => m.isRead))).toEqual(new Set([true, false, null]));
+    const [header, ...rows] = parseCsv(csv);
+    const id = header?.indexOf('messageId') ?? -1;
+    const isRead = header?.indexOf('isRead') ?? -1;
+    const csvRead = new Map(rows.map((r) => [r[id], r[isRead]]));
+    for (const m of json) expect([m.messageId, csvRead.get(m.messageId)]).toEqual([m.messageId, m.isRead === null ? '' : String(m.isRead)]);
+  });
+
   it('links transactions to orders and payouts, and inventory to offers', async () => {
     const tx = (await get('/api/finances/transactions?limit=200')).json<{
       items: Array<{ transactionId: string; orderId: string | null; payoutId: string | null }>;
@@ -875,3 +891,32 @@ describe('details: ids that several records share', () => {
     ]);
   });
 });
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and newlines). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
