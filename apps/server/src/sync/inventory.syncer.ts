@@ -32,8 +32,10 @@ function createInventorySyncer(withOffers: boolean): Syncer {
           await ctx.countCalls(1, page.total);
           continue;
         }
+        // Progress is in SKUs for offers too (eBay's total counts inventory items, one getOffers each); the offers
+        // written are in the inserted and updated counters.
         await ctx.commit({
-          fetched: withOffers ? offers.length : page.items.length,
+          fetched: page.items.length,
           calls,
           done: [key],
           total: page.total,

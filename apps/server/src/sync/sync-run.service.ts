@@ -249,13 +249,13 @@ export async function executeRun(
           counters.recordsFetched += page.fetched;
           counters.recordsInserted += written.inserted;
           counters.recordsUpdated += written.updated;
-          if (page.total !== undefined && page.total !== null) total = page.total;
+          if (page.total !== undefined && page.total !== null) total = Math.max(total ?? 0, page.total);
           void publish('sync.progress');
         },
         countCalls: async (calls: number, t?: number | null) => {
           pendingCalls += calls;
           counters.calls += calls;
-          if (t !== undefined && t !== null) total = t;
+          if (t !== undefined && t !== null) total = Math.max(total ?? 0, t);
         },
       };
       try {

@@ -115,6 +115,9 @@ export interface PageCounters {
  * held briefly. `done` keys are appended atomically, so pages finishing concurrently never lose each other.
  * Throws `RunStopped('lost')` when the run is no longer running (its account was purged, or the sweeper handed it
  * to a resuming run): the page's transaction rolls back instead of writing rows nothing accounts for.
+ * The progress total only grows within a run: pages commit concurrently (up to three writers), and a windowed
+ * syncer's total is the sum of the windows known when each page was handed over, so a commit may arrive with an
+ * older, smaller sum (`greatest` ignores a null: no total given keeps the stored one).
  */
 export async function recordPage(
   trx: Transaction<SyncDatabase>,
@@ -132,7 +135,7 @@ export async function recordPage(
       records_fetched = records_fetched + ${counters.fetched},
       records_inserted = records_inserted + ${counters.inserted},
       records_updated = records_updated + ${counters.updated},
-      total = coalesce(${total}::integer, total),
+      total = greatest(${total}::integer, total),
       heartbeat_at = now(),
       checkpoint = (checkpoint || ${set}::jsonb)
         || jsonb_build_object('done', coalesce(checkpoint->'done', '[]'::jsonb) || ${done}::jsonb)
@@ -142,7 +145,7 @@ export async function recordPage(
 }
 
 export async function addCalls(db: DbOrTrx, id: string, calls: number, total: number | null): Promise<void> {
-  await sql`update sync_runs set calls = calls + ${calls}, total = coalesce(${total}::integer, total) where id = ${id}`.execute(
+  await sql`update sync_runs set calls = calls + ${calls}, total = greatest(${total}::integer, total) where id = ${id}`.execute(
     db,
   );
 }

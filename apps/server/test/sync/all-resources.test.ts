@@ -88,5 +88,18 @@ describe('sync all resources', () => {
     expect(
       detail.json<{ transactions: unknown[]; lineItems: unknown[] }>().transactions.length,
     ).toBeGreaterThan(0);
+
+    // Each run's progress ends at its total, though windows and pages commit concurrently (offers count SKUs).
+    const progress = await db
+      .selectFrom('sync_runs')
+      .select(['resource', 'records_fetched', 'total'])
+      .where('account_id', '=', accountId)
+      .execute();
+    for (const r of progress) {
+      if (r.total !== null) expect({ resource: r.resource, fetched: r.records_fetched }).toEqual({ resource: r.resource, fetched: r.total });
+    }
+    expect(progress.filter((r) => r.total !== null).map((r) => r.resource).sort()).toEqual(
+      expect.arrayContaining(['disputes', 'finances', 'inventory', 'offers', 'orders']),
+    );
   });
 });
