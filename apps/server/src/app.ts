@@ -57,6 +57,24 @@ function features(deps: AppDeps & AppServices): RoutePlugin[] {
   return [systemRoutes(deps), authRoutes(deps), userRoutes(deps), ...(deps.ebay?.routes ?? []), ...(deps.sync?.routes ?? []), dashboardRoutes(deps), adminSystemRoutes(deps)];
 }
 
+/**
+ * Request bodies are JSON (Fastify's parser, with its prototype-poisoning checks). An empty JSON body is no body:
+ * clients that always send `Content-Type: application/json` post STOP or a refresh with nothing in it. `text/plain`
+ * is refused with 415 instead of reaching a route as a string that then fails validation.
+ */
+function acceptJsonOnly(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    void parseJson(request, text, done);
+  });
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, logger } = deps;
   const app = Fastify({
@@ -79,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services: AppServices = { auth, users: createUsersService({ ...deps, sessions: auth }) };
 
   collectRoutes(app);
+  acceptJsonOnly(app);
   app.decorateRequest('auth', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

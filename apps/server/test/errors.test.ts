@@ -43,6 +43,19 @@ describe('error envelope', () => {
     expectEnvelope(res, 'invalid_json');
   });
 
+  it('an empty JSON body is no body (422 where one is required); text/plain is 415', async () => {
+    for (const payload of ['', '  \n']) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'content-type': 'application/json' }, payload });
+      expect(res.statusCode).toBe(422);
+      expectEnvelope(res, 'validation_failed');
+    }
+    const text = await t.app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'content-type': 'text/plain' }, payload: '{"name":"x","items":[]}' });
+    expect(text.statusCode).toBe(415);
+    expectEnvelope(text, 'unsupported_media_type');
+    const proto = await t.app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name":"x","items":[],"__proto__":{"admin":true}}' });
+    expect(proto.statusCode).toBe(400);
+  });
+
   it('schema violations -> 422 validation_failed with field paths', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/test/echo', payload: { name: 'x', items: [{ qty: 1 }, { qty: 'two' }] } });
     expect(res.statusCode).toBe(422);
