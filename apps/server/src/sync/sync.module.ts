@@ -110,7 +110,8 @@ export async function createSyncModule(deps: SyncModuleDeps): Promise<SyncModule
           pollingIntervalSeconds: deps.settings.pollingIntervalSeconds,
           fullRefreshMs: deps.settings.fullRefreshMs,
         },
-        log,
+        // The worker names its own component (a child of `log` would write the key twice).
+        deps.logger,
       );
       workers.push(worker);
       return worker;
