@@ -196,6 +196,60 @@ describe('admin', () => {
     await page.getByTestId('users-table').waitFor();
   });
 
+  it('changes its own password: other sessions end, this one stays, the new password signs in', async () => {
+    const page = adminPage;
+    const next = 'admin-password-2';
+    const other = await newPage();
+    await other.goto('/login');
+    await signIn(other, admin);
+    await other.waitForURL(`${server.url}/`);
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('change-password').click();
+    const dialog = page.getByRole('dialog', { name: 'Change password' });
+    const submit = dialog.getByRole('button', { name: 'Change password' });
+    // Checked in the browser first: length and the repeated password.
+    await dialog.getByLabel(/^Current password/).fill(admin.password);
+    await dialog.getByLabel(/^New password/).fill('short');
+    await submit.click();
+    await dialog.getByText('Password must be at least 10 characters').waitFor();
+    await dialog.getByLabel(/^New password/).fill(next);
+    await dialog.getByLabel(/^Confirm new password/).fill(`${next}x`);
+    await submit.click();
+    await dialog.getByText('The two new passwords differ').waitFor();
+    // The server's answer about a wrong current password lands on that field.
+    await dialog.getByLabel(/^Confirm new password/).fill(next);
+    await dialog.getByLabel(/^Current password/).fill('not-the-password');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/auth/password'));
+    await submit.click();
+    expect((await refused).status()).toBe(422);
+    const current = dialog.getByLabel(/^Current password/);
+    await dialog.getByText('is not your current password').waitFor();
+    expect(await current.getAttribute('data-invalid')).toBe('true');
+    expect(await dialog.getByTestId('error-alert').count()).toBe(0);
+    await shoot(page, 'change-password-wrong-current');
+
+    await current.fill(admin.password);
+    const changed = page.waitForResponse((r) => r.url().endsWith('/api/auth/password'));
+    await submit.click();
+    expect((await changed).status()).toBe(204);
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('password-changed').getByText('Password changed').waitFor();
+    await shoot(page, 'change-password-done');
+    expect(await page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(200);
+    expect(await other.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
+    await other.context().close();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${server.url}/login`);
+    await signIn(page, { email: admin.email, password: admin.password });
+    await page.getByTestId('error-alert').getByText('Wrong email or password').waitFor();
+    await signIn(page, { email: admin.email, password: next });
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.getByTestId('whoami-email').textContent()).toBe(admin.email);
+  });
+
   it('signs out and then needs to sign in again', async () => {
     const page = adminPage;
     await page.getByTestId('user-menu').click();

@@ -2,8 +2,8 @@ import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, TextInput } f
 import { useState, type FormEvent } from 'react';
 import { createUserRequestSchema, roles, type Role } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
+import { allOnFields, serverFieldErrors, withoutField } from '../../../lib/field-errors';
 import { useCreateUser } from '../api/create-user';
-import { allOnFields, serverFieldErrors, withoutField } from './field-errors';
 
 const fields = ['email', 'password', 'role'] as const;
 type Field = (typeof fields)[number];

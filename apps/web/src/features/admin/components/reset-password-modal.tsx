@@ -2,8 +2,8 @@ import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState, type FormEvent } from 'react';
 import { passwordSchema, type User } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
+import { allOnFields, serverFieldErrors } from '../../../lib/field-errors';
 import { useResetUserPassword } from '../api/reset-user-password';
-import { allOnFields, serverFieldErrors } from './field-errors';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const reset = useResetUserPassword();
