@@ -129,10 +129,67 @@ describe('sync, dashboard and admin system pages', () => {
     }
   });
 
+  it('replays a finished run from its "events" link, and shows its aborted call unabridged in the API logs', async () => {
+    const runs = page.getByTestId('runs-table').locator('tbody tr');
+    const cancelledId = ((await runs.and(page.locator('[data-status="cancelled"]')).first().getAttribute('data-testid')) ?? '').replace('run-row-', '');
+    await runs.and(page.locator('[data-status="succeeded"]')).first().getByRole('link', { name: 'events' }).click();
+    await page.waitForURL((url) => url.pathname === '/terminal' && url.searchParams.has('runId'));
+    // The run ended before the terminal opened: its kept events come first, from its start to its end.
+    await page.getByTestId('terminal-line-sync.started').first().waitFor();
+    await page.getByTestId('terminal-line-sync.finished').filter({ hasText: 'succeeded' }).first().waitFor();
+    expect(await page.getByTestId('terminal-line-sync.progress').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('terminal-count').textContent()).not.toMatch(/^0 of 0/);
+    await shoot(page, 'sync-run-replayed');
+
+    // The call cut short by STOP reads ABORTED in full, not "ABO…".
+    await page.goto(`/logs?runId=${cancelledId}`);
+    const aborted = page.getByTestId('call-status').filter({ hasText: /aborted/i }).first();
+    await aborted.waitFor();
+    const label = aborted.locator('.mantine-Badge-label');
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await aborted.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(55);
+    await page.goto('/sync');
+    await page.getByTestId(`sync-account-${seller}`).waitFor();
+  });
+
+  it('refuses a schedule interval outside the range the server takes, without saving', async () => {
+    const puts: string[] = [];
+    const onRequest = (r: { method: () => string; url: () => string }) => {
+      if (r.method() === 'PUT' && r.url().includes('/api/ebay/sync/schedules')) puts.push(r.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await page.getByTestId(`sync-account-${seller}`).getByRole('button', { name: 'Edit schedules' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Schedules of / });
+      const interval = dialog.getByLabel('Interval of orders in minutes');
+      await interval.fill('0');
+      await interval.blur();
+      // Not silently turned into 1.
+      expect(await interval.inputValue()).toBe('0');
+      await dialog.getByRole('button', { name: 'Save schedules' }).click();
+      await dialog.getByText('Whole minutes from 1 to 10080 (a week)').waitFor();
+      await dialog.getByTestId('schedules-invalid').waitFor();
+      await interval.fill('');
+      await dialog.getByRole('button', { name: 'Save schedules' }).click();
+      await dialog.getByText('Enter an interval in minutes').waitFor();
+      await page.waitForTimeout(300);
+      expect(puts).toEqual([]);
+      expect(await dialog.getByText('Saved.').count()).toBe(0);
+      await shoot(page, 'sync-schedules-invalid');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('shows orders and the chart on the dashboard after the sync', async () => {
     await page.goto('/');
     await page.getByTestId('open-dashboard').click();
     await page.waitForURL((url) => url.pathname === '/dashboard');
+    // Named as its navbar entry.
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).count()).toBe(1);
     await page.getByTestId('stat-orders').waitFor();
     await page.getByLabel('Period').selectOption('365');
     await page.waitForFunction(() => {
@@ -174,5 +231,39 @@ describe('sync, dashboard and admin system pages', () => {
     expect(await viewerPage.getByRole('button', { name: 'Save schedules' }).count()).toBe(0);
     await shoot(viewerPage, 'sync-viewer');
     await viewerContext.close();
+  });
+
+  it('pauses a disconnected account: no sync buttons work, and the page says why', async () => {
+    const accountId = await page.evaluate(async (username) => {
+      const res = await fetch('/api/ebay/accounts');
+      const body = (await res.json()) as { accounts: Array<{ id: string; username: string }> };
+      return body.accounts.find((a) => a.username === username)?.id ?? '';
+    }, seller);
+    const disconnected = await page.evaluate(async (id) => (await fetch(`/api/ebay/accounts/${id}`, { method: 'DELETE' })).status, accountId);
+    expect(disconnected).toBe(200);
+
+    await page.goto('/sync');
+    const card = page.getByTestId(`sync-account-${seller}`);
+    const hint = card.getByTestId('paused-hint');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('the account was disconnected; connect it again to sync');
+    expect(await hint.textContent()).not.toContain('grant');
+
+    const starts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/ebay/sync/')) starts.push(r.url());
+    });
+    const sync = ordersCell().getByRole('button', { name: 'Sync orders', exact: true });
+    expect(await sync.isDisabled()).toBe(true);
+    expect(await ordersCell().getByRole('button', { name: 'Full sync orders' }).isDisabled()).toBe(true);
+    expect(await card.getByRole('button', { name: 'Sync all' }).isDisabled()).toBe(true);
+    await sync.hover();
+    await page.getByRole('tooltip').filter({ hasText: 'Paused: the account was disconnected; connect it again to sync.' }).waitFor();
+    await sync.click({ force: true });
+    await card.getByRole('button', { name: 'Sync all' }).click({ force: true });
+    await page.waitForTimeout(300);
+    expect(starts).toEqual([]);
+    expect(await page.getByRole('menu').count()).toBe(0);
+    await shoot(page, 'sync-paused');
   });
 });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SyncResourceName } from '@ebay-connector/contract';
-import { api } from '../../../lib/api-client';
+import { api, isApiError } from '../../../lib/api-client';
 import type { SyncModeName } from './start-sync';
 
 export interface StartAllResponse {
@@ -16,6 +16,13 @@ export function useStartSyncAll() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: startSyncAll,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['sync'] }),
+    onSettled: (_data, error) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['sync'] }),
+        // Refused because the account is no longer connected: its status here is stale.
+        isApiError(error) && error.code === 'account_not_connected'
+          ? queryClient.invalidateQueries({ queryKey: ['ebay', 'accounts'] })
+          : undefined,
+      ]),
   });
 }

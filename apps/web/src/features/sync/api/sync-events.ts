@@ -11,6 +11,8 @@ export interface LiveProgress {
 }
 
 const syncTypes = ['sync.started', 'sync.progress', 'sync.finished'] as const;
+/** An account's status decides whether it may sync: a disconnect or a rejected grant elsewhere shows here at once. */
+const accountTypes = ['account.status', 'account.connected'] as const;
 
 function toProgress(event: EbayEvent): LiveProgress | null {
   if (!event.runId) return null;
@@ -28,9 +30,9 @@ function toProgress(event: EbayEvent): LiveProgress | null {
 
 /**
  * `GET /api/ebay/events` (server-sent events) for sync progress of every account, or one. `onChange` fires on
- * `sync.started` and `sync.finished` so the caller can refetch the status.
+ * `sync.started` and `sync.finished` (so the caller can refetch the status) and on account changes, with the type.
  */
-export function useSyncEvents(accountId: string | undefined, onChange: () => void) {
+export function useSyncEvents(accountId: string | undefined, onChange: (type: string) => void) {
   const [progress, setProgress] = useState<Record<string, LiveProgress>>({});
   const [live, setLive] = useState(false);
   const changed = useRef(onChange);
@@ -52,9 +54,9 @@ export function useSyncEvents(accountId: string | undefined, onChange: () => voi
       if (!event.success) return;
       const next = toProgress(event.data);
       if (next) setProgress((prev) => ({ ...prev, [next.runId]: next }));
-      if (event.data.type !== 'sync.progress') changed.current();
+      if (event.data.type !== 'sync.progress') changed.current(event.data.type);
     };
-    for (const type of syncTypes) source.addEventListener(type, receive);
+    for (const type of [...syncTypes, ...accountTypes]) source.addEventListener(type, receive);
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(source.readyState === EventSource.OPEN);
     return () => source.close();

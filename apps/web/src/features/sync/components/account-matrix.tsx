@@ -1,8 +1,10 @@
-import { Alert, Badge, Button, Card, Group, Menu, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Menu, Stack, Table, Text, Title, Tooltip, type ButtonProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { EbayAccount, SyncResourceName, SyncStatusResponse } from '@ebay-connector/contract';
 import type { LiveProgress } from '../api/sync-events';
 import type { SyncModeName } from '../api/start-sync';
-import { formatRelative, formatTime, isActive, statusColor } from './format';
+import { formatRelative, formatTime, isActive, pausedReason, statusColor } from './format';
 import { RunProgress } from './run-progress';
 
 type Entry = SyncStatusResponse['status'][number];
@@ -20,10 +22,33 @@ export interface AccountMatrixProps {
   onEditSchedules: () => void;
 }
 
+/**
+ * A start button that says why it does nothing while the account is paused. It is marked disabled rather than
+ * `disabled`: a disabled button gets no pointer events, so its tooltip would never open.
+ */
+function StartButton(props: ButtonProps & { paused: string | null; label: string; onStart: () => void; children: ReactNode }) {
+  const { paused, label, onStart, children, ...button } = props;
+  if (!paused) {
+    return (
+      <Button {...button} onClick={onStart} aria-label={label}>
+        {children}
+      </Button>
+    );
+  }
+  return (
+    <Tooltip label={`Paused: ${paused}.`} multiline maw={280}>
+      <Button {...button} data-disabled aria-disabled="true" aria-label={label} onClick={(e) => e.preventDefault()}>
+        {children}
+      </Button>
+    </Tooltip>
+  );
+}
+
 /** One account: a row per resource with its last run, schedule, watermark, records and live progress. */
 export function AccountMatrix(props: AccountMatrixProps) {
   const { account, entries, live, canOperate } = props;
-  const paused = account.status !== 'active';
+  const reason = pausedReason(account.status);
+  const paused = reason !== null;
   return (
     <Card withBorder padding="md" data-testid={`sync-account-${account.username}`}>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -36,10 +61,15 @@ export function AccountMatrix(props: AccountMatrixProps) {
           <Button size="xs" variant="default" onClick={props.onEditSchedules}>
             {canOperate ? 'Edit schedules' : 'Schedules'}
           </Button>
-          {canOperate && (
+          {canOperate && paused && (
+            <StartButton size="xs" paused={reason} label="Sync all" onStart={() => props.onStartAll('incremental')}>
+              Sync all
+            </StartButton>
+          )}
+          {canOperate && !paused && (
             <Menu position="bottom-end">
               <Menu.Target>
-                <Button size="xs" disabled={paused} loading={props.busy}>Sync all</Button>
+                <Button size="xs" loading={props.busy}>Sync all</Button>
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item onClick={() => props.onStartAll('incremental')}>Incremental (changes since last sync)</Menu.Item>
@@ -51,8 +81,11 @@ export function AccountMatrix(props: AccountMatrixProps) {
       </Group>
       {paused && (
         <Alert color="orange" variant="light" mb="sm" data-testid="paused-hint">
-          Schedules of this account are paused: eBay no longer accepts its grant. Reconnect it on the Accounts page
-          and syncing resumes.
+          Schedules of this account are paused: {reason} (on the{' '}
+          <Anchor component={Link} to="/accounts" inherit>
+            Accounts page
+          </Anchor>
+          ).
         </Alert>
       )}
       <Table.ScrollContainer minWidth={900}>
@@ -129,12 +162,12 @@ export function AccountMatrix(props: AccountMatrixProps) {
                         </Button>
                       ) : (
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-xs" variant="light" disabled={paused} onClick={() => props.onStart(e.resource, 'incremental')} aria-label={`Sync ${e.resource}`}>
+                          <StartButton size="compact-xs" variant="light" paused={reason} label={`Sync ${e.resource}`} onStart={() => props.onStart(e.resource, 'incremental')}>
                             Sync
-                          </Button>
-                          <Button size="compact-xs" variant="subtle" disabled={paused} onClick={() => props.onStart(e.resource, 'full')} aria-label={`Full sync ${e.resource}`}>
+                          </StartButton>
+                          <StartButton size="compact-xs" variant="subtle" paused={reason} label={`Full sync ${e.resource}`} onStart={() => props.onStart(e.resource, 'full')}>
                             Full
-                          </Button>
+                          </StartButton>
                         </Group>
                       )}
                     </Table.Td>

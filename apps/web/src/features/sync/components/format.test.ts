@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, formatTime } from './format';
+import { formatDuration, formatRelative, formatTime, intervalError, pausedReason } from './format';
 
 describe('sync time formatting', () => {
   const zone = process.env.TZ;
@@ -29,5 +29,24 @@ describe('sync time formatting', () => {
     expect(formatDuration({ startedAt: '2026-01-31T12:00:00Z', finishedAt: '2026-01-31T12:00:01.250Z' })).toBe('1.3 s');
     expect(formatDuration({ startedAt: '2026-01-31T12:00:00Z', finishedAt: '2026-01-31T12:03:04Z' })).toBe('3 min 4 s');
     expect(formatDuration({ startedAt: null, finishedAt: null })).toBe('-');
+  });
+});
+
+describe('paused accounts', () => {
+  it('says why an account that is not active may not sync', () => {
+    expect(pausedReason('active')).toBeNull();
+    expect(pausedReason('revoked')).toBe('the account was disconnected; connect it again to sync');
+    expect(pausedReason('reauth_required')).toBe('eBay no longer accepts its grant; reconnect it to sync');
+  });
+});
+
+describe('schedule intervals', () => {
+  it('accepts whole minutes from 1 to a week and explains anything else', () => {
+    expect(intervalError(1)).toBeNull();
+    expect(intervalError('10080')).toBeNull();
+    expect(intervalError(0)).toBe('Whole minutes from 1 to 10080 (a week)');
+    expect(intervalError('10081')).toBe('Whole minutes from 1 to 10080 (a week)');
+    expect(intervalError('1.5')).toBe('Whole minutes from 1 to 10080 (a week)');
+    expect(intervalError('')).toBe('Enter an interval in minutes');
   });
 });

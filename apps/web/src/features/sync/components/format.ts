@@ -1,4 +1,4 @@
-import type { SyncRun, SyncRunStatus } from '@ebay-connector/contract';
+import { syncScheduleSchema, type AccountStatus, type SyncRun, type SyncRunStatus } from '@ebay-connector/contract';
 import { utcText } from '../../../lib/utc-time';
 
 export const statusColor: Record<SyncRunStatus, string> = {
@@ -44,4 +44,32 @@ export function formatDuration(run: Pick<SyncRun, 'startedAt' | 'finishedAt'>, n
 export function percent(fetched: number, total: number | null): number | null {
   if (total === null || total <= 0) return null;
   return Math.min(100, Math.round((fetched / total) * 100));
+}
+
+/**
+ * Why an account may not sync, as the end of a sentence ("Schedules are paused: …"), or `null` when it may. The
+ * server refuses to start a run for such an account (409 `account_not_connected`), so the page says why first.
+ */
+export function pausedReason(status: AccountStatus): string | null {
+  switch (status) {
+    case 'active':
+      return null;
+    case 'revoked':
+      return 'the account was disconnected; connect it again to sync';
+    case 'reauth_required':
+      return 'eBay no longer accepts its grant; reconnect it to sync';
+  }
+}
+
+const intervalSchema = syncScheduleSchema.shape.intervalMinutes;
+export const minInterval = intervalSchema.minValue ?? 1;
+export const maxInterval = intervalSchema.maxValue ?? 10080;
+
+/** Why a schedule interval as typed cannot be saved (outside the range the server accepts), or `null`. */
+export function intervalError(value: number | string): string | null {
+  const text = String(value).trim();
+  if (text === '') return 'Enter an interval in minutes';
+  return /^\d+$/.test(text) && intervalSchema.safeParse(Number(text)).success
+    ? null
+    : `Whole minutes from ${minInterval} to ${maxInterval} (a week)`;
 }

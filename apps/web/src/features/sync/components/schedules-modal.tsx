@@ -5,6 +5,10 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSchedules } from '../api/get-schedules';
 import { usePutSchedules, type ScheduleInput } from '../api/put-schedules';
+import { intervalError, maxInterval, minInterval } from './format';
+
+/** The interval as typed: kept as text until saved, so an empty or wrong value is shown as such, not replaced. */
+type DraftRow = Omit<ScheduleInput, 'intervalMinutes'> & { intervalMinutes: number | string };
 
 /** Interval and enabled flag per resource of one account; read-only for viewers. */
 export function SchedulesModal(props: {
@@ -15,16 +19,32 @@ export function SchedulesModal(props: {
   const { account, canOperate } = props;
   const schedules = useSchedules();
   const save = usePutSchedules();
-  const [draft, setDraft] = useState<ScheduleInput[]>([]);
+  const [draft, setDraft] = useState<DraftRow[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<SyncResourceName, string>>>({});
   const rows = schedules.data?.schedules.filter((s) => s.accountId === account?.id);
 
   useEffect(() => {
     if (rows) setDraft(rows.map(({ accountId, resource, intervalMinutes, enabled }) => ({ accountId, resource, intervalMinutes, enabled })));
+    setErrors({});
     // Reset the draft when the modal opens for another account or the server answers.
   }, [account?.id, schedules.data]);
 
-  const update = (resource: SyncResourceName, patch: Partial<ScheduleInput>) =>
+  const update = (resource: SyncResourceName, patch: Partial<DraftRow>) => {
     setDraft((d) => d.map((s) => (s.resource === resource ? { ...s, ...patch } : s)));
+    if (patch.intervalMinutes !== undefined) setErrors((e) => ({ ...e, [resource]: undefined }));
+    save.reset();
+  };
+
+  const onSave = () => {
+    const found: Partial<Record<SyncResourceName, string>> = {};
+    for (const row of draft) {
+      const error = intervalError(row.intervalMinutes);
+      if (error) found[row.resource] = error;
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    save.mutate(draft.map((row) => ({ ...row, intervalMinutes: Number(row.intervalMinutes) })));
+  };
 
   return (
     <Modal opened={account !== null} onClose={props.onClose} title={`Schedules of ${account?.label ?? ''}`} size="lg">
@@ -48,13 +68,17 @@ export function SchedulesModal(props: {
                   <Table.Td>
                     <NumberInput
                       size="xs"
-                      w={120}
-                      min={1}
-                      max={10080}
+                      w={errors[s.resource] ? 220 : 120}
+                      min={minInterval}
+                      max={maxInterval}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      clampBehavior="none"
                       value={s.intervalMinutes}
                       disabled={!canOperate}
+                      error={errors[s.resource]}
                       aria-label={`Interval of ${s.resource} in minutes`}
-                      onChange={(v) => update(s.resource, { intervalMinutes: typeof v === 'number' ? v : Number(v) || 1 })}
+                      onChange={(v) => update(s.resource, { intervalMinutes: v })}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -70,10 +94,15 @@ export function SchedulesModal(props: {
             </Table.Tbody>
           </Table>
           {save.isError && <ErrorAlert error={save.error} title="The schedules were not saved" />}
+          {Object.values(errors).some(Boolean) && (
+            <Text size="sm" c="red" mt="xs" role="alert" data-testid="schedules-invalid">
+              Not saved: fix the intervals marked above.
+            </Text>
+          )}
           {save.isSuccess && <Text size="sm" c="teal" mt="xs">Saved.</Text>}
           {canOperate && (
             <Group justify="flex-end" mt="md">
-              <Button loading={save.isPending} disabled={draft.length === 0} onClick={() => save.mutate(draft)}>
+              <Button loading={save.isPending} disabled={draft.length === 0} onClick={onSave}>
                 Save schedules
               </Button>
             </Group>

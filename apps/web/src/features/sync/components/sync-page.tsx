@@ -34,7 +34,10 @@ export function SyncPage() {
   const [scheduleAccount, setScheduleAccount] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState<unknown>(null);
 
-  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: ['sync'] }), [queryClient]);
+  const refresh = useCallback(
+    (type: string) => void queryClient.invalidateQueries({ queryKey: type.startsWith('account.') ? ['ebay', 'accounts'] : ['sync'] }),
+    [queryClient],
+  );
   const events = useSyncEvents(undefined, refresh);
 
   const anyActive = status.data?.status.some((s) => isActive(s.lastRun?.status)) ?? false;
@@ -62,7 +65,7 @@ export function SyncPage() {
         {activeRunId ? (
           <AlreadyRunningAlert runId={activeRunId} onOpen={() => setOpenRun(activeRunId)} onClose={() => setDismissed(failure)} />
         ) : failure ? (
-          <ErrorAlert error={failure} title="The request failed" />
+          <ErrorAlert error={failure} title={failure === stop.error ? 'The run was not stopped' : 'The sync did not start'} />
         ) : null}
         {(accounts.isPending || status.isPending) && <LoadingState label="Loading sync status" />}
         {accounts.isError && <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />}

@@ -56,28 +56,39 @@ async function closeReason(url: string): Promise<ApiError> {
   }
 }
 
+/** How long an open stream stays quiet before the replay of kept events counts as done (it comes right after the headers). */
+const REPLAY_SETTLE_MS = 1000;
+
 /**
  * `GET /api/ebay/events` as server-sent events. The browser's EventSource reconnects by itself and sends
- * `Last-Event-ID`; a new filter opens a new stream that resumes after the last event seen. `onEvent` may change
- * between renders without reconnecting.
+ * `Last-Event-ID`; a new filter opens a new stream that resumes after the last event seen, except a new run, which
+ * starts from its first kept event (`lastEventId=0`): a run is usually opened after it started, often after it ended.
+ * `replayed` turns true once the stream has been open for a moment, so an empty run can be told from a slow one.
+ * `onEvent` may change between renders without reconnecting.
  */
 export function useEventStream(filters: StreamFilters, onEvent: (event: EbayEvent) => void) {
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [replayed, setReplayed] = useState(false);
   const handler = useRef(onEvent);
   const lastEventId = useRef<string | null>(null);
+  const streamedRun = useRef<string | undefined>(undefined);
   useEffect(() => {
     handler.current = onEvent;
   }, [onEvent]);
 
   const { accountId, runId } = filters;
   useEffect(() => {
+    if (runId && runId !== streamedRun.current) lastEventId.current = '0';
+    streamedRun.current = runId;
     const url = eventsUrl({ accountId, runId }, lastEventId.current);
     const source = new EventSource(url, { withCredentials: true });
     let disposed = false;
+    let settle: ReturnType<typeof setTimeout> | undefined;
     setStatus('connecting');
     setError(null);
+    setReplayed(false);
 
     const receive = (message: MessageEvent<string>) => {
       let parsed: unknown;
@@ -93,7 +104,11 @@ export function useEventStream(filters: StreamFilters, onEvent: (event: EbayEven
     };
     for (const type of streamEventTypes) source.addEventListener(type, receive);
     source.addEventListener('message', receive);
-    source.onopen = () => setStatus('live');
+    source.onopen = () => {
+      setStatus('live');
+      clearTimeout(settle);
+      settle = setTimeout(() => setReplayed(true), REPLAY_SETTLE_MS);
+    };
     source.onerror = () => {
       if (source.readyState === EventSource.CONNECTING) {
         setStatus('reconnecting');
@@ -106,9 +121,10 @@ export function useEventStream(filters: StreamFilters, onEvent: (event: EbayEven
     };
     return () => {
       disposed = true;
+      clearTimeout(settle);
       source.close();
     };
   }, [accountId, runId, attempt]);
 
-  return { status, error, reconnect: () => setAttempt((n) => n + 1) };
+  return { status, error, replayed, reconnect: () => setAttempt((n) => n + 1) };
 }

@@ -1,10 +1,13 @@
 import { Badge, Button, Card, Group, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useCallback, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { EbayEvent } from '@ebay-connector/contract';
+import type { EbayEvent, SyncRun } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
+import { isApiError } from '../../../lib/api-client';
+import { utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../api/get-accounts';
+import { useSyncRun } from '../api/get-sync-run';
 import { streamEventTypes, useEventStream, type StreamStatus } from '../api/event-stream';
 import { formatEvent, type TerminalLine } from './format-event';
 import { TerminalOutput } from './terminal-output';
@@ -12,6 +15,17 @@ import { TerminalOutput } from './terminal-output';
 /** Lines kept in the browser; older ones drop off the top. */
 export const MAX_LINES = 2000;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What the empty terminal of one run says. The UI does not know the server's `EVENTS_RETENTION_HOURS`, so it
+ * names the setting rather than a number.
+ */
+function emptyRunText(run: SyncRun | undefined, notFound: boolean): string {
+  if (notFound) return 'No sync run with this id.';
+  if (!run) return 'Loading the run…';
+  if (run.status === 'queued' || run.status === 'running') return `Waiting for events of this ${run.resource} run…`;
+  return `No events kept for this run: the server keeps events for EVENTS_RETENTION_HOURS hours (24 by default), and this ${run.resource} run ended ${run.finishedAt ? `at ${utcText(run.finishedAt) ?? run.finishedAt} UTC` : 'earlier'}. Its calls stay in the API logs.`;
+}
 
 const statusLook: Record<StreamStatus, { color: string; label: string }> = {
   connecting: { color: 'gray', label: 'Connecting' },
@@ -52,6 +66,8 @@ export function TerminalPage() {
     });
   }, []);
   const stream = useEventStream({ accountId: accountId || undefined, runId: runId || undefined }, onEvent);
+  const run = useSyncRun(runId || null);
+  const runNotFound = isApiError(run.error) && run.error.status === 404;
 
   const togglePause = () => {
     if (pausedRef.current) {
@@ -64,6 +80,12 @@ export function TerminalPage() {
     setPaused(pausedRef.current);
   };
 
+  const clear = () => {
+    setLines([]);
+    pending.current = [];
+    setBuffered(0);
+  };
+
   const applyRunId = () => {
     const value = runIdInput.trim();
     if (value && !uuidPattern.test(value)) {
@@ -71,6 +93,9 @@ export function TerminalPage() {
       return;
     }
     setRunIdError(null);
+    if (value === runId) return;
+    // A run's stream starts from its first kept event: lines of the previous filter would repeat some of them.
+    if (value) clear();
     setRunId(value);
   };
 
@@ -141,14 +166,7 @@ export function TerminalPage() {
               <Button variant={paused ? 'filled' : 'default'} onClick={togglePause} aria-pressed={paused}>
                 {paused ? `Resume (${buffered} buffered)` : 'Pause'}
               </Button>
-              <Button
-                variant="default"
-                onClick={() => {
-                  setLines([]);
-                  pending.current = [];
-                  setBuffered(0);
-                }}
-              >
+              <Button variant="default" onClick={clear}>
                 Clear
               </Button>
               <Switch label="Auto-scroll" checked={autoScroll} onChange={(e) => setAutoScroll(e.currentTarget.checked)} />
@@ -166,11 +184,15 @@ export function TerminalPage() {
             if (!atBottom && autoScroll) setAutoScroll(false);
           }}
           emptyText={
-            lines.length === 0
-              ? stream.status === 'live'
-                ? 'Waiting for events… refresh a token or start a sync to see eBay calls here.'
-                : 'Connecting to the event stream…'
-              : 'No lines match the filters.'
+            lines.length > 0
+              ? 'No lines match the filters.'
+              : stream.status !== 'live'
+                ? 'Connecting to the event stream…'
+                : runId
+                  ? stream.replayed || runNotFound
+                    ? emptyRunText(run.data?.run, runNotFound)
+                    : 'Loading the events kept for this run…'
+                  : 'Waiting for events… refresh a token or start a sync to see eBay calls here.'
           }
         />
       </Stack>
