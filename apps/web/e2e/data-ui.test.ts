@@ -259,6 +259,106 @@ describe('synced data pages', () => {
     expect(await page.getByTestId('transaction-detail').textContent()).toContain(payoutId);
   });
 
+  it('signs debits in a payout and an order: a payout\'s amounts add up to it', async () => {
+    type Tx = { transactionId: string; orderId: string | null; payoutId: string | null; accountId: string; bookingEntry: string | null; amountValue: string | null };
+    const refunds = await call<{ items: Tx[] }>(page, 'GET', '/api/finances/transactions?transactionType=REFUND&limit=200');
+    const debit = refunds.body.items.find((t) => t.bookingEntry === 'DEBIT' && t.payoutId && t.orderId);
+    expect(debit).toBeDefined();
+    const { payoutId, orderId, transactionId, accountId: owner } = debit as Tx & { payoutId: string; orderId: string };
+    const payout = await call<{ payout: { amountValue: string } }>(page, 'GET', `/api/finances/payouts/${payoutId}?accountId=${owner}`);
+    expect(payout.status).toBe(200);
+
+    // "− $109.58" (en-US) as a number.
+    const signed = (text: string) => (text.includes('−') ? -1 : 1) * Number(text.replace(/[^0-9.]/g, ''));
+    await page.goto(`/data/payouts/${payoutId}?accountId=${owner}`);
+    const table = page.getByTestId('payout-transactions');
+    await table.locator('tbody tr').first().waitFor();
+    const refundRow = table.locator('tbody tr').filter({ hasText: transactionId }).filter({ hasText: 'Refund' });
+    expect(await refundRow.locator('td').nth(3).textContent()).toMatch(/^− /);
+    const amounts = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+    const total = amounts.reduce((sum, text) => sum + signed(text), 0);
+    expect(total).toBeCloseTo(Number(payout.body.payout.amountValue), 2);
+    await shoot(page, 'data-payout-signed');
+
+    await page.goto(`/data/orders/${orderId}?accountId=${owner}`);
+    const orderRow = page.getByTestId('order-transactions').locator('tbody tr').filter({ hasText: 'Refund' }).first();
+    await orderRow.waitFor();
+    expect(await orderRow.locator('td').nth(3).textContent()).toMatch(/^− /);
+  });
+
+  it('marks a date range that ends before it starts, and does not query it', async () => {
+    const queried: string[] = [];
+    const onRequest = (r: { url: () => string }) => {
+      if (new URL(r.url()).pathname === '/api/orders') queried.push(r.url());
+    };
+    await page.goto('/data/orders');
+    await page.getByTestId('orders').waitFor();
+    page.on('request', onRequest);
+    try {
+      await page.getByLabel('Created from').fill('2024-03-02');
+      await page.getByLabel('Created to').fill('2024-03-01');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByText('Must be on or after “Created from” (2024-03-02)').waitFor();
+      expect(new URL(page.url()).searchParams.has('from')).toBe(false);
+
+      // A shared link with such a range says so instead of an empty list.
+      await page.goto('/data/orders?from=2024-03-02&to=2024-03-01');
+      await page.getByText('Must be on or after “Created from” (2024-03-02)').waitFor();
+      await page.getByText('The date range ends before it starts').waitFor();
+      await page.waitForTimeout(300);
+      expect(queried).toEqual([]);
+      await shoot(page, 'data-orders-bad-range');
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
+  it('keeps every column in view at 1400 px, and the footer off the filters at 390 px', async () => {
+    /** The widths of a table and of the card around it: a wider table hides columns past the card's edge. */
+    const fits = (p: Page, testId: string) =>
+      p.getByTestId(testId).evaluate((table) => {
+        const card = table.closest('.mantine-Card-root') as HTMLElement;
+        return { table: Math.round(table.getBoundingClientRect().width), box: card.clientWidth };
+      });
+    const wide = await newContext({ width: 1400, height: 900 });
+    const desk = await wide.newPage();
+    await signIn(desk, admin, '/accounts');
+    await desk.getByTestId('accounts-table').waitFor();
+    const accounts = await fits(desk, 'accounts-table');
+    expect(accounts.table).toBeLessThanOrEqual(accounts.box);
+    // Nothing sits on top of the last columns: the cell at the middle of each header is that header.
+    for (const name of ['Last refresh', 'Created / updated']) {
+      const header = desk.getByTestId('accounts-table').getByRole('columnheader', { name });
+      const hit = await header.evaluate((th) => {
+        const r = th.getBoundingClientRect();
+        return th.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      });
+      expect(hit, name).toBe(true);
+    }
+    await desk.getByRole('button', { name: /^Refresh token of / }).waitFor();
+    await shoot(desk, 'layout-accounts-1400');
+    await desk.goto('/data/disputes');
+    await desk.getByTestId('disputes').waitFor();
+    const disputes = await fits(desk, 'disputes');
+    expect(disputes.table).toBeLessThanOrEqual(disputes.box);
+    await wide.close();
+
+    const phone = await newContext({ width: 390, height: 800 });
+    const mobile = await phone.newPage();
+    await signIn(mobile, admin, '/data/orders');
+    await mobile.getByTestId('orders').waitFor();
+    const apply = mobile.getByRole('button', { name: 'Apply' });
+    await apply.scrollIntoViewIfNeeded();
+    const covered = await apply.evaluate((button) => {
+      const r = button.getBoundingClientRect();
+      return !button.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    expect(covered).toBe(false);
+    expect(await mobile.getByTestId('build-info').evaluate((el) => getComputedStyle(el.closest('footer') ?? el).position)).not.toBe('fixed');
+    await shoot(mobile, 'layout-orders-390');
+    await phone.close();
+  });
+
   it('shows inventory items with their offers', async () => {
     await page.goto('/data/inventory');
     await page.getByTestId('inventory').waitFor();

@@ -96,6 +96,17 @@ describe('eBay accounts, terminal and logs', () => {
     expect(await result.textContent()).toMatch(/Dry run for .*Why: .+Access token expires \d{4}-\d\d-\d\d/);
   });
 
+  it('shows a refresh that just happened as "just now", never in the future', async () => {
+    const row = page.getByTestId(`account-row-${seller}`);
+    expect(await row.getByTestId('last-refresh').textContent()).toBe('Never');
+    // The page's clock was read when it opened, seconds before this refresh.
+    await page.waitForTimeout(2000);
+    await row.getByRole('button', { name: /^Refresh token of / }).click();
+    await page.getByTestId('refresh-result').filter({ hasText: 'refreshed' }).waitFor();
+    await row.getByTestId('last-refresh').filter({ hasNotText: 'Never' }).waitFor();
+    expect(await row.getByTestId('last-refresh').textContent()).toBe('just now');
+  });
+
   it('shows a token refresh live in the terminal', async () => {
     const terminal = await adminContext.newPage();
     await terminal.goto('/terminal');

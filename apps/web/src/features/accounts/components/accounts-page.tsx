@@ -36,12 +36,14 @@ export function AccountsPage() {
   const [disconnecting, setDisconnecting] = useState<EbayAccount | null>(null);
   const [refreshed, setRefreshed] = useState<{ label: string; result: RefreshResponse } | null>(null);
 
-  // Relative expiry times ("in 1 h 52 min") stay current.
-  const [now, setNow] = useState(() => Date.now());
+  // Relative times ("in 1 h 52 min") stay current. They are measured from the data's arrival at least: a clock read
+  // before a refresh would put that refresh in the future.
+  const [tick, setTick] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    const timer = setInterval(() => setTick(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
+  const now = Math.max(tick, accounts.dataUpdatedAt);
 
   const onRefresh = (account: EbayAccount, dryRun: boolean) => {
     setRefreshed(null);

@@ -1,7 +1,7 @@
 import { Badge, Button, Code, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { EbayAccount } from '@ebay-connector/contract';
 import { AccountStatusBadge } from './account-status-badge';
-import { formatRelative, formatUtc } from './format';
+import { formatAgo, formatRelative, formatUtc } from './format';
 import { ScopesCell } from './scopes-cell';
 
 export interface AccountsTableProps {
@@ -16,14 +16,6 @@ export interface AccountsTableProps {
   onDisconnect: (account: EbayAccount) => void;
   onReconnect: (account: EbayAccount) => void;
 }
-
-/** The actions stay in view while the wide table scrolls sideways (tablet width). */
-const actionsCell = {
-  position: 'sticky',
-  right: 0,
-  background: 'var(--mantine-color-body)',
-  boxShadow: '-6px 0 8px -6px rgba(0, 0, 0, 0.15)',
-} as const;
 
 function When({ iso, now, testId }: { iso: string | null; now: number; testId?: string }) {
   if (!iso) return <Text size="sm" c="dimmed">—</Text>;
@@ -42,22 +34,19 @@ function When({ iso, now, testId }: { iso: string | null; now: number; testId?: 
 export function AccountsTable(props: AccountsTableProps) {
   const { accounts, canManage, now, busyAccountId, onRefresh, onRelabel, onDisconnect, onReconnect } = props;
   return (
-    <Table.ScrollContainer minWidth={1040}>
+    // The actions sit under each account's name, not in a sticky last column: that column covered the columns
+    // before it whenever the table was wider than the page (1400 px screens included).
+    <Table.ScrollContainer minWidth={1040} type="native">
       <Table striped verticalSpacing="sm" data-testid="accounts-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Account / status</Table.Th>
+            <Table.Th>Account / status{canManage && <VisuallyHidden> / actions</VisuallyHidden>}</Table.Th>
             <Table.Th>eBay user</Table.Th>
             <Table.Th>Access token expires</Table.Th>
             <Table.Th>Refresh token</Table.Th>
             <Table.Th>Scopes</Table.Th>
             <Table.Th>Last refresh</Table.Th>
             <Table.Th>Created / updated</Table.Th>
-            {canManage && (
-              <Table.Th style={actionsCell}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -77,6 +66,60 @@ export function AccountsTable(props: AccountsTableProps) {
                         {account.environment}
                       </Badge>
                     </Group>
+                    {canManage && (
+                      <Group gap={4} wrap="wrap" maw={180} data-testid="account-actions">
+                        {connected ? (
+                          <>
+                            <Button
+                              size="compact-sm"
+                              variant="light"
+                              loading={busyAccountId === account.id}
+                              onClick={() => onRefresh(account, false)}
+                              aria-label={`Refresh token of ${account.label}`}
+                            >
+                              Refresh
+                            </Button>
+                            <Button
+                              size="compact-sm"
+                              variant="default"
+                              disabled={busyAccountId === account.id}
+                              onClick={() => onRefresh(account, true)}
+                              aria-label={`Dry-run refresh of ${account.label}`}
+                            >
+                              Dry run
+                            </Button>
+                          </>
+                        ) : (
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            onClick={() => onReconnect(account)}
+                            aria-label={`Reconnect ${account.label}`}
+                          >
+                            Reconnect
+                          </Button>
+                        )}
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          onClick={() => onRelabel(account)}
+                          aria-label={`Rename ${account.label}`}
+                        >
+                          Rename
+                        </Button>
+                        {account.status !== 'revoked' && (
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            color="red"
+                            onClick={() => onDisconnect(account)}
+                            aria-label={`Disconnect ${account.label}`}
+                          >
+                            Disconnect
+                          </Button>
+                        )}
+                      </Group>
+                    )}
                   </Stack>
                 </Table.Td>
                 <Table.Td>
@@ -104,8 +147,8 @@ export function AccountsTable(props: AccountsTableProps) {
                       {token?.hasRefreshToken ? 'Stored' : 'None'}
                     </Text>
                     {token?.refreshExpiresAt && (
-                      <Text size="xs" c={account.refreshExpiryWarning ? 'orange' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
-                        expires {formatUtc(token.refreshExpiresAt)}
+                      <Text size="xs" c={account.refreshExpiryWarning ? 'orange' : 'dimmed'}>
+                        expires <span style={{ whiteSpace: 'nowrap' }}>{formatUtc(token.refreshExpiresAt)}</span>
                         <br />
                         {formatRelative(token.refreshExpiresAt, now)}
                       </Text>
@@ -117,7 +160,9 @@ export function AccountsTable(props: AccountsTableProps) {
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={2} maw={240}>
-                    <Text size="sm">{token?.lastRefreshedAt ? formatRelative(token.lastRefreshedAt, now) : 'Never'}</Text>
+                    <Text size="sm" data-testid="last-refresh" title={token?.lastRefreshedAt ? formatUtc(token.lastRefreshedAt) : undefined}>
+                      {token?.lastRefreshedAt ? formatAgo(token.lastRefreshedAt, now) : 'Never'}
+                    </Text>
                     {token?.lastRefreshError && (
                       <Text size="xs" c="red" data-testid="last-refresh-error">
                         {token.lastRefreshError}
@@ -135,62 +180,6 @@ export function AccountsTable(props: AccountsTableProps) {
                     </Text>
                   </Stack>
                 </Table.Td>
-                {canManage && (
-                  <Table.Td style={actionsCell}>
-                    <Group gap={6} justify="flex-end" wrap="wrap" w={170}>
-                      {connected ? (
-                        <>
-                          <Button
-                            size="compact-sm"
-                            variant="light"
-                            loading={busyAccountId === account.id}
-                            onClick={() => onRefresh(account, false)}
-                            aria-label={`Refresh token of ${account.label}`}
-                          >
-                            Refresh
-                          </Button>
-                          <Button
-                            size="compact-sm"
-                            variant="default"
-                            disabled={busyAccountId === account.id}
-                            onClick={() => onRefresh(account, true)}
-                            aria-label={`Dry-run refresh of ${account.label}`}
-                          >
-                            Dry run
-                          </Button>
-                        </>
-                      ) : (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          onClick={() => onReconnect(account)}
-                          aria-label={`Reconnect ${account.label}`}
-                        >
-                          Reconnect
-                        </Button>
-                      )}
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        onClick={() => onRelabel(account)}
-                        aria-label={`Rename ${account.label}`}
-                      >
-                        Rename
-                      </Button>
-                      {account.status !== 'revoked' && (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          color="red"
-                          onClick={() => onDisconnect(account)}
-                          aria-label={`Disconnect ${account.label}`}
-                        >
-                          Disconnect
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                )}
               </Table.Tr>
             );
           })}

@@ -27,3 +27,15 @@ export function formatRelative(iso: string | null, now: number = Date.now()): st
   const text = parts.join(' ');
   return diff >= 0 ? `in ${text}` : `${text} ago`;
 }
+
+/**
+ * How long ago a past event happened ("5 min ago"), for times the server stamped. The page's clock only ticks
+ * every so often and may run behind the server's: a time just stamped would read "in 4 s", so anything under ten
+ * seconds old, or seemingly in the future, is "just now".
+ */
+export function formatAgo(iso: string | null, now: number = Date.now()): string {
+  if (!iso) return '';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  return now - at < 10_000 ? 'just now' : formatRelative(iso, now);
+}

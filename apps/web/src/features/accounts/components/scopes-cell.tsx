@@ -12,9 +12,10 @@ export function ScopesCell({ scopes, accountLabel }: { scopes: string[]; account
   if (scopes.length === 0) return <Text size="sm" c="dimmed">none</Text>;
   const shown = open ? scopes : scopes.slice(0, 2);
   return (
-    <Stack gap={2} maw={260}>
+    // Long scope names break at any character rather than widen the accounts table past the page.
+    <Stack gap={2} maw={170}>
       {shown.map((scope) => (
-        <Code key={scope} title={scope} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <Code key={scope} title={scope} style={{ overflowWrap: 'anywhere' }}>
           {open ? scope : shortScope(scope)}
         </Code>
       ))}

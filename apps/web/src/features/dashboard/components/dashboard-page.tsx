@@ -104,7 +104,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader
-        title="Overview"
+        title="Dashboard"
         description="Orders, money and sync health of your connected eBay accounts."
         actions={
           data && data.accounts.length > 0 ? (

@@ -13,6 +13,6 @@ export function disputesQueryOptions(query: Record<string, string>) {
   return listQueryOptions<DisputeListItem>(disputesPath, query);
 }
 
-export function useDisputes(query: Record<string, string>) {
-  return useInfiniteQuery(disputesQueryOptions(query));
+export function useDisputes(query: Record<string, string>, enabled = true) {
+  return useInfiniteQuery({ ...disputesQueryOptions(query), enabled });
 }

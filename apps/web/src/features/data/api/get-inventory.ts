@@ -13,6 +13,6 @@ export function inventoryQueryOptions(query: Record<string, string>) {
   return listQueryOptions<InventoryListItem>(inventoryPath, query);
 }
 
-export function useInventory(query: Record<string, string>) {
-  return useInfiniteQuery(inventoryQueryOptions(query));
+export function useInventory(query: Record<string, string>, enabled = true) {
+  return useInfiniteQuery({ ...inventoryQueryOptions(query), enabled });
 }

@@ -13,6 +13,6 @@ export function ordersQueryOptions(query: Record<string, string>) {
   return listQueryOptions<OrderListItem>(ordersPath, query);
 }
 
-export function useOrders(query: Record<string, string>) {
-  return useInfiniteQuery(ordersQueryOptions(query));
+export function useOrders(query: Record<string, string>, enabled = true) {
+  return useInfiniteQuery({ ...ordersQueryOptions(query), enabled });
 }

@@ -13,6 +13,6 @@ export function payoutsQueryOptions(query: Record<string, string>) {
   return listQueryOptions<PayoutListItem>(payoutsPath, query);
 }
 
-export function usePayouts(query: Record<string, string>) {
-  return useInfiniteQuery(payoutsQueryOptions(query));
+export function usePayouts(query: Record<string, string>, enabled = true) {
+  return useInfiniteQuery({ ...payoutsQueryOptions(query), enabled });
 }

@@ -13,6 +13,6 @@ export function purchasesQueryOptions(query: Record<string, string>) {
   return listQueryOptions<PurchaseListItem>(purchasesPath, query);
 }
 
-export function usePurchases(query: Record<string, string>) {
-  return useInfiniteQuery(purchasesQueryOptions(query));
+export function usePurchases(query: Record<string, string>, enabled = true) {
+  return useInfiniteQuery({ ...purchasesQueryOptions(query), enabled });
 }

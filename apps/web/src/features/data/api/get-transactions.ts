@@ -13,6 +13,6 @@ export function transactionsQueryOptions(query: Record<string, string>) {
   return listQueryOptions<TransactionListItem>(transactionsPath, query);
 }
 
-export function useTransactions(query: Record<string, string>) {
-  return useInfiniteQuery(transactionsQueryOptions(query));
+export function useTransactions(query: Record<string, string>, enabled = true) {
+  return useInfiniteQuery({ ...transactionsQueryOptions(query), enabled });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiQueryFromParams, csvHref, dayToIso, nextSort, withQuery, type FilterField } from './query-string';
+import { apiQueryFromParams, csvHref, dateRangeError, dayToIso, nextSort, withQuery, type FilterField } from './query-string';
 
 const fields: FilterField[] = [
   { param: 'q', label: 'Search', kind: 'text' },
@@ -60,5 +60,20 @@ describe('nextSort', () => {
       sort: 'lastModifiedDate',
       order: 'desc',
     });
+  });
+});
+
+describe('dateRangeError', () => {
+  it('marks the end of a range that starts after it ends', () => {
+    expect(dateRangeError({ from: '2024-03-02', to: '2024-03-01' }, fields)).toEqual({
+      param: 'to',
+      message: 'Must be on or after “From” (2024-03-02)',
+    });
+  });
+  it('accepts a one-day range, an open range and lists without dates', () => {
+    expect(dateRangeError({ from: '2024-03-01', to: '2024-03-01' }, fields)).toBeNull();
+    expect(dateRangeError({ from: '2024-03-02' }, fields)).toBeNull();
+    expect(dateRangeError({ to: '2024-03-01' }, fields)).toBeNull();
+    expect(dateRangeError({ from: '2024-03-02', to: '2024-03-01' }, fields.slice(0, 2))).toBeNull();
   });
 });

@@ -27,6 +27,23 @@ export function dayToIso(day: string, edge: 'start' | 'end'): string | undefined
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/**
+ * A list's date range that cannot match anything (its "from" day after its "to" day): the field to mark and what
+ * to say, or `null`. Such a list is not queried: an empty answer would look like missing data.
+ */
+export function dateRangeError(
+  values: Record<string, string | undefined>,
+  fields: readonly FilterField[],
+): { param: string; message: string } | null {
+  const from = fields.find((f) => f.kind === 'dateFrom');
+  const to = fields.find((f) => f.kind === 'dateTo');
+  if (!from || !to) return null;
+  const start = values[from.param]?.trim() ?? '';
+  const end = values[to.param]?.trim() ?? '';
+  if (!dayPattern.test(start) || !dayPattern.test(end) || start <= end) return null;
+  return { param: to.param, message: `Must be on or after “${from.label}” (${start})` };
+}
+
 /** The API parameters of a list from the page's URL: filters (dates converted), account, sort and order. */
 export function apiQueryFromParams(
   params: URLSearchParams,

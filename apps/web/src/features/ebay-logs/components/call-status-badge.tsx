@@ -9,7 +9,8 @@ export function statusColor(status: number | null): string {
 
 export function CallStatusBadge({ status, errorKind }: { status: number | null; errorKind: string | null }) {
   return (
-    <Badge color={statusColor(status)} variant="light" data-testid="call-status">
+    // A table squeezes a badge down to an ellipsis ("ABO…") unless it keeps its own width.
+    <Badge color={statusColor(status)} variant="light" data-testid="call-status" style={{ minWidth: 'max-content' }}>
       {status ?? errorKind ?? 'error'}
     </Badge>
   );

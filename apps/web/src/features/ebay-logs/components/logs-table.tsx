@@ -11,7 +11,7 @@ export function LogsTable(props: {
 }) {
   const { calls, accountName, onOpen } = props;
   return (
-    <Table.ScrollContainer minWidth={1060}>
+    <Table.ScrollContainer minWidth={1060} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="logs-table">
         <Table.Thead>
           <Table.Tr>

@@ -8,7 +8,7 @@ import { DateTime } from '../shared/date-time';
 import { DetailPage, Fields, NoneText, Section } from '../shared/detail-parts';
 import { linkedOrderFields } from '../shared/linked-columns';
 import { LinkedTable } from '../shared/linked-table';
-import { Money } from '../shared/money';
+import { BookedMoney, Money } from '../shared/money';
 import { RawJson } from '../shared/raw-json';
 import { StatusBadge } from '../shared/status-badge';
 import { useAccountName } from '../shared/use-account-name';
@@ -33,7 +33,7 @@ export function TransactionDetailPage() {
                 ['Type', humanize(t.transactionType)],
                 ['Status', <StatusBadge key="s" status={t.transactionStatus} />],
                 ['Date', <DateTime key="d" value={t.transactionDate} />],
-                ['Amount', <Money key="a" value={t.amountValue} currency={t.amountCurrency} fw={600} />],
+                ['Amount', <BookedMoney key="a" value={t.amountValue} currency={t.amountCurrency} bookingEntry={t.bookingEntry} fw={600} />],
                 ['Booking', humanize(t.bookingEntry)],
                 ['Total fees', <Money key="f" value={t.totalFeeValue} currency={t.amountCurrency} />],
                 ['Buyer', t.buyerUsername],

@@ -8,7 +8,7 @@ import type { FilterField } from '../../lib/query-string';
 import { CellLink } from '../shared/cell-link';
 import { DataListPage } from '../shared/data-list-page';
 import { DateTime } from '../shared/date-time';
-import { Money } from '../shared/money';
+import { BookedMoney, Money } from '../shared/money';
 import { StatusBadge } from '../shared/status-badge';
 import { useAccountName } from '../shared/use-account-name';
 
@@ -50,10 +50,7 @@ export function TransactionsPage() {
       header: 'Amount',
       meta: { align: 'right' },
       cell: ({ row: { original: t } }) => (
-        <Text size="sm" span c={t.bookingEntry === 'DEBIT' ? 'red' : 'inherit'}>
-          {t.bookingEntry === 'DEBIT' ? '− ' : ''}
-          <Money value={t.amountValue} currency={t.amountCurrency} />
-        </Text>
+        <BookedMoney value={t.amountValue} currency={t.amountCurrency} bookingEntry={t.bookingEntry} />
       ),
     },
     { id: 'fees', header: 'Fees', meta: { align: 'right' }, cell: ({ row }) => <Money value={row.original.totalFeeValue} currency={row.original.amountCurrency} /> },

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../../components/error-alert';
 import { LoadingState } from '../../../../components/loading-state';
 import { PageHeader } from '../../../../components/page-header';
 import { useAccounts } from '../../api/get-accounts';
-import { apiQueryFromParams, csvHref, nextSort, type FilterField } from '../../lib/query-string';
+import { apiQueryFromParams, csvHref, dateRangeError, nextSort, type FilterField } from '../../lib/query-string';
 import { DataTable } from './data-table';
 import { ListFilters } from './list-filters';
 
@@ -26,7 +26,8 @@ export interface DataListConfig<T> {
   rowId: (row: T) => string;
   minWidth: number;
   testId: string;
-  useList: (query: Record<string, string>) => UseInfiniteQueryResult<InfiniteData<DataListResponse<T>>>;
+  /** `enabled: false` while the filters cannot match anything (a date range that ends before it starts). */
+  useList: (query: Record<string, string>, enabled?: boolean) => UseInfiniteQueryResult<InfiniteData<DataListResponse<T>>>;
 }
 
 /**
@@ -36,7 +37,8 @@ export interface DataListConfig<T> {
 export function DataListPage<T>({ config }: { config: DataListConfig<T> }) {
   const [params, setParams] = useSearchParams();
   const query = apiQueryFromParams(params, config.fields);
-  const list = config.useList(query);
+  const rangeInvalid = dateRangeError(Object.fromEntries(params), config.fields) !== null;
+  const list = config.useList(query, !rangeInvalid);
   const accounts = useAccounts();
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
   const sort = { sort: params.get('sort') ?? config.defaultSort, order } as const;
@@ -103,7 +105,10 @@ export function DataListPage<T>({ config }: { config: DataListConfig<T> }) {
           />
         </Card>
         <Card withBorder padding={0}>
-          {list.isPending && <LoadingState label={`Loading ${many}`} />}
+          {rangeInvalid && (
+            <EmptyState title={`No ${many} shown`} description="The date range ends before it starts: correct it in the filters above." />
+          )}
+          {list.isPending && !rangeInvalid && <LoadingState label={`Loading ${many}`} />}
           {list.isError && !list.data && (
             <Stack p="md">
               <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />

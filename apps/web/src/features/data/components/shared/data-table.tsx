@@ -33,8 +33,10 @@ export function DataTable<T>(props: {
     getRowId: (row) => rowId(row),
     manualSorting: true,
   });
+  // A native scrollbar shows that a wide table goes on; the overlay one appeared on hover only, so the columns
+  // past the edge looked cut off.
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    <Table.ScrollContainer minWidth={minWidth} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="xs" data-testid={testId}>
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (

@@ -11,7 +11,7 @@ import { disputeHref, orderHref, payoutHref, threadHref, transactionHref } from 
 import { CellLink } from './cell-link';
 import { DateTime } from './date-time';
 import type { LinkedColumn } from './linked-table';
-import { Money } from './money';
+import { BookedMoney, Money } from './money';
 import { StatusBadge } from './status-badge';
 
 // Columns of linked records that several detail pages show; each page picks the ones it needs.
@@ -23,7 +23,11 @@ export const transactionColumns = {
   },
   type: { header: 'Type', cell: (t) => humanize(t.transactionType) },
   date: { header: 'Date', cell: (t) => <DateTime value={t.transactionDate} /> },
-  amount: { header: 'Amount', align: 'right', cell: (t) => <Money value={t.amountValue} currency={t.amountCurrency} /> },
+  amount: {
+    header: 'Amount',
+    align: 'right',
+    cell: (t) => <BookedMoney value={t.amountValue} currency={t.amountCurrency} bookingEntry={t.bookingEntry} />,
+  },
   fees: { header: 'Fees', align: 'right', cell: (t) => <Money value={t.totalFeeValue} currency={t.amountCurrency} /> },
   payout: {
     header: 'Payout',

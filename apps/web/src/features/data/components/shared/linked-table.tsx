@@ -25,7 +25,7 @@ export function LinkedTable<T>(props: {
   const { rows, columns, rowKey, empty, minWidth, testId, rowTestId } = props;
   if (rows.length === 0) return <NoneText>{empty}</NoneText>;
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    <Table.ScrollContainer minWidth={minWidth} type="native">
       <Table striped verticalSpacing="xs" data-testid={testId}>
         <Table.Thead>
           <Table.Tr>

@@ -2,11 +2,12 @@ import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { EbayAccount } from '@ebay-connector/contract';
 import { humanize } from '../../lib/format';
-import type { FilterField } from '../../lib/query-string';
+import { dateRangeError, type FilterField } from '../../lib/query-string';
 
 /**
  * The filter form of a list: account plus the list's own fields. Values are applied together (Enter or "Apply")
- * so typing does not fire a request per key.
+ * so typing does not fire a request per key; a date range that ends before it starts is marked and not applied
+ * (also when it came in the URL).
  */
 export function ListFilters(props: {
   label: string;
@@ -17,16 +18,24 @@ export function ListFilters(props: {
 }) {
   const { label, fields, value, accounts, onApply } = props;
   const [draft, setDraft] = useState<Record<string, string>>(value);
-  const set = (param: string, v: string) => setDraft((d) => ({ ...d, [param]: v }));
+  const [rangeError, setRangeError] = useState(() => dateRangeError(value, fields));
+  const set = (param: string, v: string) => {
+    setDraft((d) => ({ ...d, [param]: v }));
+    if (fields.some((f) => f.param === param && (f.kind === 'dateFrom' || f.kind === 'dateTo'))) setRangeError(null);
+  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const invalid = dateRangeError(draft, fields);
+    setRangeError(invalid);
+    if (invalid) return;
     const trimmed: Record<string, string> = {};
     for (const [k, v] of Object.entries(draft)) if (v.trim()) trimmed[k] = v.trim();
     onApply(trimmed);
   };
   const reset = () => {
     setDraft({});
+    setRangeError(null);
     onApply({});
   };
 
@@ -65,7 +74,8 @@ export function ListFilters(props: {
               placeholder={field.placeholder}
               value={current}
               onChange={(e) => set(field.param, e.currentTarget.value)}
-              w={isDate ? 150 : field.param === 'q' ? 220 : 170}
+              error={rangeError?.param === field.param ? rangeError.message : undefined}
+              w={isDate ? (rangeError?.param === field.param ? 240 : 150) : field.param === 'q' ? 220 : 170}
             />
           );
         })}
