@@ -30,6 +30,8 @@ export const ebayAccountSchema = z.object({
       lastRefreshError: z.string().nullable(),
     })
     .nullable(),
+  /** When its synced data was deleted (a disconnect with purge); null otherwise, and again once reconnected. */
+  purgedAt: z.string().nullable(),
   /** Set from 30 days before the refresh token expires: the seller must reconnect before then. */
   refreshExpiryWarning: z.object({ refreshExpiresAt: z.string(), daysLeft: z.number().int() }).nullable(),
 });

@@ -29,6 +29,7 @@ export function toApiAccount({ account, token }: AccountWithToken, now: Date): E
           lastRefreshError: token.last_refresh_error,
         }
       : null,
+    purgedAt: iso(account.purged_at),
     refreshExpiryWarning:
       refreshExpiresAt && msLeft !== null && msLeft <= REFRESH_WARNING_MS && account.status !== 'revoked'
         ? { refreshExpiresAt: refreshExpiresAt.toISOString(), daysLeft: Math.max(0, Math.floor(msLeft / 86_400_000)) }

@@ -178,7 +178,9 @@ describe('connect an eBay account (emulator over HTTP, real Postgres)', () => {
   it('disconnect with purge drops tokens, marks revoked and purges the ledger', async () => {
     const res = await t.app.inject({ method: 'DELETE', url: `/api/ebay/accounts/${accountId}?purge=true`, headers: { authorization: `Bearer ${operator.token}` } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().account).toMatchObject({ status: 'revoked', token: null });
+    expect(res.json().account).toMatchObject({ status: 'revoked', token: null, purgedAt: expect.stringMatching(/^\d{4}-/) });
+    const listed = await t.app.inject({ url: `/api/ebay/accounts/${accountId}`, headers: { authorization: `Bearer ${operator.token}` } });
+    expect(listed.json().account.purgedAt).toBe(res.json().account.purgedAt);
     expect(res.json().purged).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'ebay_calls' })]));
     expect(await t.db.selectFrom('ebay_tokens').selectAll().where('account_id', '=', accountId).execute()).toEqual([]);
     expect(await t.db.selectFrom('ebay_calls').selectAll().where('account_id', '=', accountId).execute()).toEqual([]);
