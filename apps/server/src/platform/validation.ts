@@ -2,13 +2,34 @@ import type { z } from 'zod';
 import type { ValidationIssue } from '@ebay-connector/contract';
 import { AppError } from './errors';
 
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * The issue's message, or what the client got wrong when a query parameter was sent twice (`?limit=1&limit=2`
+ * arrives as an array, which a coerced number reads as NaN: "expected number, received NaN" named no cause).
+ */
+function messageOf(issue: z.core.$ZodIssue, value: unknown): string {
+  const given = valueAt(value, issue.path);
+  if (issue.code === 'invalid_type' && issue.expected !== 'array' && Array.isArray(given)) {
+    return `expected one value, got ${given.length} (the parameter is repeated)`;
+  }
+  return issue.message;
+}
+
 /** Parses `value` with `schema`; on failure throws a 422 `validation_failed` with every field path in `details`. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const details: ValidationIssue[] = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: issue.message,
+    message: messageOf(issue, value),
   }));
   throw new AppError(422, 'validation_failed', 'The request is not valid', details);
 }
