@@ -206,7 +206,8 @@ export const purchasesList: ListSpec = {
   name: 'purchases',
   table: 'ebay_purchases',
   idColumn: 'purchase_id',
-  sorts: { lastSeenAt: 'last_seen_at' },
+  // Newest bought first; a purchase eBay sent without its date counts from when the sync first saw it.
+  sorts: { purchasedAt: 'listed_at', lastSeenAt: 'last_seen_at' },
   columns: [
     ['accountId', 't.account_id'],
     ['purchaseId', 't.purchase_id'],

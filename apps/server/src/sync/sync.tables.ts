@@ -213,6 +213,8 @@ export interface EbayPurchasesTable {
   raw: unknown;
   first_seen_at: FirstSeen;
   last_seen_at: FirstSeen;
+  /** Generated: `purchased_at`, else `first_seen_at` (the list's default order). */
+  listed_at: ColumnType<Date, never, never>;
 }
 
 /** One row per conversation, kept with its messages (`refreshThreads`). */

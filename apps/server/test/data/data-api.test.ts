@@ -139,7 +139,7 @@ describe('read APIs over synced data', () => {
       '/api/messages': ['receivedAt'],
       '/api/inventory': ['lastSeenAt', 'sku'],
       '/api/offers': ['lastSeenAt'],
-      '/api/purchases': ['lastSeenAt'],
+      '/api/purchases': ['purchasedAt', 'lastSeenAt'],
     };
     for (const [path, names] of Object.entries(sorts)) {
       const total = (await get(`${path}.csv`)).body.trim().split('\n').length - 1;
@@ -216,6 +216,15 @@ describe('read APIs over synced data', () => {
       expect({ path, status: res.statusCode }).toEqual({ path, status: 200 });
       expect(res.body.split('\n')[0]).toContain('accountId');
     }
+  });
+
+  it('lists purchases newest bought first by default', async () => {
+    const items = (await get('/api/purchases?limit=200')).json<{ items: Array<{ purchasedAt: string | null }> }>().items;
+    const dates = items.map((p) => p.purchasedAt).filter((d): d is string => d !== null);
+    expect(dates.length).toBeGreaterThan(1);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const asc = (await get('/api/purchases?limit=200&order=asc')).json<{ items: Array<{ purchasedAt: string | null }> }>().items;
+    expect(asc.map((p) => p.purchasedAt)).toEqual(items.map((p) => p.purchasedAt).reverse());
   });
 
   it('writes booleans in CSV as the JSON answer has them (true, false; empty only for null)', async () => {
