@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
-import { clearStaleCluster, isPostmasterFor } from './embedded-postgres';
+import { createServer } from 'node:net';
+import { clearStaleCluster, isPostmasterFor, startEmbeddedPostgres } from './embedded-postgres';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -29,5 +30,23 @@ describe('clearStaleCluster', () => {
     expect(isPostmasterFor(process.pid, pgDir)).toBe(false);
     await clearStaleCluster(pgDir, logger);
     expect(existsSync(join(pgDir, 'postmaster.pid'))).toBe(false);
+  });
+});
+
+describe('startEmbeddedPostgres', () => {
+  it('names EMBEDDED_PG_PORT when another server holds the port, before creating anything', async () => {
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as { port: number }).port;
+    const dataDir = mkdtempSync(join(tmpdir(), 'ebc-port-'));
+    dirs.push(dataDir);
+    try {
+      await expect(startEmbeddedPostgres({ dataDir, port, logger })).rejects.toThrow(
+        new RegExp(`EMBEDDED_PG_PORT ${port} is in use`),
+      );
+      expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(false);
+    } finally {
+      other.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -216,6 +217,15 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string)
   throw new Error('embedded PostgreSQL did not accept connections within 60s');
 }
 
+/** Whether nothing listens on 127.0.0.1:`port` (the embedded server listens there only). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePort(false));
+    probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolvePort(true)));
+  });
+}
+
 /** Starts (initialising on first use) the embedded cluster under `dataDir/postgres`. */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const { dataDir, port, logger } = opts;
@@ -229,11 +239,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const pgDir = join(dataDir, 'postgres');
   const url = (db = database) => `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
 
+  // An orphan of this cluster (a previous run killed) is stopped first: it holds the port this one needs.
+  await clearStaleCluster(pgDir, logger);
+  if (!(await portIsFree(port))) {
+    throw new Error(
+      `EMBEDDED_PG_PORT ${port} is in use on 127.0.0.1 (another instance's database?): give this instance its own EMBEDDED_PG_PORT`,
+    );
+  }
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     logger.info({ pgDir }, 'initialising embedded PostgreSQL cluster');
     await initCluster(bin, pgDir, password, runAs, opts.unsafeFast ?? false);
   }
-  await clearStaleCluster(pgDir, logger);
 
   const logFile = join(dataDir, 'postgres.log');
   if (existsSync(logFile) && statSync(logFile).size > 10 * 1024 * 1024) renameSync(logFile, `${logFile}.1`);
