@@ -15,6 +15,8 @@ let adminContext: BrowserContext;
 let page: Page;
 let accountId = '';
 let seller = '';
+/** The second emulated seller, signed in to by mistake during a reconnect. */
+let other = '';
 
 beforeAll(async () => {
   server = await startApiServer({ EMULATOR_PORT: String(await freePort()), EMULATOR_ORDERS: '20' });
@@ -175,6 +177,69 @@ describe('eBay accounts, terminal and logs', () => {
     expect(await notice.getByTestId('error-code').textContent()).toBe('access_denied');
     expect(await notice.getByTestId('error-request-id').textContent()).toMatch(/\S{8,}/);
     await shoot(page, 'ebay-accounts-declined');
+  });
+
+  it('warns when a reconnect signs in to eBay as another seller', async () => {
+    const disconnected = await call(page, 'DELETE', `/api/ebay/accounts/${accountId}`);
+    expect(disconnected.status).toBe(200);
+    await page.goto('/accounts');
+    const row = page.getByTestId(`account-row-${seller}`);
+    await row.getByTestId('account-status').filter({ hasText: 'revoked' }).waitFor();
+    await row.getByRole('button', { name: /^Reconnect / }).click();
+    await page.waitForURL(/\/oauth2\/authorize/);
+    const radio = page.locator('input[name="seller"]').nth(1);
+    other = (await radio.getAttribute('value')) ?? '';
+    expect(other).not.toBe(seller);
+    await radio.check();
+    await page.getByRole('button', { name: 'Agree' }).click();
+    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
+    const landed = new URL(page.url()).searchParams;
+    expect(landed.get('reconnecting')).toBe(accountId);
+    expect(landed.get('connected')).not.toBe(accountId);
+
+    const warning = page.getByTestId('connect-mismatch');
+    await warning.filter({ hasText: other }).waitFor();
+    const text = (await warning.textContent()) ?? '';
+    expect(text).toContain(`You signed in to eBay as ${other}, not ${seller}`);
+    expect(text).toContain(`${seller} still needs reconnecting`);
+    expect(await page.getByTestId('connect-success').count()).toBe(0);
+    await page.getByTestId(`account-row-${other}`).waitFor();
+    expect(await row.getByTestId('account-status').textContent()).toBe('revoked');
+    await shoot(page, 'ebay-accounts-reconnect-mismatch');
+  });
+
+  it('deletes the synced data of a disconnected account, and leaves it out of the Account filters', async () => {
+    const accountOptions = async (p: Page) => {
+      const select = p.getByRole('combobox', { name: 'Account' });
+      await select.locator('option').nth(1).waitFor({ state: 'attached' });
+      return select.locator('option').allTextContents();
+    };
+    await page.goto('/logs');
+    await page.getByTestId('logs-table').waitFor();
+    expect((await accountOptions(page)).some((o) => o.includes(`(${seller})`))).toBe(true);
+
+    await page.goto('/accounts');
+    const row = page.getByTestId(`account-row-${seller}`);
+    await row.getByRole('button', { name: /^Delete synced data of / }).click();
+    const dialog = page.getByRole('dialog', { name: /^Delete the synced data of / });
+    const confirm = (await dialog.getByTestId('purge-confirm').textContent()) ?? '';
+    for (const what of ['orders', 'sync runs and schedules', 'API logs', 'live events', 'cannot be undone']) expect(confirm).toContain(what);
+    await shoot(page, 'ebay-accounts-purge-confirm');
+    await dialog.getByRole('button', { name: 'Delete synced data' }).click();
+    await dialog.getByTestId('disconnect-result').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await row.getByTestId('account-purged').waitFor();
+    // Nothing left to delete; the account stays listed, to be connected again.
+    expect(await row.getByRole('button', { name: /^Delete synced data of / }).count()).toBe(0);
+    await row.getByRole('button', { name: /^Reconnect / }).waitFor();
+
+    for (const [path, ready] of [['/logs', 'logs-table'], ['/data/orders', 'empty-state'], ['/terminal', 'stream-status']] as const) {
+      await page.goto(path);
+      await page.getByTestId(ready).first().waitFor();
+      const options = await accountOptions(page);
+      expect(options.some((o) => o.includes(`(${other})`)), path).toBe(true);
+      expect(options.some((o) => o.includes(`(${seller})`)), path).toBe(false);
+    }
   });
 
   it('shows viewers the accounts read-only', async () => {

@@ -8,12 +8,12 @@ import { PageHeader } from '../../../components/page-header';
 import { hasRole, useCurrentUser } from '../../../lib/current-user';
 import { useAccounts } from '../api/get-accounts';
 import { useRefreshAccount } from '../api/refresh-account';
-import { useStartOauth } from '../api/start-oauth';
+import { reconnectReturnTo, useStartOauth } from '../api/start-oauth';
 import { AccountBanners } from './account-banners';
 import { AccountsTable } from './accounts-table';
 import { CallbackNotice } from './callback-notice';
 import { ConnectModal } from './connect-modal';
-import { DisconnectModal } from './disconnect-modal';
+import { DisconnectModal, PurgeModal } from './disconnect-modal';
 import { RefreshResult } from './refresh-result';
 import { RelabelModal } from './relabel-modal';
 
@@ -34,6 +34,7 @@ export function AccountsPage() {
   const [connecting, setConnecting] = useState(false);
   const [relabeling, setRelabeling] = useState<EbayAccount | null>(null);
   const [disconnecting, setDisconnecting] = useState<EbayAccount | null>(null);
+  const [purging, setPurging] = useState<EbayAccount | null>(null);
   const [refreshed, setRefreshed] = useState<{ label: string; result: RefreshResponse } | null>(null);
 
   // Relative times ("in 1 h 52 min") stay current. They are measured from the data's arrival at least: a clock read
@@ -52,6 +53,7 @@ export function AccountsPage() {
       { onSuccess: (result) => setRefreshed({ label: account.label, result }) },
     );
   };
+  const onReconnect = (account: EbayAccount) => reconnect.mutate({ returnTo: reconnectReturnTo(account.id) });
   const list = accounts.data?.accounts;
   const connectButton = canManage && <Button onClick={() => setConnecting(true)}>Connect to eBay</Button>;
 
@@ -63,13 +65,17 @@ export function AccountsPage() {
         actions={connectButton}
       />
       <Stack gap="md">
-        <CallbackNotice accounts={list} onRetry={canManage ? () => setConnecting(true) : undefined} />
+        <CallbackNotice
+          accounts={list}
+          onRetry={canManage ? () => setConnecting(true) : undefined}
+          onReconnect={canManage ? onReconnect : undefined}
+        />
         {list && (
           <AccountBanners
             accounts={list}
             canManage={canManage}
             reconnecting={reconnect.isPending || reconnect.isSuccess}
-            onReconnect={() => reconnect.mutate({})}
+            onReconnect={onReconnect}
           />
         )}
         {reconnect.error && <ErrorAlert error={reconnect.error} title="The connect flow did not start" />}
@@ -104,7 +110,8 @@ export function AccountsPage() {
               onRefresh={onRefresh}
               onRelabel={setRelabeling}
               onDisconnect={setDisconnecting}
-              onReconnect={() => reconnect.mutate({})}
+              onPurge={setPurging}
+              onReconnect={onReconnect}
             />
           )}
         </Card>
@@ -114,6 +121,7 @@ export function AccountsPage() {
           <ConnectModal opened={connecting} onClose={() => setConnecting(false)} />
           <RelabelModal account={relabeling} onClose={() => setRelabeling(null)} />
           <DisconnectModal account={disconnecting} onClose={() => setDisconnecting(null)} />
+          <PurgeModal account={purging} onClose={() => setPurging(null)} />
         </>
       )}
     </>

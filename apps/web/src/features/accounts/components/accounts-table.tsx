@@ -14,6 +14,8 @@ export interface AccountsTableProps {
   onRefresh: (account: EbayAccount, dryRun: boolean) => void;
   onRelabel: (account: EbayAccount) => void;
   onDisconnect: (account: EbayAccount) => void;
+  /** Deletes the synced data of a disconnected account that still has it. */
+  onPurge: (account: EbayAccount) => void;
   onReconnect: (account: EbayAccount) => void;
 }
 
@@ -32,7 +34,7 @@ function When({ iso, now, testId }: { iso: string | null; now: number; testId?: 
 }
 
 export function AccountsTable(props: AccountsTableProps) {
-  const { accounts, canManage, now, busyAccountId, onRefresh, onRelabel, onDisconnect, onReconnect } = props;
+  const { accounts, canManage, now, busyAccountId, onRefresh, onRelabel, onDisconnect, onPurge, onReconnect } = props;
   return (
     // The actions sit under each account's name, not in a sticky last column: that column covered the columns
     // before it whenever the table was wider than the page (1400 px screens included).
@@ -66,6 +68,11 @@ export function AccountsTable(props: AccountsTableProps) {
                         {account.environment}
                       </Badge>
                     </Group>
+                    {account.purgedAt && (
+                      <Text size="xs" c="dimmed" data-testid="account-purged">
+                        Synced data deleted {formatUtc(account.purgedAt)}
+                      </Text>
+                    )}
                     {canManage && (
                       <Group gap={4} wrap="wrap" maw={180} data-testid="account-actions">
                         {connected ? (
@@ -116,6 +123,17 @@ export function AccountsTable(props: AccountsTableProps) {
                             aria-label={`Disconnect ${account.label}`}
                           >
                             Disconnect
+                          </Button>
+                        )}
+                        {account.status === 'revoked' && account.purgedAt === null && (
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            color="red"
+                            onClick={() => onPurge(account)}
+                            aria-label={`Delete synced data of ${account.label}`}
+                          >
+                            Delete synced data
                           </Button>
                         )}
                       </Group>

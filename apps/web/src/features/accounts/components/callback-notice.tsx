@@ -1,4 +1,4 @@
-import { Alert, CloseButton, Group, Text } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import type { EbayAccount } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -13,23 +13,61 @@ const callbackMessages: Record<string, string> = {
   callback_failed: 'The connection could not be completed on the server.',
 };
 
-/** The outcome of the OAuth callback, which redirects to `/accounts?connected=<id>` or `?error=<code>&requestId=`. */
-export function CallbackNotice(props: { accounts: EbayAccount[] | undefined; onRetry?: (() => void) | undefined }) {
-  const { accounts, onRetry } = props;
+/**
+ * The outcome of the OAuth callback, which redirects to `/accounts?connected=<id>` or `?error=<code>&requestId=`. A
+ * reconnect starts from `?reconnecting=<id>`: eBay lets the person sign in as any seller, and signing in as another
+ * one connects that seller instead, which must not read as a successful reconnect.
+ */
+export function CallbackNotice(props: {
+  accounts: EbayAccount[] | undefined;
+  onRetry?: (() => void) | undefined;
+  onReconnect?: ((account: EbayAccount) => void) | undefined;
+}) {
+  const { accounts, onReconnect } = props;
   const [params, setParams] = useSearchParams();
   const connected = params.get('connected');
   const error = params.get('error');
+  const reconnecting = params.get('reconnecting');
   if (!connected && !error) return null;
+  const meant = reconnecting ? accounts?.find((a) => a.id === reconnecting) : undefined;
+  const onRetry = meant && onReconnect ? () => onReconnect(meant) : props.onRetry;
 
   const dismiss = () =>
     setParams(
       (p) => {
         const next = new URLSearchParams(p);
-        for (const key of ['connected', 'error', 'requestId']) next.delete(key);
+        for (const key of ['connected', 'error', 'requestId', 'reconnecting']) next.delete(key);
         return next;
       },
       { replace: true },
     );
+
+  if (connected && reconnecting && connected !== reconnecting) {
+    const account = accounts?.find((a) => a.id === connected);
+    const other = account ? account.username : 'another seller';
+    const wanted = meant ? meant.username : 'the account you meant';
+    return (
+      <Alert color="orange" variant="light" title="Signed in to eBay as another seller" data-testid="connect-mismatch" role="alert">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap="xs">
+            <Text size="sm">
+              You signed in to eBay as {other}, not {wanted}: {account ? account.label : other} was connected as a
+              separate account; {meant ? meant.label : wanted} still needs reconnecting. Sign in to eBay as {wanted}{' '}
+              to reconnect it.
+            </Text>
+            {meant && onReconnect && (
+              <Group>
+                <Button size="xs" color="orange" onClick={() => onReconnect(meant)}>
+                  Reconnect {meant.label}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+          <CloseButton aria-label="Dismiss" onClick={dismiss} />
+        </Group>
+      </Alert>
+    );
+  }
 
   if (connected) {
     const account = accounts?.find((a) => a.id === connected);

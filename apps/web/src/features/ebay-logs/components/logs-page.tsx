@@ -4,6 +4,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
+import { accountsWithData } from '../../../lib/accounts-with-data';
 import { useAccounts } from '../api/get-accounts';
 import { useLogs, type LogFilters } from '../api/get-logs';
 import { CallDetailDrawer } from './call-detail-drawer';
@@ -58,7 +59,7 @@ export function LogsPage() {
           <LogsFiltersForm
             key={JSON.stringify(filters)}
             value={filters}
-            accounts={accounts.data?.accounts ?? []}
+            accounts={accountsWithData(accounts.data?.accounts ?? [])}
             onApply={(next) => setParam({ accountId: next.accountId, status: next.status, requestId: next.requestId, runId: next.runId })}
           />
         </Card>

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import type { EbayEvent, SyncRun } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
+import { accountsWithData } from '../../../lib/accounts-with-data';
 import { isApiError } from '../../../lib/api-client';
 import { utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../api/get-accounts';
@@ -137,7 +138,7 @@ export function TerminalPage() {
                 onChange={(e) => setAccountId(e.currentTarget.value)}
                 data={[
                   { value: '', label: 'All accounts' },
-                  ...(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.label} (${a.username})` })),
+                  ...accountsWithData(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.label} (${a.username})` })),
                 ]}
                 w={200}
               />
