@@ -6,8 +6,10 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
+import { accountsWithData } from '../../../lib/accounts-with-data';
+import { useAccounts } from '../api/get-accounts';
 import { useDashboard } from '../api/get-dashboard';
-import { chartPoints, formatMoney, formatMoneyList, formatTime, mainCurrency } from './format';
+import { byRevenue, chartPoints, formatMoney, formatMoneyList, formatTime } from './format';
 import { OrdersChart } from './orders-chart';
 
 const statusColor: Record<string, string> = {
@@ -25,14 +27,23 @@ function Stat({ label, value, hint, testId }: { label: string; value: string; hi
 }
 
 function Figures({ data }: { data: DashboardResponse }) {
-  const currency = mainCurrency(data.orders.revenue);
+  const revenue = byRevenue(data.orders.revenue);
+  const currencies = revenue.map((r) => r.currency);
+  // A currency picked in the chart stays picked while the period or account still has it.
+  const [picked, setPicked] = useState<string | null>(null);
+  const currency = picked !== null && currencies.includes(picked) ? picked : (currencies[0] ?? '');
   const label = (id: string) => data.accounts.find((a) => a.id === id)?.label ?? id.slice(0, 8);
   const last = data.payouts.last;
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         <Stat testId="stat-orders" label={`Orders, last ${data.days} days`} value={String(data.orders.count)} />
-        <Stat testId="stat-revenue" label="Revenue (order totals)" value={formatMoneyList(data.orders.revenue)} />
+        <Stat
+          testId="stat-revenue"
+          label="Revenue (order totals)"
+          value={formatMoneyList(revenue)}
+          {...(revenue.length > 1 ? { hint: 'Per currency, not converted' } : {})}
+        />
         <Stat testId="stat-fees" label="Fees" value={formatMoneyList(data.fees)} hint="eBay fees of finance transactions" />
         <Stat
           testId="stat-payouts"
@@ -44,7 +55,12 @@ function Figures({ data }: { data: DashboardResponse }) {
         <Stat testId="stat-unread" label="Unread messages" value={String(data.unreadMessages)} />
       </SimpleGrid>
       {data.orders.count > 0 ? (
-        <OrdersChart points={chartPoints(data.orders.perDay, data.from, data.days, currency)} currency={currency} />
+        <OrdersChart
+          points={chartPoints(data.orders.perDay, data.from, data.days, currency)}
+          currency={currency}
+          currencies={currencies}
+          onCurrencyChange={setPicked}
+        />
       ) : (
         <Card withBorder>
           <EmptyState title="No orders in this period" description="Run an orders sync, or pick a longer period." action={<Button component={Link} to="/sync" variant="light">Open Sync</Button>} />
@@ -100,6 +116,7 @@ export function DashboardPage() {
   const [accountId, setAccountId] = useState('');
   const [days, setDays] = useState(30);
   const dashboard = useDashboard({ accountId: accountId || undefined, days });
+  const accounts = useAccounts();
   const data = dashboard.data;
   return (
     <>
@@ -113,7 +130,7 @@ export function DashboardPage() {
                 label="Account"
                 value={accountId}
                 onChange={(e) => setAccountId(e.currentTarget.value)}
-                data={[{ value: '', label: 'All accounts' }, ...data.accounts.map((a) => ({ value: a.id, label: a.label }))]}
+                data={[{ value: '', label: 'All accounts' }, ...accountsWithData(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: a.label }))]}
               />
               <NativeSelect
                 label="Period"

@@ -2,12 +2,17 @@ import type { DashboardDay, MoneyTotal } from '@ebay-connector/contract';
 
 export function formatMoney(m: MoneyTotal): string {
   const value = Number(m.value);
+  // Orders without a currency are summed apart by the server; a dollar sign would add them to the USD ones.
+  if (!m.currency) return `${value.toFixed(2)} (${currencyLabel(m.currency)})`;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: m.currency || 'USD' }).format(value);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: m.currency }).format(value);
   } catch {
     return `${value.toFixed(2)} ${m.currency}`;
   }
 }
+
+/** A currency code as the page names it (orders without one are grouped under ''). */
+export const currencyLabel = (currency: string) => currency || 'no currency';
 
 export const formatMoneyList = (list: MoneyTotal[]) => (list.length ? list.map(formatMoney).join(' · ') : '0');
 
@@ -17,25 +22,29 @@ export interface ChartPoint {
   revenue: number;
 }
 
-/** One point per day of the window (zeros for days without orders); revenue in `currency` only. */
+/**
+ * One point per day of the window (zeros for days without orders) with the orders in `currency` and their revenue:
+ * amounts in different currencies do not add up, and orders of every currency next to one currency's revenue would
+ * read as that revenue's orders.
+ */
 export function chartPoints(perDay: DashboardDay[], from: string, days: number, currency: string | null): ChartPoint[] {
   const start = Date.parse(from.slice(0, 10));
   const points: ChartPoint[] = [];
   for (let i = 0; i < days; i += 1) {
     const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
-    const rows = perDay.filter((d) => d.day === day);
+    const rows = perDay.filter((d) => d.day === day && d.currency === currency);
     points.push({
       day: day.slice(5),
       orders: rows.reduce((n, d) => n + d.orders, 0),
-      revenue: Math.round(rows.filter((d) => d.currency === currency).reduce((n, d) => n + Number(d.revenue), 0) * 100) / 100,
+      revenue: Math.round(rows.reduce((n, d) => n + Number(d.revenue), 0) * 100) / 100,
     });
   }
   return points;
 }
 
-/** The currency with the most revenue, for the chart. */
-export function mainCurrency(revenue: MoneyTotal[]): string | null {
-  return [...revenue].sort((a, b) => Number(b.value) - Number(a.value))[0]?.currency ?? null;
+/** Revenue per currency, the largest first: the chart starts on the first. */
+export function byRevenue(revenue: MoneyTotal[]): MoneyTotal[] {
+  return [...revenue].sort((a, b) => Number(b.value) - Number(a.value));
 }
 
 export function formatTime(iso: string | null): string {
