@@ -44,21 +44,43 @@ async function setLatency(latencyMs: number): Promise<void> {
   expect(res.status).toBeLessThan(300);
 }
 
-const ordersCell = () => page.getByTestId('sync-cell-orders');
+// The first seller's row: a second seller (another currency) is connected for the dashboard.
+const ordersCell = () => page.getByTestId(`sync-account-${seller}`).getByTestId('sync-cell-orders');
+
+/** Connects the emulator's `index`th seller through the consent page; returns its username and account id. */
+async function connectSeller(index: number): Promise<{ username: string; accountId: string }> {
+  await page.goto('/accounts');
+  await page.getByRole('button', { name: 'Connect to eBay' }).first().click();
+  await page.getByRole('dialog', { name: 'Connect to eBay' }).getByRole('button', { name: 'Continue to eBay' }).click();
+  await page.waitForURL(/\/oauth2\/authorize/);
+  const radio = page.locator('input[name="seller"]').nth(index);
+  const username = (await radio.getAttribute('value')) ?? '';
+  await radio.check();
+  await page.getByRole('button', { name: 'Agree' }).click();
+  await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
+  return { username, accountId: new URL(page.url()).searchParams.get('connected') ?? '' };
+}
+
+/** Same-origin JSON request from the page, as the UI itself would send it. */
+async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json().catch(() => null)) as never };
+    },
+    { method, path, body },
+  );
+}
 
 describe('sync, dashboard and admin system pages', () => {
   it('connects a seller and shows an empty dashboard call to action first', async () => {
     await signIn(page, admin, '/dashboard');
     await page.getByTestId('empty-state').getByText('No eBay accounts yet').waitFor();
-    await page.goto('/accounts');
-    await page.getByRole('button', { name: 'Connect to eBay' }).first().click();
-    await page.getByRole('dialog', { name: 'Connect to eBay' }).getByRole('button', { name: 'Continue to eBay' }).click();
-    await page.waitForURL(/\/oauth2\/authorize/);
-    const radio = page.locator('input[name="seller"]').first();
-    seller = (await radio.getAttribute('value')) ?? '';
-    await radio.check();
-    await page.getByRole('button', { name: 'Agree' }).click();
-    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
+    seller = (await connectSeller(0)).username;
   });
 
   it('starts an orders sync, shows live progress, and finishes with counters', async () => {
@@ -116,7 +138,8 @@ describe('sync, dashboard and admin system pages', () => {
     await setLatency(1500);
     try {
       await ordersCell().getByRole('button', { name: 'Full sync orders' }).click();
-      await ordersCell().getByTestId('cell-progress').waitFor();
+      // Stopped once running, so that it cuts a call short (a queued run ends without any).
+      await ordersCell().getByTestId('cell-status').getByText('running').waitFor();
       const stopped = Date.now();
       await ordersCell().getByRole('button', { name: 'Stop orders' }).click();
       await ordersCell().getByTestId('cell-status').getByText('cancelled').waitFor({ timeout: 10_000 });
@@ -152,6 +175,61 @@ describe('sync, dashboard and admin system pages', () => {
     await page.getByTestId(`sync-account-${seller}`).waitFor();
   });
 
+  it('shows a resumed run that succeeded by what it fetched and the run it resumed, never as a partial percentage', async () => {
+    const fetchedSoFar = () =>
+      page.evaluate((username) => {
+        const el = document.querySelector(`[data-testid="sync-account-${username}"] [data-testid="sync-cell-orders"] [data-testid="cell-progress"]`);
+        return Number(el?.getAttribute('data-fetched') ?? 0);
+      }, seller);
+    await setLatency(800);
+    try {
+      // A full run stopped after its first pages: the next full run resumes it and fetches only the rest.
+      await ordersCell().getByRole('button', { name: 'Full sync orders' }).click();
+      await ordersCell().getByTestId('cell-progress').waitFor();
+      const deadline = Date.now() + 20_000;
+      while ((await fetchedSoFar()) === 0 && Date.now() < deadline) await page.waitForTimeout(100);
+      await ordersCell().getByRole('button', { name: 'Stop orders' }).click();
+      await ordersCell().getByTestId('cell-status').getByText('cancelled').waitFor({ timeout: 10_000 });
+    } finally {
+      await setLatency(0);
+    }
+    await ordersCell().getByRole('button', { name: 'Full sync orders' }).click();
+    await ordersCell().getByTestId('cell-status').getByText('succeeded').waitFor({ timeout: 30_000 });
+
+    type Run = { id: string; status: string; resumedFrom: string | null; total: number | null; counters: { recordsFetched: number } };
+    const runs = await call<{ runs: Run[] }>('GET', '/api/ebay/sync/runs?resource=orders&limit=2');
+    const [resumed, stopped] = runs.body.runs;
+    expect(resumed?.status).toBe('succeeded');
+    expect(stopped?.status).toBe('cancelled');
+    expect(resumed?.resumedFrom).toBe(stopped?.id);
+    const fetched = resumed?.counters.recordsFetched ?? 0;
+    const total = resumed?.total ?? 0;
+    expect(fetched).toBeLessThan(total);
+
+    const words = `${fetched.toLocaleString('en-US')} fetched of ${total.toLocaleString('en-US')} (the rest by the run it resumed)`;
+    expect(await ordersCell().getByTestId('cell-fetched').textContent()).toBe(words);
+    expect(await ordersCell().getByTestId('resumed-from').textContent()).toBe(`resumed from run ${stopped?.id.slice(0, 8)}`);
+    const row = page.getByTestId(`run-row-${resumed?.id}`);
+    const progress = row.getByTestId('run-progress');
+    await progress.getByText(words).waitFor();
+    expect(await progress.textContent()).not.toContain('%');
+    // No run shows more fetched than its total ("30 / 21").
+    for (const text of await page.getByTestId('run-progress').allTextContents()) {
+      const [, done, of] = /([\d,]+) \/ ([\d,]+)/.exec(text) ?? [];
+      if (done && of) expect(Number(done.replace(/,/g, '')), text).toBeLessThanOrEqual(Number(of.replace(/,/g, '')));
+    }
+    await progress.scrollIntoViewIfNeeded();
+    await shoot(page, 'sync-resumed');
+
+    // The link opens the run it resumed.
+    await progress.getByRole('button', { name: `run ${stopped?.id.slice(0, 8)}` }).click();
+    const detail = page.getByTestId('run-detail');
+    await detail.getByText(stopped?.id ?? '?').waitFor();
+    expect(await detail.getByTestId('run-detail-status').textContent()).toBe('cancelled');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+  });
+
   it('refuses a schedule interval outside the range the server takes, without saving', async () => {
     const puts: string[] = [];
     const onRequest = (r: { method: () => string; url: () => string }) => {
@@ -183,7 +261,21 @@ describe('sync, dashboard and admin system pages', () => {
     }
   });
 
-  it('shows orders and the chart on the dashboard after the sync', async () => {
+  it('shows orders and the chart on the dashboard after the sync, one currency at a time', async () => {
+    // A second seller sells in another currency (the emulator's sellers are USD, GBP, EUR in turn).
+    const second = await connectSeller(1);
+    const started = await call('POST', '/api/ebay/sync/orders', { accountId: second.accountId });
+    expect(started.status).toBe(202);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      type Status = { status: Array<{ resource: string; lastRun: { status: string } | null }> };
+      const res = await call<Status>('GET', `/api/ebay/sync/status?accountId=${second.accountId}`);
+      const run = res.body.status.find((s) => s.resource === 'orders')?.lastRun?.status;
+      if (run === 'succeeded') break;
+      if ((run && /failed|cancelled|interrupted/.test(run)) || Date.now() > deadline) throw new Error(`orders sync: ${run}`);
+      await page.waitForTimeout(500);
+    }
+
     await page.goto('/');
     await page.getByTestId('open-dashboard').click();
     await page.waitForURL((url) => url.pathname === '/dashboard');
@@ -196,7 +288,31 @@ describe('sync, dashboard and admin system pages', () => {
       const v = document.querySelector('[data-testid="stat-orders-value"]')?.textContent;
       return v !== undefined && Number(v) > 0;
     });
-    await page.getByTestId('orders-chart').locator('.recharts-area').first().waitFor();
+    const chart = page.getByTestId('orders-chart');
+    await chart.locator('.recharts-area').first().waitFor();
+
+    type Dashboard = { orders: { count: number; revenue: Array<{ currency: string; value: string }>; perDay: Array<{ currency: string; orders: number }> } };
+    const dashboard = (await call<Dashboard>('GET', '/api/dashboard?days=365')).body;
+    const currencies = [...dashboard.orders.revenue].sort((a, b) => Number(b.value) - Number(a.value)).map((r) => r.currency);
+    expect(currencies.length).toBe(2);
+    const ordersIn = (currency: string) => dashboard.orders.perDay.filter((d) => d.currency === currency).reduce((n, d) => n + d.orders, 0);
+    // The headline names every currency's revenue.
+    const revenue = (await page.getByTestId('stat-revenue-value').textContent()) ?? '';
+    expect(revenue.split(' · ')).toHaveLength(2);
+    expect(revenue).toContain('$');
+    expect(revenue).toContain('£');
+    // The chart starts on the currency with the most revenue, its orders only, and says so.
+    const [first = '', other = ''] = currencies;
+    expect(await chart.getAttribute('data-currency')).toBe(first);
+    expect(Number(await chart.getAttribute('data-orders'))).toBe(ordersIn(first));
+    expect(ordersIn(first)).toBeLessThan(dashboard.orders.count);
+    expect(await chart.getByTestId('orders-chart-caption').textContent()).toContain(`Only the orders in ${first} and their revenue`);
+    await chart.getByTestId('chart-currency').getByText(other, { exact: true }).click();
+    await chart.and(page.locator(`[data-currency="${other}"]`)).waitFor();
+    expect(Number(await chart.getAttribute('data-orders'))).toBe(ordersIn(other));
+    expect(await chart.getByTestId('orders-chart-caption').textContent()).toContain(`Only the orders in ${other}`);
+    await shoot(page, 'dashboard-currencies');
+    await chart.getByTestId('chart-currency').getByText(first, { exact: true }).click();
     await page.getByTestId(`token-${seller}`).waitFor();
     await page.getByTestId('last-syncs').getByText('orders').first().waitFor();
     await shoot(page, 'dashboard');
@@ -226,7 +342,7 @@ describe('sync, dashboard and admin system pages', () => {
     expect(await viewerPage.getByRole('button', { name: /^(Sync|Full sync|Stop) / }).count()).toBe(0);
     expect(await viewerPage.getByRole('button', { name: 'Sync all' }).count()).toBe(0);
     expect(await viewerPage.getByRole('button', { name: 'STOP' }).count()).toBe(0);
-    await viewerPage.getByRole('button', { name: 'Schedules' }).click();
+    await viewerPage.getByTestId(`sync-account-${seller}`).getByRole('button', { name: 'Schedules' }).click();
     await viewerPage.getByTestId('schedules-table').waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Save schedules' }).count()).toBe(0);
     await shoot(viewerPage, 'sync-viewer');

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import type { EbayAccount, SyncResourceName, SyncStatusResponse } from '@ebay-connector/contract';
 import type { LiveProgress } from '../api/sync-events';
 import type { SyncModeName } from '../api/start-sync';
-import { formatRelative, formatTime, isActive, pausedReason, statusColor } from './format';
-import { RunProgress } from './run-progress';
+import { formatRelative, formatTime, isActive, pausedReason, progressText, statusColor } from './format';
+import { ResumedFrom, RunProgress } from './run-progress';
 
 type Entry = SyncStatusResponse['status'][number];
 
@@ -151,7 +151,10 @@ export function AccountMatrix(props: AccountMatrixProps) {
                     {run && active ? (
                       <RunProgress run={run} live={live[run.id]} testId="cell-progress" />
                     ) : run ? (
-                      <Text size="xs" c="dimmed">{run.counters.recordsFetched} fetched</Text>
+                      <>
+                        <Text size="xs" c="dimmed" data-testid="cell-fetched">{progressText(run)}</Text>
+                        <ResumedFrom run={run} onOpenRun={props.onOpenRun} />
+                      </>
                     ) : null}
                   </Table.Td>
                   {canOperate && (

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, formatTime, intervalError, pausedReason } from './format';
+import type { SyncRunStatus } from '@ebay-connector/contract';
+import { formatDuration, formatRelative, formatTime, intervalError, pausedReason, progressText, shownTotal } from './format';
 
 describe('sync time formatting', () => {
   const zone = process.env.TZ;
@@ -48,5 +49,42 @@ describe('schedule intervals', () => {
     expect(intervalError('10081')).toBe('Whole minutes from 1 to 10080 (a week)');
     expect(intervalError('1.5')).toBe('Whole minutes from 1 to 10080 (a week)');
     expect(intervalError('')).toBe('Enter an interval in minutes');
+  });
+});
+
+describe('run progress', () => {
+  const run = (status: SyncRunStatus, fetched: number, total: number | null, resumedFrom: string | null = null) => ({
+    status,
+    total,
+    resumedFrom,
+    counters: { calls: 1, pages: 1, recordsFetched: fetched, recordsInserted: 0, recordsUpdated: 0 },
+  });
+
+  it('shows a succeeded run by what it fetched, never as a partial percentage', () => {
+    expect(progressText(run('succeeded', 1079, 2000, 'r1'))).toBe('1,079 fetched of 2,000 (the rest by the run it resumed)');
+    expect(progressText(run('succeeded', 2000, 2000, 'r1'))).toBe('2,000 fetched');
+    expect(progressText(run('succeeded', 1000, 1000))).toBe('1,000 fetched');
+    expect(progressText(run('succeeded', 980, 1000))).toBe('980 fetched of 1,000');
+  });
+
+  it('counts a resumed run that did not finish apart from the run it resumed', () => {
+    expect(progressText(run('cancelled', 200, 2000, 'r1'))).toBe('200 fetched of 2,000 (besides what the run it resumed fetched)');
+    expect(progressText(run('running', 200, 2000, 'r1'), { fetched: 400, total: 2000 })).toBe(
+      '400 fetched of 2,000 (besides what the run it resumed fetched)',
+    );
+  });
+
+  it('never shows more fetched than the total', () => {
+    expect(progressText(run('running', 30, 21))).toBe('30 / 30 (100%)');
+    expect(progressText(run('succeeded', 30, 21))).toBe('30 fetched');
+    expect(shownTotal(30, 21)).toBe(30);
+    expect(shownTotal(3, null)).toBeNull();
+  });
+
+  it('shows the share of an unfinished run that started afresh', () => {
+    expect(progressText(run('running', 500, 2000))).toBe('500 / 2,000 (25%)');
+    expect(progressText(run('failed', 500, null))).toBe('500 fetched');
+    expect(progressText(run('running', 500, null))).toBe('500 fetched, counting');
+    expect(progressText(run('queued', 0, null))).toBe('queued');
   });
 });

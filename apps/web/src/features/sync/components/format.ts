@@ -47,6 +47,42 @@ export function percent(fetched: number, total: number | null): number | null {
 }
 
 /**
+ * The total to show next to `fetched`. A run's total is eBay's count when it started; records that arrive during
+ * the run are fetched too, so the count can pass it, and "30 / 21" would read as a bug.
+ */
+export const shownTotal = (fetched: number, total: number | null): number | null => (total === null ? null : Math.max(total, fetched));
+
+/** A count with thousands separators ("1,079"), the same in every browser locale. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * What a run fetched, in words (`live`: newer counts from the event stream). A resumed run fetches only what the
+ * run it resumed had not, so its own count against the total reads as unfinished work: a run that succeeded never
+ * shows a percentage, and a resumed one says the rest was fetched before it.
+ */
+export function progressText(
+  run: Pick<SyncRun, 'status' | 'counters' | 'total' | 'resumedFrom'>,
+  live?: { fetched: number; total: number | null },
+): string {
+  if (run.status === 'queued') return 'queued';
+  const fetched = Math.max(run.counters.recordsFetched, live?.fetched ?? 0);
+  const total = shownTotal(fetched, live?.total ?? run.total);
+  const short = total !== null && fetched < total ? total : null;
+  if (run.status === 'succeeded' || run.resumedFrom !== null) {
+    const ofTotal = short === null ? '' : ` of ${formatCount(short)}`;
+    const rest =
+      short === null || run.resumedFrom === null
+        ? ''
+        : run.status === 'succeeded'
+          ? ' (the rest by the run it resumed)'
+          : ' (besides what the run it resumed fetched)';
+    return `${formatCount(fetched)} fetched${ofTotal}${rest}`;
+  }
+  if (total === null) return `${formatCount(fetched)} fetched${isActive(run.status) ? ', counting' : ''}`;
+  return `${formatCount(fetched)} / ${formatCount(total)} (${percent(fetched, total) ?? 0}%)`;
+}
+
+/**
  * Why an account may not sync, as the end of a sentence ("Schedules are paused: …"), or `null` when it may. The
  * server refuses to start a run for such an account (409 `account_not_connected`), so the page says why first.
  */

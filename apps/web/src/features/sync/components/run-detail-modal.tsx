@@ -4,11 +4,15 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSyncRun } from '../api/get-sync-run';
 import { useStopRun } from '../api/stop-run';
-import { formatDuration, formatTime, isActive, statusColor } from './format';
-import { RunProgress } from './run-progress';
+import { formatDuration, formatTime, isActive, progressText, statusColor } from './format';
+import { ResumedFrom, RunProgress } from './run-progress';
 
-/** One run: status, counters, error, links to its live events and API calls; STOP while it is active. */
-export function RunDetailModal({ runId, canOperate, onClose }: { runId: string | null; canOperate: boolean; onClose: () => void }) {
+/**
+ * One run: status, counters, error, links to its live events and API calls, and the run it resumed (opened in its
+ * place); STOP while it is active.
+ */
+export function RunDetailModal(props: { runId: string | null; canOperate: boolean; onClose: () => void; onOpenRun: (runId: string) => void }) {
+  const { runId, canOperate, onClose, onOpenRun } = props;
   const run = useSyncRun(runId);
   const stop = useStopRun();
   const r = run.data?.run;
@@ -26,9 +30,13 @@ export function RunDetailModal({ runId, canOperate, onClose }: { runId: string |
                 <Table.Th>Status</Table.Th>
                 <Table.Td><Badge color={statusColor[r.status]} data-testid="run-detail-status">{r.status}</Badge></Table.Td>
               </Table.Tr>
-              {isActive(r.status) && (
-                <Table.Tr><Table.Th>Progress</Table.Th><Table.Td><RunProgress run={r} /></Table.Td></Table.Tr>
-              )}
+              <Table.Tr>
+                <Table.Th>Progress</Table.Th>
+                <Table.Td data-testid="run-detail-progress">
+                  {isActive(r.status) ? <RunProgress run={r} /> : <Text size="sm">{progressText(r)}</Text>}
+                  <ResumedFrom run={r} onOpenRun={onOpenRun} />
+                </Table.Td>
+              </Table.Tr>
               <Table.Tr><Table.Th>Started (UTC)</Table.Th><Table.Td>{formatTime(r.startedAt)}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>Finished (UTC)</Table.Th><Table.Td>{formatTime(r.finishedAt)} ({formatDuration(r)})</Table.Td></Table.Tr>
               <Table.Tr>
@@ -36,7 +44,6 @@ export function RunDetailModal({ runId, canOperate, onClose }: { runId: string |
                 <Table.Td>
                   calls {r.counters.calls} · pages {r.counters.pages} · fetched {r.counters.recordsFetched} · inserted{' '}
                   {r.counters.recordsInserted} · updated {r.counters.recordsUpdated}
-                  {r.total !== null ? ` · total ${r.total}` : ''}
                 </Table.Td>
               </Table.Tr>
               {r.errorCode && (

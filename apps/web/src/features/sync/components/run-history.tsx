@@ -6,7 +6,8 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSyncRuns, type RunFilters } from '../api/get-sync-runs';
-import { formatDuration, formatTime, isActive, percent, statusColor } from './format';
+import { formatDuration, formatTime, progressText, statusColor } from './format';
+import { ResumedFrom } from './run-progress';
 
 const statuses: SyncRunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'];
 
@@ -56,7 +57,7 @@ export function RunHistory(props: {
       )}
       {rows.length > 0 && (
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={1100}>
+          <Table.ScrollContainer minWidth={1300}>
             <Table striped verticalSpacing={4} fz="sm" data-testid="runs-table">
               <Table.Thead>
                 <Table.Tr>
@@ -78,43 +79,41 @@ export function RunHistory(props: {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rows.map((r) => {
-                  const pct = percent(r.counters.recordsFetched, r.total);
-                  return (
-                    <Table.Tr key={r.id} data-testid={`run-row-${r.id}`} data-status={r.status}>
-                      <Table.Td miw={120}>
-                        <Badge color={statusColor[r.status]} variant="light" style={{ cursor: 'pointer' }} onClick={() => props.onOpenRun(r.id)} data-testid="run-status">
-                          {r.status}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{label(r.accountId)}</Table.Td>
-                      <Table.Td>{r.resource}</Table.Td>
-                      <Table.Td>{r.mode}</Table.Td>
-                      <Table.Td>{r.trigger}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(r.startedAt ?? r.createdAt)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(r)}</Table.Td>
-                      <Table.Td ta="right">{r.counters.calls}</Table.Td>
-                      <Table.Td ta="right">{r.counters.pages}</Table.Td>
-                      <Table.Td ta="right" data-testid="run-fetched">{r.counters.recordsFetched}</Table.Td>
-                      <Table.Td ta="right">{r.counters.recordsInserted}</Table.Td>
-                      <Table.Td ta="right">{r.counters.recordsUpdated}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {r.total !== null ? `${r.counters.recordsFetched} / ${r.total}${pct !== null ? ` (${pct}%)` : ''}` : isActive(r.status) ? 'counting' : '-'}
-                      </Table.Td>
-                      <Table.Td maw={240}>
-                        {r.errorCode ? (
-                          <Text size="xs" c="red" lineClamp={2} title={r.errorMessage ?? ''}>
-                            <code>{r.errorCode}</code> {r.errorMessage}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Anchor component={Link} to={`/terminal?runId=${r.id}`} size="xs" mr="xs">events</Anchor>
-                        <Anchor component={Link} to={`/logs?runId=${r.id}`} size="xs">calls</Anchor>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {rows.map((r) => (
+                  <Table.Tr key={r.id} data-testid={`run-row-${r.id}`} data-status={r.status}>
+                    <Table.Td miw={120}>
+                      <Badge color={statusColor[r.status]} variant="light" style={{ cursor: 'pointer' }} onClick={() => props.onOpenRun(r.id)} data-testid="run-status">
+                        {r.status}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{label(r.accountId)}</Table.Td>
+                    <Table.Td>{r.resource}</Table.Td>
+                    <Table.Td>{r.mode}</Table.Td>
+                    <Table.Td>{r.trigger}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(r.startedAt ?? r.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(r)}</Table.Td>
+                    <Table.Td ta="right">{r.counters.calls}</Table.Td>
+                    <Table.Td ta="right">{r.counters.pages}</Table.Td>
+                    <Table.Td ta="right" data-testid="run-fetched">{r.counters.recordsFetched}</Table.Td>
+                    <Table.Td ta="right">{r.counters.recordsInserted}</Table.Td>
+                    <Table.Td ta="right">{r.counters.recordsUpdated}</Table.Td>
+                    <Table.Td miw={200} maw={260} data-testid="run-progress">
+                      <Text size="sm">{progressText(r)}</Text>
+                      <ResumedFrom run={r} onOpenRun={props.onOpenRun} />
+                    </Table.Td>
+                    <Table.Td maw={240}>
+                      {r.errorCode ? (
+                        <Text size="xs" c="red" lineClamp={2} title={r.errorMessage ?? ''}>
+                          <code>{r.errorCode}</code> {r.errorMessage}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Anchor component={Link} to={`/terminal?runId=${r.id}`} size="xs" mr="xs">events</Anchor>
+                      <Anchor component={Link} to={`/logs?runId=${r.id}`} size="xs">calls</Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -1,12 +1,12 @@
-import { Group, Progress, Text } from '@mantine/core';
+import { Anchor, Group, Progress, Text } from '@mantine/core';
 import type { SyncRun } from '@ebay-connector/contract';
 import type { LiveProgress } from '../api/sync-events';
-import { percent } from './format';
+import { percent, progressText, shownTotal } from './format';
 
 /** Fetched vs total of a run, the newest of the live stream and the last status poll. */
 export function RunProgress({ run, live, testId }: { run: SyncRun; live?: LiveProgress | undefined; testId?: string }) {
   const fetched = Math.max(run.counters.recordsFetched, live?.fetched ?? 0);
-  const total = live?.total ?? run.total;
+  const total = shownTotal(fetched, live?.total ?? run.total);
   const pct = percent(fetched, total);
   return (
     <Group gap="xs" wrap="nowrap" data-testid={testId} data-fetched={fetched} data-total={total ?? ''}>
@@ -20,8 +20,22 @@ export function RunProgress({ run, live, testId }: { run: SyncRun; live?: LivePr
         color={run.status === 'queued' ? 'gray' : 'blue'}
       />
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        {run.status === 'queued' ? 'queued' : `${fetched}${total !== null ? ` / ${total}` : ''}`}
+        {progressText(run, { fetched, total })}
       </Text>
     </Group>
+  );
+}
+
+/** "resumed from run 1a2b3c4d", opening that run; nothing for a run that started afresh. */
+export function ResumedFrom({ run, onOpenRun }: { run: Pick<SyncRun, 'resumedFrom'>; onOpenRun: (runId: string) => void }) {
+  if (run.resumedFrom === null) return null;
+  const from = run.resumedFrom;
+  return (
+    <Text size="xs" c="dimmed" data-testid="resumed-from">
+      resumed from{' '}
+      <Anchor component="button" type="button" size="xs" onClick={() => onOpenRun(from)} title={from}>
+        run {from.slice(0, 8)}
+      </Anchor>
+    </Text>
   );
 }

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
+import { accountsWithData } from '../../../lib/accounts-with-data';
 import { hasRole, useCurrentUser } from '../../../lib/current-user';
 import { useAccounts } from '../api/get-accounts';
 import { useSyncStatus } from '../api/get-sync-status';
@@ -96,9 +97,9 @@ export function SyncPage() {
               onEditSchedules={() => setScheduleAccount(account.id)}
             />
           ))}
-        {list.length > 0 && <RunHistory accounts={list} live={anyActive} onOpenRun={setOpenRun} />}
+        {list.length > 0 && <RunHistory accounts={accountsWithData(list)} live={anyActive} onOpenRun={setOpenRun} />}
       </Stack>
-      <RunDetailModal runId={openRun} canOperate={canOperate} onClose={() => setOpenRun(null)} />
+      <RunDetailModal runId={openRun} canOperate={canOperate} onClose={() => setOpenRun(null)} onOpenRun={setOpenRun} />
       <SchedulesModal account={scheduleTarget} canOperate={canOperate} onClose={() => setScheduleAccount(null)} />
     </>
   );
