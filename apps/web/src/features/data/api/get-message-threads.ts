@@ -26,6 +26,6 @@ export function messageThreadsQueryOptions(accountId: string | undefined) {
   });
 }
 
-export function useMessageThreads(accountId: string | undefined) {
-  return useInfiniteQuery(messageThreadsQueryOptions(accountId));
+export function useMessageThreads(accountId: string | undefined, enabled = true) {
+  return useInfiniteQuery({ ...messageThreadsQueryOptions(accountId), enabled });
 }

@@ -2,8 +2,6 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { MessageThreadDetailResponse } from './detail-types';
 
-export const messagesPath = '/api/messages';
-
 /** `GET /api/messages/threads/{threadId}?accountId=`: one conversation with its messages, oldest first. */
 export function getThreadMessages(
   accountId: string,

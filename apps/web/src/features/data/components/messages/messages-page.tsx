@@ -1,57 +1,102 @@
-import { Button, Card, Grid, Group, NativeSelect, ScrollArea, Stack, Text } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Button, Card, Grid, Group, ScrollArea, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { LoadingState } from '../../../../components/loading-state';
 import { PageHeader } from '../../../../components/page-header';
+import { accountsWithData } from '../../../../lib/accounts-with-data';
 import { useAccounts } from '../../api/get-accounts';
 import { useMessageThreads } from '../../api/get-message-threads';
-import { messagesPath } from '../../api/get-thread-messages';
-import { csvHref } from '../../lib/query-string';
+import { messagesPath, useMessages } from '../../api/get-messages';
+import { csvHref, type FilterField } from '../../lib/query-string';
+import { ListFilters } from '../shared/list-filters';
 import { useAccountName } from '../shared/use-account-name';
+import { useListParams } from '../shared/use-list-params';
+import { MessageResults } from './message-results';
 import { ThreadList } from './thread-list';
 import { ThreadMessages } from './thread-messages';
 
-/** Buyer messages as conversations: the list on the left, the selected conversation on the right (URL: `?thread=`). */
+/** The filters of `GET /api/messages`. */
+export const messageFields: readonly FilterField[] = [
+  { param: 'q', label: 'Search', kind: 'text', placeholder: 'Subject or message text' },
+  { param: 'sender', label: 'Sender', kind: 'text', placeholder: 'Exact eBay username' },
+  { param: 'itemId', label: 'Item id', kind: 'text' },
+  { param: 'threadId', label: 'Conversation id', kind: 'text' },
+  { param: 'from', label: 'Received from', kind: 'dateFrom' },
+  { param: 'to', label: 'Received to', kind: 'dateTo' },
+];
+
+/** "12 conversations shown" and "Load more", or the end of the list. */
+function ListFooter(props: {
+  count: ReactNode;
+  countTestId: string;
+  endTestId: string;
+  hasNextPage: boolean;
+  loading: boolean;
+  onLoadMore: () => void;
+}) {
+  return (
+    <Group justify="space-between" mt="xs">
+      <Text size="sm" c="dimmed" data-testid={props.countTestId}>
+        {props.count}
+      </Text>
+      {props.hasNextPage ? (
+        <Button variant="light" size="xs" onClick={props.onLoadMore} loading={props.loading}>
+          Load more
+        </Button>
+      ) : (
+        <Text size="sm" c="dimmed" data-testid={props.endTestId}>
+          That is all.
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/**
+ * Buyer messages as conversations: the list on the left, the selected conversation on the right (URL: `?thread=`).
+ * Conversations can only be narrowed to an account; any other filter lists the matching messages instead, each
+ * opening its conversation.
+ */
 export function MessagesPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, query, rangeInvalid, formValue, apply } = useListParams(messageFields);
   const accountId = params.get('accountId') ?? undefined;
   const threadParam = params.get('thread');
-  const threads = useMessageThreads(accountId);
+  const searching = messageFields.some((f) => formValue[f.param] !== undefined);
+  const threads = useMessageThreads(accountId, !searching);
+  const messages = useMessages(query, searching && !rangeInvalid);
   const accounts = useAccounts();
   const accountName = useAccountName();
 
   const [threadAccount, ...rest] = threadParam?.split(':') ?? [];
   const selected = threadAccount && rest.length > 0 ? { accountId: threadAccount, threadId: rest.join(':') } : null;
-  const list = threads.data?.pages.flatMap((page) => page.threads) ?? [];
-
-  const update = (changes: Record<string, string | undefined>) =>
+  const threadList = threads.data?.pages.flatMap((page) => page.threads) ?? [];
+  const messageList = messages.data?.pages.flatMap((page) => page.items) ?? [];
+  const select = (t: { accountId: string; threadId: string }) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
+      next.set('thread', `${t.accountId}:${t.threadId}`);
       return next;
     });
+  const current = searching ? messages : threads;
 
   return (
     <>
       <PageHeader
         title="Messages"
-        description="Buyer and eBay messages grouped into conversations, newest first."
+        description="Buyer and eBay messages grouped into conversations, newest first. Search covers subjects and message text."
         actions={
           <Group gap="xs">
             <Button
               variant="default"
-              onClick={() => void threads.refetch()}
-              loading={threads.isRefetching && !threads.isFetchingNextPage}
+              onClick={() => void current.refetch()}
+              loading={current.isRefetching && !current.isFetchingNextPage}
             >
               Reload
             </Button>
             <Button
               component="a"
-              href={csvHref(messagesPath, accountId ? { accountId } : {})}
+              href={csvHref(messagesPath, query)}
               download="messages.csv"
               variant="light"
               data-testid="export-csv"
@@ -63,64 +108,82 @@ export function MessagesPage() {
       />
       <Stack gap="md">
         <Card withBorder>
-          <NativeSelect
-            label="Account"
-            value={accountId ?? ''}
-            onChange={(e) => update({ accountId: e.currentTarget.value || undefined, thread: undefined })}
-            data={[
-              { value: '', label: 'All accounts' },
-              ...(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.label} (${a.username})` })),
-            ]}
-            w={240}
+          <ListFilters
+            key={JSON.stringify(formValue)}
+            label="Filter messages"
+            fields={messageFields}
+            value={formValue}
+            accounts={accountsWithData(accounts.data?.accounts ?? [])}
+            onApply={apply}
           />
         </Card>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <Card withBorder padding={0}>
-              {threads.isPending && <LoadingState label="Loading conversations" />}
-              {threads.isError && !threads.data && (
-                <Stack p="md">
-                  <ErrorAlert error={threads.error} onRetry={() => void threads.refetch()} />
-                </Stack>
-              )}
-              {threads.isSuccess && list.length === 0 && (
-                <EmptyState title="No messages synced yet" description="Messages appear here after a sync of a connected account." />
-              )}
-              {list.length > 0 && (
-                <ScrollArea.Autosize mah={640} type="auto">
-                  <ThreadList
-                    threads={list}
-                    selected={threadParam}
-                    onSelect={(t) => update({ thread: `${t.accountId}:${t.threadId}` })}
-                    accountName={accountName}
+            {searching ? (
+              <>
+                <Card withBorder padding={0}>
+                  {rangeInvalid && (
+                    <EmptyState title="No messages shown" description="The date range ends before it starts: correct it in the filters above." />
+                  )}
+                  {messages.isPending && !rangeInvalid && <LoadingState label="Loading messages" />}
+                  {messages.isError && !messages.data && (
+                    <Stack p="md">
+                      <ErrorAlert error={messages.error} onRetry={() => void messages.refetch()} />
+                    </Stack>
+                  )}
+                  {messages.isSuccess && messageList.length === 0 && (
+                    <EmptyState title="No messages match these filters" description="Change or reset the filters." />
+                  )}
+                  {messageList.length > 0 && (
+                    <ScrollArea.Autosize mah={640} type="auto">
+                      <MessageResults messages={messageList} selected={threadParam} onSelect={select} accountName={accountName} />
+                    </ScrollArea.Autosize>
+                  )}
+                </Card>
+                {messageList.length > 0 && (
+                  <ListFooter
+                    count={`${messageList.length} matching message${messageList.length === 1 ? '' : 's'} shown`}
+                    countTestId="message-count"
+                    endTestId="message-list-end"
+                    hasNextPage={messages.hasNextPage}
+                    loading={messages.isFetchingNextPage}
+                    onLoadMore={() => void messages.fetchNextPage()}
                   />
-                </ScrollArea.Autosize>
-              )}
-            </Card>
-            {list.length > 0 && (
-              <Group justify="space-between" mt="xs">
-                <Text size="sm" c="dimmed" data-testid="thread-count">
-                  {list.length} conversation{list.length === 1 ? '' : 's'} shown
-                </Text>
-                {threads.hasNextPage ? (
-                  <Button
-                    variant="light"
-                    size="xs"
-                    onClick={() => void threads.fetchNextPage()}
-                    loading={threads.isFetchingNextPage}
-                  >
-                    Load more
-                  </Button>
-                ) : (
-                  <Text size="sm" c="dimmed" data-testid="thread-list-end">
-                    That is all.
-                  </Text>
                 )}
-              </Group>
+              </>
+            ) : (
+              <>
+                <Card withBorder padding={0}>
+                  {threads.isPending && <LoadingState label="Loading conversations" />}
+                  {threads.isError && !threads.data && (
+                    <Stack p="md">
+                      <ErrorAlert error={threads.error} onRetry={() => void threads.refetch()} />
+                    </Stack>
+                  )}
+                  {threads.isSuccess && threadList.length === 0 && (
+                    <EmptyState title="No messages synced yet" description="Messages appear here after a sync of a connected account." />
+                  )}
+                  {threadList.length > 0 && (
+                    <ScrollArea.Autosize mah={640} type="auto">
+                      <ThreadList threads={threadList} selected={threadParam} onSelect={select} accountName={accountName} />
+                    </ScrollArea.Autosize>
+                  )}
+                </Card>
+                {threadList.length > 0 && (
+                  <ListFooter
+                    count={`${threadList.length} conversation${threadList.length === 1 ? '' : 's'} shown`}
+                    countTestId="thread-count"
+                    endTestId="thread-list-end"
+                    hasNextPage={threads.hasNextPage}
+                    loading={threads.isFetchingNextPage}
+                    onLoadMore={() => void threads.fetchNextPage()}
+                  />
+                )}
+              </>
             )}
-            {threads.isFetchNextPageError && (
+            {current.isFetchNextPageError && (
               <Stack mt="xs">
-                <ErrorAlert error={threads.error} title="The next page did not load" />
+                <ErrorAlert error={current.error} title="The next page did not load" />
               </Stack>
             )}
           </Grid.Col>

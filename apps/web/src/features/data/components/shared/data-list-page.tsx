@@ -3,15 +3,16 @@ import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query
 import type { ColumnDef } from '@tanstack/react-table';
 import type { DataListResponse } from '@ebay-connector/contract';
 import type { ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { LoadingState } from '../../../../components/loading-state';
 import { PageHeader } from '../../../../components/page-header';
+import { accountsWithData } from '../../../../lib/accounts-with-data';
 import { useAccounts } from '../../api/get-accounts';
-import { apiQueryFromParams, csvHref, dateRangeError, nextSort, type FilterField } from '../../lib/query-string';
+import { csvHref, nextSort, type FilterField } from '../../lib/query-string';
 import { DataTable } from './data-table';
 import { ListFilters } from './list-filters';
+import { useListParams } from './use-list-params';
 
 export interface DataListConfig<T> {
   title: string;
@@ -35,29 +36,12 @@ export interface DataListConfig<T> {
  * "Load more", and "Export CSV" downloads every row matching the same filters.
  */
 export function DataListPage<T>({ config }: { config: DataListConfig<T> }) {
-  const [params, setParams] = useSearchParams();
-  const query = apiQueryFromParams(params, config.fields);
-  const rangeInvalid = dateRangeError(Object.fromEntries(params), config.fields) !== null;
+  const { params, setParams, query, rangeInvalid, formValue, apply } = useListParams(config.fields);
   const list = config.useList(query, !rangeInvalid);
   const accounts = useAccounts();
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
   const sort = { sort: params.get('sort') ?? config.defaultSort, order } as const;
 
-  const formValue: Record<string, string> = {};
-  for (const key of ['accountId', ...config.fields.map((f) => f.param)]) {
-    const v = params.get(key);
-    if (v) formValue[key] = v;
-  }
-  const apply = (values: Record<string, string>) =>
-    setParams((p) => {
-      const next = new URLSearchParams();
-      for (const key of ['sort', 'order']) {
-        const v = p.get(key);
-        if (v) next.set(key, v);
-      }
-      for (const [k, v] of Object.entries(values)) next.set(k, v);
-      return next;
-    });
   const onSort = (pressed: string) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
@@ -100,7 +84,7 @@ export function DataListPage<T>({ config }: { config: DataListConfig<T> }) {
             label={`Filter ${many}`}
             fields={config.fields}
             value={formValue}
-            accounts={accounts.data?.accounts ?? []}
+            accounts={accountsWithData(accounts.data?.accounts ?? [])}
             onApply={apply}
           />
         </Card>
