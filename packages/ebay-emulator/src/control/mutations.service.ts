@@ -64,7 +64,7 @@ export interface MessageChange {
 export function addMessages(ds: SellerDataset, now: number, target: { count: number } | { indices: number[] }): MessageChange[] {
   const indices = 'indices' in target
     ? target.indices
-    : walkStreams(ds, INBOX_STREAMS, -Infinity, ds.asOf, 'desc', 0, target.count).map((ev) => ev.index);
+    : walkStreams(ds, INBOX_STREAMS, -Infinity, ds.liveAsOf, 'desc', 0, target.count).map((ev) => ev.index);
   return indices.map((i) => {
     const m = addBuyerMessage(ds, i, now);
     return { messageId: m.messageId, conversationId: memberConversationId(ds, i), createdDate: iso(m.date) };

@@ -67,7 +67,7 @@ export function computeTruth(ds: SellerDataset, resource: TruthResource, now: nu
       return sortedTruth(resource, lines, 'sha256 hex of payoutIds sorted, joined by "\\n"');
     }
     case 'messages': {
-      const lines = walkStreams(ds, [...INBOX_STREAMS, ...SENT_STREAMS], -Infinity, ds.asOf, 'asc', 0, Number.MAX_SAFE_INTEGER).map((ev) => {
+      const lines = walkStreams(ds, [...INBOX_STREAMS, ...SENT_STREAMS], -Infinity, ds.liveAsOf, 'asc', 0, Number.MAX_SAFE_INTEGER).map((ev) => {
         const m = messageRecord(ds, ev.key, ev.index);
         return `${m.messageId}|${iso(m.date)}`;
       });
@@ -76,7 +76,7 @@ export function computeTruth(ds: SellerDataset, resource: TruthResource, now: nu
     }
     case 'conversations': {
       const lines: string[] = [];
-      for (const ev of walkStreams(ds, INBOX_STREAMS, -Infinity, ds.asOf, 'asc', 0, Number.MAX_SAFE_INTEGER)) {
+      for (const ev of walkStreams(ds, INBOX_STREAMS, -Infinity, ds.liveAsOf, 'asc', 0, Number.MAX_SAFE_INTEGER)) {
         const id = memberConversationId(ds, ev.index);
         for (const m of memberConversationMessages(ds, ev.index)) lines.push(`${id}|${String(m['messageId'])}`);
       }

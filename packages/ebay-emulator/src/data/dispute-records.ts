@@ -10,10 +10,10 @@ export const DISPUTE_STREAM: StreamSpec<'DISPUTE'> = { key: 'DISPUTE', fate: 'di
 
 export type DisputeStatus = 'OPEN' | 'ACTION_NEEDED' | 'CLOSED';
 
-/** A dispute opened less than 3 days before the dataset's start needs action, after 30 days it is closed. */
+/** A dispute opened less than 3 days before the time the activity reached needs action, after 30 days it is closed. */
 export function disputeStatus(ds: SellerDataset, index: number): { status: DisputeStatus; opened: number; closed: number | undefined } {
   const opened = ds.timeline.created(index) + DISPUTE_DELAY;
-  const age = ds.asOf - opened;
+  const age = ds.liveAsOf - opened;
   if (age >= 30 * DAY) return { status: 'CLOSED', opened, closed: opened + 30 * DAY };
   return { status: age < 3 * DAY ? 'ACTION_NEEDED' : 'OPEN', opened, closed: undefined };
 }

@@ -23,8 +23,9 @@ export function streamRange(ds: SellerDataset, spec: StreamSpec, from: number, t
   const t = ds.timeline;
   const [lo, hi] = t.range(from - spec.delayMs, to === Infinity ? Infinity : to - spec.delayMs);
   if (spec.fate === 'all') return [lo, hi];
-  // Fated events exist only when they happened before the dataset's start.
-  const realized = Math.min(t.baseCount, t.lowerBound(ds.asOf - spec.delayMs + 1));
+  // Fated events exist only when they happened by the time the activity reached (the dataset's start without live
+  // activity); members created after that are live orders, whose fates OrderFates lays out.
+  const realized = t.lowerBound(ds.liveAsOf - spec.delayMs + 1);
   return [lo, Math.max(lo, Math.min(hi, realized))];
 }
 
@@ -87,6 +88,6 @@ export function eventsOfOrder<K extends string>(ds: SellerDataset, specs: readon
   const fate = ds.fates.fateOf(index);
   const created = ds.timeline.created(index);
   return specs
-    .filter((s) => (s.fate === 'all' || s.fate === fate) && (s.fate === 'all' || created + s.delayMs <= ds.asOf))
+    .filter((s) => (s.fate === 'all' || s.fate === fate) && (s.fate === 'all' || created + s.delayMs <= ds.liveAsOf))
     .map((s) => ({ key: s.key, index, date: created + s.delayMs }));
 }

@@ -31,7 +31,7 @@ export function disputeIdOf(ds: SellerDataset, index: number): string {
 
 export function parseDisputeId(ds: SellerDataset, id: string): number | undefined {
   const p = parseNumericId(id, 5, 8);
-  return p && p.sellerNumber === ds.number && p.value < ds.timeline.baseCount && ds.fates.fateOf(p.value) === 'disputed' ? p.value : undefined;
+  return p && p.sellerNumber === ds.number && p.value < ds.timeline.total && ds.fates.fateOf(p.value) === 'disputed' ? p.value : undefined;
 }
 
 /**

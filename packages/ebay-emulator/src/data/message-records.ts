@@ -13,7 +13,7 @@ export const OPEN_STREAM: StreamSpec<MessageKey> = { key: 'INBOX_OPEN', fate: 'm
 export const REPLIED_STREAM: StreamSpec<MessageKey> = { key: 'INBOX_REPLIED', fate: 'messagedReplied', delayMs: MESSAGE_DELAY };
 export const INBOX_STREAMS: readonly StreamSpec<MessageKey>[] = [REPLIED_STREAM, OPEN_STREAM];
 export const SENT_STREAMS: readonly StreamSpec<MessageKey>[] = [{ key: 'SENT', fate: 'messagedReplied', delayMs: REPLY_DELAY }];
-/** Unanswered messages younger than this (at the dataset's start) are unread. */
+/** Unanswered messages younger than this (at the time the activity reached) are unread. */
 export const UNREAD_WINDOW = 7 * DAY;
 
 export interface MessageRecord {
@@ -70,7 +70,7 @@ export function messageRecord(ds: SellerDataset, key: MessageKey, index: number)
     subject,
     text: `<p>Hi, I bought "${title}" (order ${ds.orderId(index)}). ${subject}</p>`,
     date,
-    read: replied || ds.asOf - date > UNREAD_WINDOW,
+    read: replied || ds.liveAsOf - date > UNREAD_WINDOW,
     replied,
     itemId: line?.listingId ?? '',
     itemTitle: title,
@@ -110,12 +110,12 @@ export function messageById(ds: SellerDataset, id: string): MessageRecord | unde
   if (added) return added;
   for (const [prefix, keys] of [[3, ['INBOX_REPLIED', 'INBOX_OPEN']], [4, ['SENT']]] as const) {
     const p = parseNumericId(id, prefix, 10);
-    if (!p || p.sellerNumber !== ds.number || p.value >= ds.timeline.baseCount) continue;
+    if (!p || p.sellerNumber !== ds.number || p.value >= ds.timeline.total) continue;
     const fate = ds.fates.fateOf(p.value);
     const key = prefix === 4 ? (fate === 'messagedReplied' ? 'SENT' : undefined) : fate === 'messagedReplied' ? 'INBOX_REPLIED' : fate === 'messagedOpen' ? 'INBOX_OPEN' : undefined;
     if (!key || !keys.some((k) => k === key)) continue;
     const rec = messageRecord(ds, key, p.value);
-    return rec.date <= ds.asOf ? rec : undefined;
+    return rec.date <= ds.liveAsOf ? rec : undefined;
   }
   return undefined;
 }

@@ -19,6 +19,15 @@ export function shipDelayOf(seed: number, seller: number, index: number): number
   return SHIP_MIN + (hashInts(seed, seller, SHIP, index) % (SHIP_MAX - SHIP_MIN));
 }
 
+const LIVE_SHIP_MIN = 1 * HOUR;
+const LIVE_SHIP_MAX = 12 * HOUR;
+const LIVE_SHIP = labelCode('live-order-ship');
+
+/** How long after its creation live order k ships (unless it is cancelled first): 1 to 12 hours. */
+export function liveShipDelayOf(seed: number, seller: number, k: number): number {
+  return LIVE_SHIP_MIN + (hashInts(seed, seller, LIVE_SHIP, k) % (LIVE_SHIP_MAX - LIVE_SHIP_MIN));
+}
+
 export type FulfillmentStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'FULFILLED';
 
 export interface OrderLifecycle {
@@ -41,31 +50,26 @@ function happenedAt(created: number, delay: number, asOf: number): number | unde
 }
 
 /**
- * The state of a generated order as of `asOf` (the dataset's start time). Events scheduled after `asOf` have not
- * happened. `multiLine` lets an order be IN_PROGRESS (some line items shipped) while it awaits shipment.
+ * The state of an order as of `asOf` (the time the activity reached: the dataset's start, or later with live
+ * activity). Events scheduled after `asOf` have not happened. `shipDelay` is undefined for an order that does not ship
+ * by itself (one created through the control API); `multiLine` lets an order be IN_PROGRESS (some line items shipped)
+ * while it awaits shipment.
  */
 export function orderLifecycle(
-  seed: number,
-  seller: number,
-  index: number,
   fate: Fate,
   created: number,
   asOf: number,
-  appended: boolean,
+  shipDelay: number | undefined,
   multiLine: boolean,
 ): OrderLifecycle {
-  if (appended) {
-    return { fate, created, cancelledAt: undefined, refundedAt: undefined, disputedAt: undefined, shippedAt: undefined, status: 'NOT_STARTED', lastModified: created };
-  }
-  const shipDelay = shipDelayOf(seed, seller, index);
   const cancelledAt = fate === 'cancelled' ? happenedAt(created, CANCEL_DELAY, asOf) : undefined;
-  const shippedAt = fate === 'cancelled' ? undefined : happenedAt(created, shipDelay, asOf);
+  const shippedAt = fate === 'cancelled' || shipDelay === undefined ? undefined : happenedAt(created, shipDelay, asOf);
   const refundedAt = fate === 'refunded' ? happenedAt(created, REFUND_DELAY, asOf) : undefined;
   const disputedAt = fate === 'disputed' ? happenedAt(created, DISPUTE_DELAY, asOf) : undefined;
-  const halfway = happenedAt(created, Math.floor(shipDelay / 2), asOf);
+  const halfway = multiLine && shipDelay !== undefined ? happenedAt(created, Math.floor(shipDelay / 2), asOf) : undefined;
   let status: FulfillmentStatus = 'NOT_STARTED';
   if (shippedAt !== undefined) status = 'FULFILLED';
-  else if (cancelledAt === undefined && multiLine && halfway !== undefined) status = 'IN_PROGRESS';
+  else if (cancelledAt === undefined && halfway !== undefined) status = 'IN_PROGRESS';
   const lastModified = Math.max(
     created,
     cancelledAt ?? 0,

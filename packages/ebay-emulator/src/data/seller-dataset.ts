@@ -1,6 +1,6 @@
 import { OrderFates } from './order-fates';
 import { lineCountOf, listedItem, orderMoney, type ListedItem, type OrderMoney } from './order-money';
-import { orderLifecycle, type FulfillmentStatus, type OrderLifecycle } from './order-lifecycle';
+import { liveShipDelayOf, orderLifecycle, shipDelayOf, type FulfillmentStatus, type OrderLifecycle } from './order-lifecycle';
 import { OrderTimeline } from './order-timeline';
 import { sellerProfile, type SellerProfile } from './seller-profile';
 import { buyerUsername } from './buyers';
@@ -8,10 +8,15 @@ import type { MessageRecord } from './message-records';
 import { orderIdOf, parseOrderId } from '../util/ids';
 import { DAY } from '../util/time';
 
-/** A change made through the control API; wins over the generated state. */
+/** A change made through the control API; wins over the generated state (events after it still happen: `lifecycle`). */
 export interface OrderOverride {
   lastModified: number;
   status: FulfillmentStatus;
+}
+
+/** `t` when it is after the anchor, else 0. */
+function after(anchor: number, t: number | undefined): number {
+  return t !== undefined && t > anchor ? t : 0;
 }
 
 /** Bound of the listed-item memo; the default inventory (200 items) and the benchmarks' (1) fit whole. */
@@ -40,12 +45,11 @@ export class SellerDataset {
   /** Live buyer messages written so far (they are among `addedMessages`). */
   liveMessages = 0;
   /**
-   * The time up to which the live activity has been applied (`asOf` without it): payouts are made up to here, so the
-   * live sales are paid out as the history's were.
+   * The time up to which the live activity has been applied (`asOf` without it). The orders' scheduled events
+   * (shipments, cancellations, refunds, disputes, buyer messages and answers) exist when they happened by then, and
+   * payouts are made up to here, so the activity after the anchor goes on as the history's did.
    */
   liveAsOf: number;
-  /** Shipments of the live activity still to come ([time, timeline index], a min-heap), built at its first advance. */
-  pendingShipments: Array<[at: number, index: number]> | undefined;
   /** Buyer messages written through the control API, in the order they were added. */
   readonly addedMessages: MessageRecord[] = [];
   /** Memo of payout sums per period (derived data, bounded). */
@@ -68,7 +72,7 @@ export class SellerDataset {
     const span = p.historyDays * DAY;
     const step = p.orders > 0 ? Math.floor(span / p.orders) : span;
     this.timeline = new OrderTimeline(p.seed, p.number, p.orders, p.asOf - span, step);
-    this.fates = new OrderFates(p.seed, p.number, p.orders);
+    this.fates = new OrderFates(p.seed, p.number, p.orders, this.liveOrders);
     this.inventoryCount = p.inventoryItems;
     this.buyerPool = Math.max(20, Math.min(100_000, Math.floor(p.orders / 3)));
     this.payoutPeriod = Math.max(1, Math.ceil((step * 8) / DAY)) * DAY;
@@ -90,20 +94,35 @@ export class SellerDataset {
   }
 
   lifecycle(index: number): OrderLifecycle {
+    const seller = this.profile.number;
+    const history = index < this.timeline.baseCount;
+    const k = history ? undefined : this.fates.liveNumber(index);
+    // A generated order ships after its generated delay, a live order 1 to 12 hours after it arrives, an order created
+    // through the control API only when modified.
+    const shipDelay = history ? shipDelayOf(this.seed, seller, index) : k === undefined ? undefined : liveShipDelayOf(this.seed, seller, k);
     const base = orderLifecycle(
-      this.seed,
-      this.profile.number,
-      index,
       this.fates.fateOf(index),
       this.timeline.created(index),
-      this.asOf,
-      index >= this.timeline.baseCount,
-      lineCountOf(this.seed, this.profile.number, index) > 1,
+      this.liveAsOf,
+      shipDelay,
+      history && lineCountOf(this.seed, seller, index) > 1,
     );
     const override = this.overrides.get(index);
     if (!override) return base;
-    const shippedAt = override.status === 'FULFILLED' ? (base.shippedAt ?? override.lastModified) : base.shippedAt;
-    return { ...base, status: override.status, lastModified: override.lastModified, shippedAt };
+    // What happens after the anchor also happens to an order changed through the control API before: it ships when
+    // due unless it was marked FULFILLED (then it does not ship again), and a cancellation or refund moves its
+    // lastModifiedDate. Events up to the anchor are already in the state the change started from.
+    let { status, lastModified } = override;
+    let shippedAt = base.shippedAt;
+    if (status === 'FULFILLED') {
+      if (after(this.asOf, shippedAt) > override.lastModified) shippedAt = undefined;
+      shippedAt ??= override.lastModified;
+    } else if (after(this.asOf, shippedAt) > 0) {
+      status = 'FULFILLED';
+      lastModified = Math.max(lastModified, after(this.asOf, shippedAt));
+    }
+    lastModified = Math.max(lastModified, after(this.asOf, base.cancelledAt), after(this.asOf, base.refundedAt));
+    return { ...base, status, lastModified, shippedAt };
   }
 
   money(index: number): OrderMoney {

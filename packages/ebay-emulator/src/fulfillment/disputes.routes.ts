@@ -54,7 +54,7 @@ export function registerDisputeRoutes(app: FastifyInstance, state: EmulatorState
     if (orderId !== undefined) {
       // order_id overrides every other filter.
       const i = ds.indexOf(orderId);
-      indices = i !== undefined && ds.fates.fateOf(i) === 'disputed' && ds.timeline.created(i) + DISPUTE_STREAM.delayMs <= ds.asOf ? [i] : [];
+      indices = i !== undefined && ds.fates.fateOf(i) === 'disputed' && ds.timeline.created(i) + DISPUTE_STREAM.delayMs <= ds.liveAsOf ? [i] : [];
       total = indices.length;
       indices = indices.slice(offset, offset + limit);
     } else if (statuses.length > 0 || buyer !== undefined) {
@@ -79,7 +79,7 @@ export function registerDisputeRoutes(app: FastifyInstance, state: EmulatorState
     const ds = sellerOf(state, request);
     const { id } = request.params as { id: string };
     const index = parseDisputeId(ds, id);
-    if (index === undefined || ds.timeline.created(index) + DISPUTE_STREAM.delayMs > ds.asOf) {
+    if (index === undefined || ds.timeline.created(index) + DISPUTE_STREAM.delayMs > ds.liveAsOf) {
       return sendRestError(reply, 404, { errorId: 33001, domain: 'API_FULFILLMENT', category: 'REQUEST', message: 'Invalid payment dispute ID.', parameters: [{ name: 'payment_dispute_id', value: id }] });
     }
     return reply.send(disputeDetail(ds, index));

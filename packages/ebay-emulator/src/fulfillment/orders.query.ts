@@ -6,7 +6,7 @@ import { DAY } from '../util/time';
 
 /** Orders older than this are never returned. */
 export const VISIBILITY = 730 * DAY;
-/** Generated orders awaiting shipment are all younger than this at the dataset's start. */
+/** Generated and live orders awaiting shipment are all younger than this at the time the activity reached. */
 const UNSHIPPED_WINDOW = 3 * DAY;
 
 function byCreation(ds: SellerDataset, start: number, end: number): IndexSelection {
@@ -47,11 +47,16 @@ function withStatus(ds: SellerDataset, base: IndexSelection, statuses: readonly 
   const t = ds.timeline;
   const lo = Math.min(base.lo, base.extra[0] ?? base.lo);
   const hi = Math.max(base.hi, (base.extra[base.extra.length - 1] ?? -1) + 1);
-  // Cancelled orders stay NOT_STARTED; every other generated order older than UNSHIPPED_WINDOW is FULFILLED.
+  // Cancelled orders stay NOT_STARTED; every other generated or live order older than UNSHIPPED_WINDOW is FULFILLED,
+  // and orders created through the control API after the anchor (`waiting`) ship only when modified.
   if (statuses.includes('NOT_STARTED')) {
     for (let i = ds.fates.next('cancelled', lo, hi); i !== undefined; i = ds.fates.next('cancelled', i + 1, hi)) candidates.add(i);
   }
-  const recent = Math.max(lo, t.lowerBound(ds.asOf - UNSHIPPED_WINDOW));
+  const recent = Math.max(lo, t.lowerBound(ds.liveAsOf - UNSHIPPED_WINDOW));
+  const waiting: number[] = [];
+  for (let i = Math.max(lo, t.baseCount, t.lowerBound(ds.asOf - UNSHIPPED_WINDOW)); i < Math.min(recent, hi); i += 1) {
+    if (ds.fates.liveNumber(i) === undefined) waiting.push(i);
+  }
   if (statuses.includes('FULFILLED')) {
     // FULFILLED is the common case: everything in the selection except the few that are not.
     const notFulfilled: number[] = [];
@@ -59,6 +64,7 @@ function withStatus(ds: SellerDataset, base: IndexSelection, statuses: readonly 
       if (ds.lifecycle(i).status !== 'FULFILLED') notFulfilled.push(i);
     }
     for (let i = recent; i < hi; i += 1) if (ds.lifecycle(i).status !== 'FULFILLED') notFulfilled.push(i);
+    for (const i of waiting) if (ds.lifecycle(i).status !== 'FULFILLED') notFulfilled.push(i);
     for (const i of ds.overrides.keys()) if (i >= lo && i < hi && ds.lifecycle(i).status !== 'FULFILLED') notFulfilled.push(i);
     const drop = new Set(notFulfilled.filter((i) => base.has(i) && !statuses.includes(ds.lifecycle(i).status)));
     const excluded = [...new Set([...base.excluded, ...[...drop].filter((i) => i >= base.lo && i < base.hi)])].sort((a, b) => a - b);
@@ -66,6 +72,7 @@ function withStatus(ds: SellerDataset, base: IndexSelection, statuses: readonly 
     return new IndexSelection(base.lo, base.hi, excluded, extra);
   }
   for (let i = recent; i < hi; i += 1) candidates.add(i);
+  for (const i of waiting) candidates.add(i);
   for (const i of ds.overrides.keys()) candidates.add(i);
   const members = [...candidates].filter((i) => base.has(i) && statuses.includes(ds.lifecycle(i).status)).sort((a, b) => a - b);
   return IndexSelection.explicit(members);

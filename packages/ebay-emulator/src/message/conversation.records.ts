@@ -44,7 +44,7 @@ export function memberConversationMessages(ds: SellerDataset, index: number): Re
   const out = [restMessage(first)];
   if (replied) {
     const reply = messageRecord(ds, 'SENT', index);
-    if (reply.date <= ds.asOf) out.push(restMessage(reply));
+    if (reply.date <= ds.liveAsOf) out.push(restMessage(reply));
   }
   for (const m of addedMessagesOf(ds, index)) out.push(restMessage(m));
   return out;
@@ -68,7 +68,7 @@ export function memberConversation(ds: SellerDataset, index: number): Record<str
 
 /**
  * Conversations that started before `from` but have a message within [from, to]: the seller's answer (3 hours after
- * the buyer's first message) or a buyer's follow-up (dated at the virtual now, after the dataset's `asOf`: bounded by
+ * the buyer's first message) or a buyer's follow-up (dated at the virtual now, after the dataset's `liveAsOf`: bounded by
  * `addedTo`). Newest first by their first message.
  */
 function earlierConversationsWithin(ds: SellerDataset, from: number, to: number, addedTo: number): number[] {
@@ -139,10 +139,10 @@ export function ebayConversation(ds: SellerDataset, k: number): Record<string, u
 
 export function parseConversationId(ds: SellerDataset, id: string): { type: 'FROM_MEMBERS'; index: number } | { type: 'FROM_EBAY'; k: number } | undefined {
   const member = parseNumericId(id, 2, 10);
-  if (member && member.sellerNumber === ds.number && member.value < ds.timeline.baseCount) {
+  if (member && member.sellerNumber === ds.number && member.value < ds.timeline.total) {
     const fate = ds.fates.fateOf(member.value);
     const date = ds.timeline.created(member.value) + DAY;
-    if ((fate === 'messagedReplied' || fate === 'messagedOpen') && date <= ds.asOf) return { type: 'FROM_MEMBERS', index: member.value };
+    if ((fate === 'messagedReplied' || fate === 'messagedOpen') && date <= ds.liveAsOf) return { type: 'FROM_MEMBERS', index: member.value };
   }
   const notice = parseNumericId(id, 1, 6);
   if (notice && notice.sellerNumber === ds.number && notice.value < noticeCount(ds)) return { type: 'FROM_EBAY', k: notice.value };

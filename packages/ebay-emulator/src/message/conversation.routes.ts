@@ -45,14 +45,14 @@ export function registerConversationRoutes(app: FastifyInstance, state: Emulator
     const startRaw = single(q, 'start_time');
     const endRaw = single(q, 'end_time');
     const start = startRaw === undefined ? -Infinity : parseIso(startRaw);
-    // No end_time: up to now (messages added through the control API are dated after the dataset's asOf).
+    // No end_time: up to now (messages added through the control API are dated after the dataset's liveAsOf).
     const end = endRaw === undefined ? Infinity : parseIso(endRaw);
     if (start === undefined || end === undefined) return bad(reply, 355005, 'Invalid date format used for one or both date filters.', startRaw === undefined ? 'end_time' : 'start_time', (start === undefined ? startRaw : endRaw) ?? '');
     if (start > end) return bad(reply, 355004, 'The start_time must be an earlier date than end_time.', 'start_time', startRaw ?? '');
     let total: number;
     let conversations: Record<string, unknown>[];
     if (type === 'FROM_MEMBERS') {
-      const found = memberConversationsWithin(ds, start, Math.min(end, ds.asOf), end, page.offset, page.limit);
+      const found = memberConversationsWithin(ds, start, Math.min(end, ds.liveAsOf), end, page.offset, page.limit);
       total = found.total;
       conversations = found.indices.map((index) => memberConversation(ds, index));
     } else {

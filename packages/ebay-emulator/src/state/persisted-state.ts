@@ -9,9 +9,10 @@ import { addBuyerMessage } from '../data/message-records';
 /**
  * What eBay keeps across our restarts and an in-memory emulator would forget: the grants it issued (a refresh token
  * lives 18 months), when the seller's history was generated, and what happened since (orders created, modified and
- * messages added through the control API, live orders). With `stateFile` set the emulator reads this file when it
- * starts and writes it whenever it issues or revokes a token or its data changes, so an app restarted over the same
- * data directory keeps its connected demo accounts, and every order id keeps its dates and its changes.
+ * messages added through the control API, live orders and how far their activity went). With `stateFile` set the
+ * emulator reads this file when it starts and writes it whenever it issues or revokes a token or its data changes, so
+ * an app restarted over the same data directory keeps its connected demo accounts, and every order id keeps its dates
+ * and its changes.
  *
  * Not kept: authorization codes (single use, five minutes), quota counters, faults, the clock's offset.
  */
@@ -39,10 +40,19 @@ const overlaySchema = z.object({
       /** Creation times of the appended orders (control API and live), in timeline order. */
       appended: z.array(timestamp),
       liveOrders: z.array(index),
+      /**
+       * Live numbers from which live orders have fates. Absent in files written before they had any: the live orders
+       * such a file recorded stay without (it kept their shipments as overrides).
+       */
+      liveFatedFrom: z.number().int().nonnegative().optional(),
       /** How many of `messages` the live activity wrote. */
       liveMessages: z.number().int().nonnegative(),
-      /** How far the live activity went (payouts are made up to here). */
+      /** How far the live activity went (scheduled events, shipments included, and payouts happen up to here). */
       liveAsOf: timestamp,
+      /**
+       * Orders changed through the control API. Files written before shipments were derived from `liveAsOf` also hold
+       * one FULFILLED override per order the live activity shipped; they agree with the derived shipments.
+       */
       overrides: z.array(
         z.tuple([index, z.object({ lastModified: timestamp, status: z.enum(['NOT_STARTED', 'IN_PROGRESS', 'FULFILLED']) })]),
       ),
@@ -143,6 +153,7 @@ export function snapshotOverlay(dataset: DatasetSignature, sellers: readonly Sel
       number: ds.number,
       appended: [...ds.timeline.appended],
       liveOrders: [...ds.liveOrders],
+      liveFatedFrom: ds.fates.liveFatedFrom,
       liveMessages: ds.liveMessages,
       liveAsOf: ds.liveAsOf,
       overrides: [...ds.overrides],
@@ -187,16 +198,21 @@ export function restoreOverlay(
     ds.timeline.append(kept.appended);
     const total = ds.timeline.total;
     for (const i of kept.liveOrders) {
-      if (i < ds.timeline.baseCount || i >= total) throw bad(`seller ${kept.number}: live order ${i} out of range`);
+      if (i < ds.timeline.baseCount || i >= total || i <= (ds.liveOrders[ds.liveOrders.length - 1] ?? -1)) {
+        throw bad(`seller ${kept.number}: live order ${i} out of range`);
+      }
       ds.liveOrders.push(i);
     }
+    const fatedFrom = kept.liveFatedFrom ?? kept.liveOrders.length;
+    if (fatedFrom > kept.liveOrders.length) throw bad(`seller ${kept.number}: live orders with fates from ${fatedFrom} of ${kept.liveOrders.length}`);
+    ds.fates.liveFatedFrom = fatedFrom;
     ds.liveAsOf = Math.max(ds.asOf, kept.liveAsOf);
     for (const [i, override] of kept.overrides) {
       if (i >= total) throw bad(`seller ${kept.number}: modified order ${i} out of range`);
       ds.overrides.set(i, override);
     }
     for (const [i, at] of kept.messages) {
-      if (i >= ds.timeline.baseCount) throw bad(`seller ${kept.number}: message about order ${i} out of range`);
+      if (i >= total) throw bad(`seller ${kept.number}: message about order ${i} out of range`);
       addBuyerMessage(ds, i, at);
     }
     if (kept.liveMessages > kept.messages.length) throw bad(`seller ${kept.number}: more live messages than messages`);

@@ -45,7 +45,7 @@ export function getMyMessages(ds: SellerDataset, request: Record<string, unknown
     return invalid('DetailLevel', 'Use ReturnSummary, ReturnHeaders or ReturnMessages.');
   }
   const ids = ((childObject(request, 'MessageIDs')?.['MessageID'] as unknown[] | undefined) ?? []).map(String);
-  const asOf = ds.asOf;
+  const asOf = ds.liveAsOf;
   if (detail === 'ReturnSummary') {
     const added = ds.addedMessages;
     const inbox = INBOX_STREAMS.reduce((s, spec) => s + streamCount(ds, spec, -Infinity, asOf), 0) + added.length;
