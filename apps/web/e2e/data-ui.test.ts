@@ -201,6 +201,37 @@ describe('synced data pages', () => {
     await shoot(page, 'data-transactions');
   });
 
+  it('writes an order\'s creation, its sync run and the ledger\'s calls in one UTC form', async () => {
+    const listed = await call<{ items: Array<{ orderId: string; creationDate: string }> }>(page, 'GET', '/api/orders?limit=1');
+    const order = listed.body.items[0];
+    expect(order).toBeDefined();
+    const { orderId, creationDate } = order ?? { orderId: '', creationDate: '' };
+    const utc = new Date(creationDate).toISOString().replace('T', ' ');
+    const minute = /^\d{4}-\d\d-\d\d \d\d:\d\d/;
+
+    await page.goto(`/data/orders?q=${encodeURIComponent(orderId)}`);
+    await page.getByTestId('list-end').waitFor();
+    const cell = rows(page, 'orders').first().locator(`time[datetime="${creationDate}"]`);
+    const inList = (await cell.textContent()) ?? '';
+    expect(inList).toMatch(minute);
+    expect(inList).toBe(utc.slice(0, 16));
+
+    await rows(page, 'orders').getByRole('link', { name: orderId }).click();
+    const inDetail = (await page.getByTestId('order-detail').locator(`time[datetime="${creationDate}"]`).first().textContent()) ?? '';
+    expect(inDetail).toBe(utc.slice(0, 19));
+
+    // The run that stored it (Sync page) and the calls that fetched it (API logs): the same form, to the second.
+    await page.goto('/sync');
+    const runTime = page.getByTestId('sync-cell-orders').first().locator('td').nth(2);
+    await runTime.filter({ hasText: minute }).waitFor();
+    const ofRun = await runTime.textContent();
+    await page.goto('/logs');
+    const ofCall = await page.getByTestId('logs-table').locator('tbody tr').first().locator('td').first().textContent();
+    for (const text of [inDetail, ofRun, ofCall]) {
+      expect(text).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    }
+  });
+
   it('shows messages as conversations, in pages', async () => {
     let total = 0;
     let cursor: string | null = null;

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { HealthSummary } from '../../features/system';
 import { useCurrentUser } from '../../lib/current-user';
+import { utcLabel } from '../../lib/utc-time';
 
 /** Signed-in landing page: who is signed in, system health, and the way to the dashboard. */
 export function HomePage() {
@@ -23,7 +24,7 @@ export function HomePage() {
               <Badge variant="light">{user.role}</Badge>
             </Group>
             <Text size="sm" c="dimmed">
-              {user.lastLoginAt ? `Last sign-in ${new Date(user.lastLoginAt).toLocaleString()}` : 'First sign-in'}
+              {user.lastLoginAt ? `Last sign-in ${utcLabel(user.lastLoginAt, 'minutes') ?? user.lastLoginAt}` : 'First sign-in'}
             </Text>
           </Stack>
         </Card>

@@ -1,10 +1,9 @@
-import { utcText } from '../../../lib/utc-time';
+import { utcLabel } from '../../../lib/utc-time';
 
 /** "2025-03-01 14:05 UTC". */
 export function formatUtc(iso: string | null): string {
   if (!iso) return '—';
-  const text = utcText(iso, 'minutes');
-  return text === null ? iso : `${text} UTC`;
+  return utcLabel(iso, 'minutes') ?? iso;
 }
 
 /** "in 1 h 52 min", "3 d 4 h ago", "in 45 s". */

@@ -2,6 +2,7 @@ import { Badge, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from 
 import type { AdminSystemResponse } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
+import { utcLabel } from '../../../lib/utc-time';
 import { useAdminSystem } from '../api/get-admin-system';
 
 function QueueCard({ queue }: { queue: AdminSystemResponse['queue'] }) {
@@ -59,7 +60,7 @@ function WorkersCard({ workers, runs }: { workers: AdminSystemResponse['workers'
                   <Table.Td>{r.resource}</Table.Td>
                   <Table.Td>{r.status}</Table.Td>
                   <Table.Td><Code>{r.workerId ?? '-'}</Code></Table.Td>
-                  <Table.Td>
+                  <Table.Td title={utcLabel(r.heartbeatAt) ?? undefined}>
                     {r.heartbeatAgeSeconds === null ? '-' : `${r.heartbeatAgeSeconds.toFixed(1)} s ago`}
                     {r.stale && <Badge ml="xs" color="red" size="xs">stale</Badge>}
                   </Table.Td>
@@ -77,7 +78,7 @@ function WorkersCard({ workers, runs }: { workers: AdminSystemResponse['workers'
               {workers.seen.map((w) => (
                 <Table.Tr key={w.workerId}>
                   <Table.Td><Code>{w.workerId}</Code></Table.Td>
-                  <Table.Td>last heartbeat {w.lastHeartbeatAt ? new Date(w.lastHeartbeatAt).toLocaleString() : '-'}</Table.Td>
+                  <Table.Td>last heartbeat {utcLabel(w.lastHeartbeatAt) ?? '-'}</Table.Td>
                   <Table.Td>{w.activeRuns} running</Table.Td>
                 </Table.Tr>
               ))}

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { roles, type Role, type User } from '@ebay-connector/contract';
+import { utcText } from '../../../lib/utc-time';
 
 export interface UsersTableProps {
   users: User[];
@@ -21,8 +22,6 @@ export interface UsersTableProps {
 }
 
 const column = createColumnHelper<User>();
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const formatDate = (iso: string | null) => (iso ? dateFormat.format(new Date(iso)) : 'Never');
 
 export function UsersTable(props: UsersTableProps) {
   const { users, currentUserId, busyUserId, onChangeRole, onToggleDisabled, onResetPassword } = props;
@@ -75,10 +74,10 @@ export function UsersTable(props: UsersTableProps) {
           ),
       }),
       column.accessor('lastLoginAt', {
-        header: 'Last sign-in',
+        header: 'Last sign-in (UTC)',
         sortingFn: 'datetime',
         sortUndefined: 'last',
-        cell: (info) => <Text size="sm">{formatDate(info.getValue())}</Text>,
+        cell: (info) => <Text size="sm">{info.getValue() ? (utcText(info.getValue(), 'minutes') ?? info.getValue()) : 'Never'}</Text>,
       }),
       column.display({
         id: 'actions',

@@ -7,9 +7,10 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
 import { accountsWithData } from '../../../lib/accounts-with-data';
+import { utcLabel, utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../api/get-accounts';
 import { useDashboard } from '../api/get-dashboard';
-import { byRevenue, chartPoints, formatMoney, formatMoneyList, formatTime } from './format';
+import { byRevenue, chartPoints, formatMoney, formatMoneyList } from './format';
 import { OrdersChart } from './orders-chart';
 
 const statusColor: Record<string, string> = {
@@ -49,7 +50,7 @@ function Figures({ data }: { data: DashboardResponse }) {
           testId="stat-payouts"
           label={`Payouts (${data.payouts.count})`}
           value={formatMoneyList(data.payouts.total)}
-          hint={last ? `Last: ${last.amount ? formatMoney(last.amount) : '-'} on ${formatTime(last.date)} (${last.status ?? 'unknown'})` : 'No payout yet'}
+          hint={last ? `Last: ${last.amount ? formatMoney(last.amount) : '-'} on ${utcLabel(last.date, 'minutes') ?? '-'} (${last.status ?? 'unknown'})` : 'No payout yet'}
         />
         <Stat testId="stat-disputes" label="Open disputes" value={String(data.openDisputes)} />
         <Stat testId="stat-unread" label="Unread messages" value={String(data.unreadMessages)} />
@@ -73,14 +74,14 @@ function Figures({ data }: { data: DashboardResponse }) {
             <Text size="sm" c="dimmed">Nothing synced yet.</Text>
           ) : (
             <Table striped fz="sm" data-testid="last-syncs">
-              <Table.Thead><Table.Tr><Table.Th>Account</Table.Th><Table.Th>Resource</Table.Th><Table.Th>Status</Table.Th><Table.Th>Finished</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead><Table.Tr><Table.Th>Account</Table.Th><Table.Th>Resource</Table.Th><Table.Th>Status</Table.Th><Table.Th>Finished (UTC)</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
                 {data.lastSyncs.map((s) => (
                   <Table.Tr key={s.runId}>
                     <Table.Td>{label(s.accountId)}</Table.Td>
                     <Table.Td>{s.resource}</Table.Td>
                     <Table.Td miw={120}><Badge variant="light" color={statusColor[s.status] ?? 'gray'} title={s.errorCode ?? undefined}>{s.status}</Badge></Table.Td>
-                    <Table.Td>{formatTime(s.finishedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{utcText(s.finishedAt, 'minutes') ?? '-'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -95,7 +96,7 @@ function Figures({ data }: { data: DashboardResponse }) {
                 <div>
                   <Text size="sm" fw={500}>{t.label} <Text span c="dimmed" size="xs">{t.username}</Text></Text>
                   <Text size="xs" c="dimmed">
-                    Access token expires {formatTime(t.accessExpiresAt)} · refresh token {t.refreshExpiresAt ? `until ${formatTime(t.refreshExpiresAt)}` : 'none'}
+                    Access token expires {utcLabel(t.accessExpiresAt, 'minutes') ?? '-'} · refresh token {t.refreshExpiresAt ? `until ${utcLabel(t.refreshExpiresAt, 'minutes') ?? t.refreshExpiresAt}` : 'none'}
                   </Text>
                   {t.refreshWarningDaysLeft !== null && (
                     <Text size="xs" c="orange">Refresh token expires in {t.refreshWarningDaysLeft} days: reconnect the account before then.</Text>

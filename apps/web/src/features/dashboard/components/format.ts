@@ -17,6 +17,7 @@ export const currencyLabel = (currency: string) => currency || 'no currency';
 export const formatMoneyList = (list: MoneyTotal[]) => (list.length ? list.map(formatMoney).join(' · ') : '0');
 
 export interface ChartPoint {
+  /** The UTC day, `YYYY-MM-DD`, as the server buckets orders. */
   day: string;
   orders: number;
   revenue: number;
@@ -34,7 +35,7 @@ export function chartPoints(perDay: DashboardDay[], from: string, days: number, 
     const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
     const rows = perDay.filter((d) => d.day === day && d.currency === currency);
     points.push({
-      day: day.slice(5),
+      day,
       orders: rows.reduce((n, d) => n + d.orders, 0),
       revenue: Math.round(rows.reduce((n, d) => n + Number(d.revenue), 0) * 100) / 100,
     });
@@ -47,6 +48,13 @@ export function byRevenue(revenue: MoneyTotal[]): MoneyTotal[] {
   return [...revenue].sort((a, b) => Number(b.value) - Number(a.value));
 }
 
-export function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : '-';
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A chart tick, "Nov 29", read off the server's `YYYY-MM-DD` UTC day rather than through a `Date`: a `Date` would be
+ * shown in the browser's zone, where a UTC day can start on the evening before.
+ */
+export function dayLabel(day: string): string {
+  const month = months[Number(day.slice(5, 7)) - 1];
+  return month ? `${month} ${Number(day.slice(8, 10))}` : day;
 }

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { AreaChart } from '@mantine/charts';
 import { Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { currencyLabel, type ChartPoint } from './format';
+import { currencyLabel, dayLabel, type ChartPoint } from './format';
 
 /**
  * Orders per day (left axis) and their revenue (right axis), one currency at a time: with several currencies a
@@ -56,6 +56,7 @@ export function OrdersChart(props: {
           { name: 'orders', label: `Orders (${name})`, color: 'blue.6' },
           { name: 'revenue', label: `Revenue (${name})`, color: 'teal.6', yAxisId: 'right' },
         ]}
+        xAxisProps={{ tickFormatter: dayLabel }}
         rightYAxisProps={{ width: 70 }}
       />
     </Card>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatMoney, formatUtc, humanize, messageText, prettyJson } from './format';
+import { formatMoney, humanize, messageText, prettyJson } from './format';
 
 describe('formatMoney', () => {
   it('writes the amount with its currency', () => {
@@ -11,21 +11,6 @@ describe('formatMoney', () => {
     expect(formatMoney(null, 'USD')).toBe('—');
     expect(formatMoney('', 'USD')).toBe('—');
     expect(formatMoney('4', null, 'en-US')).toBe('4.00');
-  });
-});
-
-describe('dates', () => {
-  it('formats in the given locale and time zone, with UTC for the tooltip', () => {
-    const iso = '2024-05-01T13:04:05.000Z';
-    expect(formatDateTime(iso, 'en-GB', 'UTC')).toBe('1 May 2024, 13:04');
-    expect(formatDateTime(iso, 'en-US', 'America/New_York')).toBe('May 1, 2024, 9:04 AM');
-    expect(formatDateTime(iso, 'en-US', 'UTC', 'short')).toBe('5/1/24, 1:04 PM');
-    expect(formatUtc(iso)).toBe('2024-05-01 13:04:05 UTC');
-  });
-  it('handles missing and unparsable values', () => {
-    expect(formatDateTime(null)).toBe('—');
-    expect(formatDateTime('soon')).toBe('soon');
-    expect(formatUtc(undefined)).toBe('');
   });
 });
 

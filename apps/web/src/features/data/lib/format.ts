@@ -1,5 +1,3 @@
-import { utcText } from '../../../lib/utc-time';
-
 /** Money as the user's locale writes it, e.g. "$12.50" or "12,50 €"; a bad currency code falls back to "12.50 XYZ". */
 export function formatMoney(
   value: string | number | null | undefined,
@@ -15,34 +13,6 @@ export function formatMoney(
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }
-}
-
-function parse(iso: string | null | undefined): Date | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** Date and time in the user's locale and time zone (`short`: numeric date, for tables); `—` when missing. */
-export function formatDateTime(
-  iso: string | null | undefined,
-  locale?: string,
-  timeZone?: string,
-  style: 'medium' | 'short' = 'medium',
-): string {
-  const date = parse(iso);
-  if (!date) return iso ? iso : '—';
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: style,
-    timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
-}
-
-/** "2024-05-01 13:04:05 UTC", for the tooltip beside a localised date. */
-export function formatUtc(iso: string | null | undefined): string {
-  const text = utcText(iso);
-  return text === null ? '' : `${text} UTC`;
 }
 
 /** `FULLY_REFUNDED` -> `Fully refunded`, `AskSellerQuestion` -> `Ask seller question`. */

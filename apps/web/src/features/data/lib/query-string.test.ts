@@ -9,10 +9,10 @@ const fields: FilterField[] = [
 ];
 
 describe('dayToIso', () => {
-  it('starts the day, or the next day for an inclusive end, in local time', () => {
-    expect(dayToIso('2024-02-28', 'start')).toBe(new Date(2024, 1, 28).toISOString());
-    expect(dayToIso('2024-02-28', 'end')).toBe(new Date(2024, 1, 29).toISOString());
-    expect(dayToIso('2024-12-31', 'end')).toBe(new Date(2025, 0, 1).toISOString());
+  it('starts the UTC day, or the next one for an inclusive end', () => {
+    expect(dayToIso('2024-02-28', 'start')).toBe('2024-02-28T00:00:00.000Z');
+    expect(dayToIso('2024-02-28', 'end')).toBe('2024-02-29T00:00:00.000Z');
+    expect(dayToIso('2024-12-31', 'end')).toBe('2025-01-01T00:00:00.000Z');
   });
   it('rejects anything but a day', () => {
     expect(dayToIso('yesterday', 'start')).toBeUndefined();
@@ -28,7 +28,7 @@ describe('apiQueryFromParams', () => {
     expect(apiQueryFromParams(params, fields)).toEqual({
       q: 'abc',
       fulfillmentStatus: 'FULFILLED',
-      from: new Date(2024, 0, 2).toISOString(),
+      from: '2024-01-02T00:00:00.000Z',
       sort: 'creationDate',
       order: 'asc',
       accountId: 'a',

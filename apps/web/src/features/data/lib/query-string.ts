@@ -17,13 +17,14 @@ export const listParams = ['accountId', 'sort', 'order'] as const;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A `YYYY-MM-DD` day from a date input as the ISO instant the API expects: the start of that day in the user's
- * time zone (`from`, inclusive), or the start of the next day (`to`, exclusive) so the whole day is included.
+ * A `YYYY-MM-DD` day from a date input as the ISO instant the API expects: the start of that UTC day (`from`,
+ * inclusive), or the start of the next one (`to`, exclusive) so the whole day is included. The lists show times in
+ * UTC, so the rows a day filter keeps are the rows that show that day.
  */
 export function dayToIso(day: string, edge: 'start' | 'end'): string | undefined {
   if (!dayPattern.test(day)) return undefined;
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(y, m - 1, edge === 'start' ? d : d + 1);
+  const date = new Date(Date.UTC(y, m - 1, edge === 'start' ? d : d + 1));
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 

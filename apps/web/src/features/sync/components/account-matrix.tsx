@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Menu, Stack, Table, Text, Ti
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { EbayAccount, SyncResourceName, SyncStatusResponse } from '@ebay-connector/contract';
+import { utcLabel } from '../../../lib/utc-time';
 import type { LiveProgress } from '../api/sync-events';
 import type { SyncModeName } from '../api/start-sync';
 import { formatRelative, formatTime, isActive, pausedReason, progressText, statusColor } from './format';
@@ -133,7 +134,7 @@ export function AccountMatrix(props: AccountMatrixProps) {
                     ) : e.scheduleEnabled === false ? (
                       <Text size="sm" c="dimmed">disabled</Text>
                     ) : (
-                      <Text size="sm" data-testid="cell-next-run">
+                      <Text size="sm" data-testid="cell-next-run" title={utcLabel(e.nextRunAt) ?? undefined}>
                         {formatRelative(e.nextRunAt)}
                         {e.nextRunMode === 'full' && (
                           <Tooltip label="A full run: status changes that do not move this resource's dates are read again once a day">

@@ -1,9 +1,10 @@
 import { Text, Tooltip } from '@mantine/core';
 import { isApiError } from '../../../lib/api-client';
 import { useVersion } from '../api/get-version';
-import { formatDateTime, shortCommit } from './format';
+import { utcLabel } from '../../../lib/utc-time';
+import { shortCommit } from './format';
 
-/** One line for the footer: the product's build number (version, commit, build time). */
+/** One line for the footer: the product's build number (version, commit, build time in UTC). */
 export function BuildInfo() {
   const version = useVersion();
   if (version.isPending) {
@@ -30,7 +31,7 @@ export function BuildInfo() {
           commit {shortCommit(commit)}
         </span>
       </Tooltip>{' '}
-      · built {formatDateTime(builtAt)}
+      · built {utcLabel(builtAt, 'minutes') ?? builtAt}
     </Text>
   );
 }

@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
+import { utcText } from '../../../lib/utc-time';
 import { useDbHealth } from '../api/get-db-health';
 import { useVersion } from '../api/get-version';
 import { DbStatusBadge, migrationText } from './db-status-badge';
-import { formatDateTime } from './format';
 
 function Rows({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -68,7 +68,7 @@ function VersionCard() {
           rows={[
             ['Version', version.data.version],
             ['Commit', <code style={{ wordBreak: 'break-all' }}>{version.data.commit}</code>],
-            ['Built', formatDateTime(version.data.builtAt)],
+            ['Built (UTC)', utcText(version.data.builtAt) ?? version.data.builtAt],
           ]}
         />
       )}

@@ -10,7 +10,7 @@ describe('formatEvent', () => {
       type: 'ebay.call',
       data: { callId: '42', api: 'identity', operation: 'refreshToken', method: 'POST', status: 200, durationMs: 12, attempt: 1, ebayErrorId: null },
     });
-    expect(line).toMatchObject({ time: '12:34:56.789', text: 'POST  identity refreshToken  200  12 ms', tone: 'ok', callId: '42' });
+    expect(line).toMatchObject({ time: '2025-03-01 12:34:56.789', text: 'POST  identity refreshToken  200  12 ms', tone: 'ok', callId: '42' });
   });
 
   it("shows eBay's request id of a failed call, not of a successful one", () => {

@@ -1,4 +1,5 @@
 import type { EbayEvent } from '@ebay-connector/contract';
+import { utcText } from '../../../lib/utc-time';
 
 export type Tone = 'ok' | 'warn' | 'error' | 'info' | 'muted';
 
@@ -39,7 +40,9 @@ export function formatEvent(event: EbayEvent): TerminalLine {
   const d = event.data;
   const base = {
     id: event.id,
-    time: event.createdAt.slice(11, 23),
+    // The whole date: a run's lines span midnight, and its calls in the API logs carry the date too; milliseconds
+    // because many calls share a second.
+    time: utcText(event.createdAt, 'milliseconds') ?? event.createdAt,
     type: event.type,
     accountId: event.accountId,
     runId: event.runId,

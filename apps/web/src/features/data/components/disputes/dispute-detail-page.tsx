@@ -25,9 +25,9 @@ export function DisputeDetailPage() {
                 ['Status', <StatusBadge key="s" status={d.status} />],
                 ['Reason', humanize(d.reason)],
                 ['Amount', <Money key="a" value={d.amountValue} currency={d.amountCurrency} fw={600} />],
-                ['Opened', <DateTime key="o" value={d.openDate} />],
-                ['Respond by', <DateTime key="r" value={d.respondByDate} />],
-                ['Closed', <DateTime key="c" value={d.closedDate} />],
+                ['Opened (UTC)', <DateTime key="o" value={d.openDate} />],
+                ['Respond by (UTC)', <DateTime key="r" value={d.respondByDate} />],
+                ['Closed (UTC)', <DateTime key="c" value={d.closedDate} />],
                 ['Buyer', d.buyerUsername],
                 ['Account', accountName(d.accountId)],
               ]}

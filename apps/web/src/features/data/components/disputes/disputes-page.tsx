@@ -30,11 +30,11 @@ export function DisputesPage() {
         <CellLink to={disputeHref(d)}>{d.paymentDisputeId}</CellLink>
       ),
     },
-    { id: 'opened', header: 'Opened', meta: { sort: 'openDate' }, cell: ({ row }) => <DateTime value={row.original.openDate} compact /> },
+    { id: 'opened', header: 'Opened (UTC)', meta: { sort: 'openDate' }, cell: ({ row }) => <DateTime value={row.original.openDate} compact /> },
     { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     { id: 'reason', header: 'Reason', cell: ({ row }) => <Text size="sm">{humanize(row.original.reason)}</Text> },
     { id: 'amount', header: 'Amount', meta: { align: 'right' }, cell: ({ row }) => <Money value={row.original.amountValue} currency={row.original.amountCurrency} /> },
-    { id: 'respondBy', header: 'Respond by', cell: ({ row }) => <DateTime value={row.original.respondByDate} compact /> },
+    { id: 'respondBy', header: 'Respond by (UTC)', cell: ({ row }) => <DateTime value={row.original.respondByDate} compact /> },
     {
       id: 'order',
       header: 'Order',

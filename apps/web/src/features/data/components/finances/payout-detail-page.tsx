@@ -23,7 +23,7 @@ export function PayoutDetailPage() {
             <Fields
               items={[
                 ['Status', <StatusBadge key="s" status={p.payoutStatus} />],
-                ['Date', <DateTime key="d" value={p.payoutDate} />],
+                ['Date (UTC)', <DateTime key="d" value={p.payoutDate} />],
                 ['Amount', <Money key="a" value={p.amountValue} currency={p.amountCurrency} fw={600} />],
                 ['Transactions', p.transactionCount ?? transactions.length],
                 ['Account', accountName(p.accountId)],

@@ -27,7 +27,7 @@ export function PayoutsPage() {
         <CellLink to={payoutHref(p)}>{p.payoutId}</CellLink>
       ),
     },
-    { id: 'date', header: 'Date', meta: { sort: 'payoutDate' }, cell: ({ row }) => <DateTime value={row.original.payoutDate} compact /> },
+    { id: 'date', header: 'Date (UTC)', meta: { sort: 'payoutDate' }, cell: ({ row }) => <DateTime value={row.original.payoutDate} compact /> },
     { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.payoutStatus} /> },
     { id: 'amount', header: 'Amount', meta: { align: 'right' }, cell: ({ row }) => <Money value={row.original.amountValue} currency={row.original.amountCurrency} /> },
     { id: 'count', header: 'Transactions', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.transactionCount ?? '—'}</Text> },

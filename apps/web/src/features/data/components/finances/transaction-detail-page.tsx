@@ -32,7 +32,7 @@ export function TransactionDetailPage() {
               items={[
                 ['Type', humanize(t.transactionType)],
                 ['Status', <StatusBadge key="s" status={t.transactionStatus} />],
-                ['Date', <DateTime key="d" value={t.transactionDate} />],
+                ['Date (UTC)', <DateTime key="d" value={t.transactionDate} />],
                 ['Amount', <BookedMoney key="a" value={t.amountValue} currency={t.amountCurrency} bookingEntry={t.bookingEntry} fw={600} />],
                 ['Booking', humanize(t.bookingEntry)],
                 ['Total fees', <Money key="f" value={t.totalFeeValue} currency={t.amountCurrency} />],
@@ -74,7 +74,7 @@ export function TransactionDetailPage() {
                     </CellLink>,
                   ],
                   ['Status', <StatusBadge key="s" status={payout.payoutStatus} />],
-                  ['Date', <DateTime key="d" value={payout.payoutDate} />],
+                  ['Date (UTC)', <DateTime key="d" value={payout.payoutDate} />],
                   ['Amount', <Money key="a" value={payout.amountValue} currency={payout.amountCurrency} />],
                 ]}
               />

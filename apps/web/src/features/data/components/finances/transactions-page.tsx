@@ -42,7 +42,7 @@ export function TransactionsPage() {
         <CellLink to={transactionHref(t)}>{t.transactionId}</CellLink>
       ),
     },
-    { id: 'date', header: 'Date', meta: { sort: 'transactionDate' }, cell: ({ row }) => <DateTime value={row.original.transactionDate} compact /> },
+    { id: 'date', header: 'Date (UTC)', meta: { sort: 'transactionDate' }, cell: ({ row }) => <DateTime value={row.original.transactionDate} compact /> },
     { id: 'type', header: 'Type', cell: ({ row }) => <Text size="sm">{humanize(row.original.transactionType)}</Text> },
     { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.transactionStatus} /> },
     {

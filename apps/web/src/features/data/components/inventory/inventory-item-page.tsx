@@ -26,7 +26,7 @@ export function InventoryItemPage() {
                 ['Condition', humanize(item.condition)],
                 ['Quantity', item.quantity],
                 ['Locale', item.locale],
-                ['Last synced', <DateTime key="s" value={item.lastSeenAt} />],
+                ['Last synced (UTC)', <DateTime key="s" value={item.lastSeenAt} />],
                 ['Account', accountName(item.accountId)],
               ]}
             />

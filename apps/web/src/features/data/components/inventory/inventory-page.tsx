@@ -28,7 +28,7 @@ export function InventoryPage() {
     { id: 'title', header: 'Title', cell: ({ row }) => <Text size="sm">{row.original.title ?? '—'}</Text> },
     { id: 'condition', header: 'Condition', cell: ({ row }) => <Text size="sm">{humanize(row.original.condition)}</Text> },
     { id: 'qty', header: 'Quantity', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.quantity ?? '—'}</Text> },
-    { id: 'seen', header: 'Last synced', meta: { sort: 'lastSeenAt' }, cell: ({ row }) => <DateTime value={row.original.lastSeenAt} compact /> },
+    { id: 'seen', header: 'Last synced (UTC)', meta: { sort: 'lastSeenAt' }, cell: ({ row }) => <DateTime value={row.original.lastSeenAt} compact /> },
     { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
   ];
   return (

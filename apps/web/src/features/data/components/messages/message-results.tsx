@@ -1,6 +1,7 @@
 import { Stack, Text, UnstyledButton } from '@mantine/core';
 import type { MessageListItem } from '@ebay-connector/contract';
-import { formatDateTime, formatUtc, messageText } from '../../lib/format';
+import { utcLabel } from '../../../../lib/utc-time';
+import { messageText } from '../../lib/format';
 
 /**
  * Messages matching the filters, newest first; each opens its conversation (the messages of the selected one are
@@ -34,8 +35,8 @@ export function MessageResults(props: {
               <Text size="sm" fw={m.isRead === false ? 700 : 500} lineClamp={1} data-testid="message-result-subject">
                 {m.subject ?? m.itemTitle ?? '(no subject)'}
               </Text>
-              <Text size="xs" c="dimmed" title={formatUtc(m.receivedAt)} lineClamp={1} data-testid="message-result-facts">
-                {m.sender ?? 'Unknown sender'} → {m.recipient ?? '—'} · {formatDateTime(m.receivedAt)} · {accountName(m.accountId)}
+              <Text size="xs" c="dimmed" title={utcLabel(m.receivedAt) ?? undefined} lineClamp={1} data-testid="message-result-facts">
+                {m.sender ?? 'Unknown sender'} → {m.recipient ?? '—'} · {utcLabel(m.receivedAt, 'minutes') ?? '—'} · {accountName(m.accountId)}
               </Text>
               <Text size="xs" lineClamp={2}>
                 {messageText(m.body)}

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { utcLabel } from '../../../../lib/utc-time';
 import type { MessageThreadItem } from '../../api/detail-types';
-import { formatDateTime, formatUtc } from '../../lib/format';
 
 /** A conversation's name: its first subject, else its item, else its id. */
 export function threadTitle(t: Pick<MessageThreadItem, 'subject' | 'itemTitle' | 'threadId'>): string {
@@ -47,9 +47,9 @@ export function ThreadList(props: {
                   </Badge>
                 )}
               </Group>
-              <Text size="xs" c="dimmed" title={formatUtc(t.lastMessageAt)} lineClamp={1} data-testid="thread-facts">
+              <Text size="xs" c="dimmed" title={utcLabel(t.lastMessageAt) ?? undefined} lineClamp={1} data-testid="thread-facts">
                 {t.counterpart ? `${t.counterpart} · ` : ''}
-                {t.messageCount} message{t.messageCount === 1 ? '' : 's'} · {formatDateTime(t.lastMessageAt)} · {accountName(t.accountId)}
+                {t.messageCount} message{t.messageCount === 1 ? '' : 's'} · {utcLabel(t.lastMessageAt, 'minutes') ?? '—'} · {accountName(t.accountId)}
               </Text>
             </UnstyledButton>
           </li>

@@ -52,7 +52,7 @@ export function ThreadMessages({ thread }: { thread: { accountId: string; thread
                 )}
                 {m.replied && <Badge size="sm" color="teal" variant="light">Replied</Badge>}
                 {m.flagged && <Badge size="sm" color="orange" variant="light">Flagged</Badge>}
-                <DateTime value={m.receivedAt} />
+                <DateTime value={m.receivedAt} zone />
               </Group>
             </Group>
             {m.subject && (

@@ -77,15 +77,15 @@ export function OrderDetailPage() {
           <Section title="Summary">
             <Fields
               items={[
-                ['Created', <DateTime key="c" value={d.order.creationDate} />],
-                ['Last modified', <DateTime key="m" value={d.order.lastModifiedDate} />],
+                ['Created (UTC)', <DateTime key="c" value={d.order.creationDate} />],
+                ['Last modified (UTC)', <DateTime key="m" value={d.order.lastModifiedDate} />],
                 ['Buyer', d.order.buyerUsername],
                 ['Total', <Money key="t" value={d.order.totalValue} currency={d.order.totalCurrency} fw={600} />],
                 ['Fulfillment', <StatusBadge key="f" status={d.order.fulfillmentStatus} />],
                 ['Payment', <StatusBadge key="p" status={d.order.paymentStatus} />],
                 ['Account', accountName(d.order.accountId)],
                 ['Line items', d.order.lineItemCount],
-                ['Last synced', <DateTime key="s" value={d.order.lastSeenAt} />],
+                ['Last synced (UTC)', <DateTime key="s" value={d.order.lastSeenAt} />],
               ]}
             />
           </Section>

@@ -30,8 +30,8 @@ export function OrdersPage() {
   const accountName = useAccountName();
   const columns: ColumnDef<OrderListItem, unknown>[] = [
     { id: 'orderId', header: 'Order', cell: ({ row }) => <CellLink to={orderHref(row.original)}>{row.original.orderId}</CellLink> },
-    { id: 'created', header: 'Created', meta: { sort: 'creationDate' }, cell: ({ row }) => <DateTime value={row.original.creationDate} compact /> },
-    { id: 'modified', header: 'Modified', meta: { sort: 'lastModifiedDate' }, cell: ({ row }) => <DateTime value={row.original.lastModifiedDate} compact /> },
+    { id: 'created', header: 'Created (UTC)', meta: { sort: 'creationDate' }, cell: ({ row }) => <DateTime value={row.original.creationDate} compact /> },
+    { id: 'modified', header: 'Modified (UTC)', meta: { sort: 'lastModifiedDate' }, cell: ({ row }) => <DateTime value={row.original.lastModifiedDate} compact /> },
     { id: 'buyer', header: 'Buyer', cell: ({ row }) => <Text size="sm">{row.original.buyerUsername ?? '—'}</Text> },
     { id: 'items', header: 'Items', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.lineItemCount}</Text> },
     {

@@ -26,7 +26,7 @@ export function PurchaseDetailPage() {
                 ['Seller', p.sellerUsername],
                 ['Price', <Money key="p" value={p.priceValue} currency={p.priceCurrency} fw={600} />],
                 ['Quantity', p.quantity],
-                ['Purchased', <DateTime key="d" value={p.purchasedAt} />],
+                ['Purchased (UTC)', <DateTime key="d" value={p.purchasedAt} />],
                 ['Account', accountName(p.accountId)],
               ]}
             />

@@ -18,7 +18,7 @@ const fields: readonly FilterField[] = [
 export function PurchasesPage() {
   const accountName = useAccountName();
   const columns: ColumnDef<PurchaseListItem, unknown>[] = [
-    { id: 'purchasedAt', header: 'Purchased', cell: ({ row }) => <DateTime value={row.original.purchasedAt} compact /> },
+    { id: 'purchasedAt', header: 'Purchased (UTC)', cell: ({ row }) => <DateTime value={row.original.purchasedAt} compact /> },
     {
       id: 'title',
       header: 'Item',

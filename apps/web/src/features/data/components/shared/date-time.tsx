@@ -1,15 +1,17 @@
-import { Text, Tooltip } from '@mantine/core';
-import { formatDateTime, formatUtc } from '../../lib/format';
+import { Text } from '@mantine/core';
+import { utcLabel, utcText } from '../../../../lib/utc-time';
 
-/** A date in the user's locale and time zone; hovering or focusing it shows the UTC time. */
-export function DateTime({ value, compact = false }: { value: string | null | undefined; compact?: boolean }) {
+/**
+ * An instant as UTC text, to the minute in lists (`compact`) and to the second in details: the form of the sync runs
+ * and the API logs, so an order's time can be matched with the calls that fetched it. The column header or the label
+ * beside it says UTC; `zone` writes it after the time where nothing else does. Hovering shows the time to the second.
+ */
+export function DateTime({ value, compact = false, zone = false }: { value: string | null | undefined; compact?: boolean; zone?: boolean }) {
   if (!value) return <Text size="sm" c="dimmed" span>—</Text>;
-  const utc = formatUtc(value);
+  const text = utcText(value, compact ? 'minutes' : 'seconds');
   return (
-    <Tooltip label={utc} openDelay={200} events={{ hover: true, focus: true, touch: true }}>
-      <Text component="time" dateTime={value} size="sm" title={utc} style={{ whiteSpace: 'nowrap' }}>
-        {formatDateTime(value, undefined, undefined, compact ? 'short' : 'medium')}
-      </Text>
-    </Tooltip>
+    <Text component="time" dateTime={value} size="sm" title={utcLabel(value) ?? undefined} style={{ whiteSpace: 'nowrap' }}>
+      {text === null ? value : zone ? `${text} UTC` : text}
+    </Text>
   );
 }

@@ -22,7 +22,7 @@ export const transactionColumns = {
     cell: (t) => <CellLink to={transactionHref(t)}>{t.transactionId}</CellLink>,
   },
   type: { header: 'Type', cell: (t) => humanize(t.transactionType) },
-  date: { header: 'Date', cell: (t) => <DateTime value={t.transactionDate} /> },
+  date: { header: 'Date (UTC)', cell: (t) => <DateTime value={t.transactionDate} compact /> },
   amount: {
     header: 'Amount',
     align: 'right',
@@ -43,7 +43,7 @@ export const transactionColumns = {
 export const payoutColumns = {
   payout: { header: 'Payout', cell: (p) => <CellLink to={payoutHref(p)}>{p.payoutId}</CellLink> },
   status: { header: 'Status', cell: (p) => <StatusBadge status={p.payoutStatus} /> },
-  date: { header: 'Date', cell: (p) => <DateTime value={p.payoutDate} /> },
+  date: { header: 'Date (UTC)', cell: (p) => <DateTime value={p.payoutDate} compact /> },
   amount: { header: 'Amount', align: 'right', cell: (p) => <Money value={p.amountValue} currency={p.amountCurrency} /> },
 } satisfies Record<string, LinkedColumn<PayoutListItem>>;
 
@@ -51,12 +51,12 @@ export const disputeColumns = {
   dispute: { header: 'Dispute', cell: (d) => <CellLink to={disputeHref(d)}>{d.paymentDisputeId}</CellLink> },
   status: { header: 'Status', cell: (d) => <StatusBadge status={d.status} /> },
   reason: { header: 'Reason', cell: (d) => humanize(d.reason) },
-  opened: { header: 'Opened', cell: (d) => <DateTime value={d.openDate} /> },
+  opened: { header: 'Opened (UTC)', cell: (d) => <DateTime value={d.openDate} compact /> },
   amount: { header: 'Amount', align: 'right', cell: (d) => <Money value={d.amountValue} currency={d.amountCurrency} /> },
 } satisfies Record<string, LinkedColumn<DisputeListItem>>;
 
 export const messageColumns = {
-  received: { header: 'Received', cell: (m) => <DateTime value={m.receivedAt} /> },
+  received: { header: 'Received (UTC)', cell: (m) => <DateTime value={m.receivedAt} compact /> },
   from: { header: 'From', cell: (m) => m.sender ?? '—' },
   subject: { header: 'Subject', cell: (m) => <CellLink to={threadHref(m)}>{m.subject ?? humanize(m.messageType)}</CellLink> },
   read: { header: 'Read', cell: (m) => (m.isRead === false ? 'Unread' : m.isRead ? 'Read' : '—') },
@@ -71,7 +71,7 @@ export function linkedOrderFields(order: OrderListItem): Array<readonly [string,
         {order.orderId}
       </CellLink>,
     ],
-    ['Created', <DateTime key="c" value={order.creationDate} />],
+    ['Created (UTC)', <DateTime key="c" value={order.creationDate} />],
     ['Buyer', order.buyerUsername],
     ['Total', <Money key="t" value={order.totalValue} currency={order.totalCurrency} />],
   ];

@@ -72,6 +72,7 @@ export function ListFilters(props: {
               label={field.label}
               type={isDate ? 'date' : field.param === 'q' ? 'search' : 'text'}
               placeholder={field.placeholder}
+              title={isDate ? 'A UTC day, as the list shows its times' : undefined}
               value={current}
               onChange={(e) => set(field.param, e.currentTarget.value)}
               error={rangeError?.param === field.param ? rangeError.message : undefined}
