@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openContext, screenshot, signIn } from './helpers/browser';
+import { launchBrowser, openContext, pageCall as call, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server with a small emulator dataset, one connected seller synced once; the tests run in order and browse
@@ -32,21 +32,6 @@ const newContext = (viewport = { width: 1280, height: 900 }): Promise<BrowserCon
 
 const shoot = (p: Page, name: string): Promise<void> => screenshot(p, name, false);
 
-
-/** Same-origin fetch from the page (session cookie, Origin header), as the UI itself would send it. */
-async function call<T = unknown>(p: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return p.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as never };
-    },
-    { method, path, body },
-  );
-}
 
 /** Every item of a list through the API (keyset pages of 200). */
 async function countAll(p: Page, path: string): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openContext, screenshot, signIn } from './helpers/browser';
+import { launchBrowser, openContext, pageCall as call, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server (with the in-process eBay emulator) and one browser for the file; the tests run in order and
@@ -36,21 +36,6 @@ const newContext = (viewport = { width: 1280, height: 860 }): Promise<BrowserCon
 
 const shoot = (p: Page, name: string): Promise<void> => screenshot(p, name, true);
 
-
-/** Same-origin fetch from the page (session cookie, Origin header), as the UI itself would send it. */
-async function call(p: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return p.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as unknown };
-    },
-    { method, path, body },
-  );
-}
 
 /** Accounts page → Connect to eBay → Continue: ends on the emulator's consent page. */
 async function openConsent(p: Page): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openContext, screenshot, signIn } from './helpers/browser';
+import { launchBrowser, openContext, pageCall, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server (in-process emulator with 1000 orders per seller) and one browser; the tests run in order:
@@ -34,6 +34,9 @@ const newContext = (viewport = { width: 1400, height: 900 }): Promise<BrowserCon
 const shoot = (p: Page, name: string): Promise<void> => screenshot(p, name);
 
 
+/** Same-origin JSON request from the signed-in page. */
+const call = <T>(method: string, path: string, body?: unknown) => pageCall<T>(page, method, path, body);
+
 /** Emulator latency per call (control API), to make a sync take long enough to watch or stop. */
 async function setLatency(latencyMs: number): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${emulatorPort}/__emulator/faults`, {
@@ -59,21 +62,6 @@ async function connectSeller(index: number): Promise<{ username: string; account
   await page.getByRole('button', { name: 'Agree' }).click();
   await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
   return { username, accountId: new URL(page.url()).searchParams.get('connected') ?? '' };
-}
-
-/** Same-origin JSON request from the page, as the UI itself would send it. */
-async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as never };
-    },
-    { method, path, body },
-  );
 }
 
 describe('sync, dashboard and admin system pages', () => {

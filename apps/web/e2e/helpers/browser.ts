@@ -51,3 +51,23 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === next);
 }
+
+/** Same-origin JSON request from the page (session cookie, Origin header), as the UI itself would send it. */
+export async function pageCall<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json().catch(() => null)) as never };
+    },
+    { method, path, body },
+  );
+}
