@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SyncResourceName } from '@ebay-connector/contract';
 import { api, isApiError } from '../../../lib/api-client';
 
@@ -12,17 +12,19 @@ export function startSync(input: { accountId: string; resource: SyncResourceName
   });
 }
 
+/**
+ * After a start (one resource or all): the sync status changed; a start refused because the account cannot sync
+ * (disconnected, or its grant refused by eBay) means the account status this page shows is stale.
+ */
+export function refreshAfterStart(queryClient: QueryClient, error: unknown): Promise<unknown> {
+  const refused = isApiError(error) && (error.code === 'account_not_connected' || error.code === 'reauth_required');
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['sync'] }),
+    refused ? queryClient.invalidateQueries({ queryKey: ['ebay', 'accounts'] }) : undefined,
+  ]);
+}
+
 export function useStartSync() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: startSync,
-    onSettled: (_data, error) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['sync'] }),
-        // Refused because the account is no longer connected: its status here is stale.
-        isApiError(error) && error.code === 'account_not_connected'
-          ? queryClient.invalidateQueries({ queryKey: ['ebay', 'accounts'] })
-          : undefined,
-      ]),
-  });
+  return useMutation({ mutationFn: startSync, onSettled: (_data, error) => refreshAfterStart(queryClient, error) });
 }
