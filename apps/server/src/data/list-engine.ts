@@ -57,7 +57,14 @@ export function queryShape(spec: ListSpec) {
   for (const f of spec.filters) extra[f.param] = f.schema.optional();
   return listQueryBase
     .extend(extra)
-    .extend({ sort: z.enum(Object.keys(spec.sorts) as [string, ...string[]]).optional() });
+    .extend({ sort: z.enum(Object.keys(spec.sorts) as [string, ...string[]]).optional() })
+    .superRefine((q: Record<string, unknown>, ctx) => {
+      // `to` is exclusive: a range that does not start before it can match nothing, which is never what was meant.
+      const { from, to } = q;
+      if (typeof from === 'string' && typeof to === 'string' && Date.parse(from) >= Date.parse(to)) {
+        ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be before to' });
+      }
+    });
 }
 
 export type ListQuery = z.infer<typeof listQueryBase> & Record<string, unknown>;

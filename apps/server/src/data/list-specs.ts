@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { decimal, isoTimestamp as iso, opaque, type ListSpec } from './list-engine';
 
-const isoDate = z.iso.datetime({ offset: true });
+// An instant with its offset, or a day (`2026-11-20`: that day's start in UTC, the days the UI filters by).
+const isoDate = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((v) => (v.length === 10 ? `${v}T00:00:00Z` : v));
 const text = z.string().min(1).max(200);
 const like = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
 

@@ -29,16 +29,16 @@ function createInventorySyncer(withOffers: boolean): Syncer {
           offers = lists.flat();
           calls += page.items.length;
         } else if (withOffers) {
-          await ctx.countCalls(1, page.total);
+          await ctx.countCalls(1);
           continue;
         }
-        // Progress is in SKUs for offers too (eBay's total counts inventory items, one getOffers each); the offers
-        // written are in the inserted and updated counters.
+        // eBay's total counts inventory items, not offers (a SKU has any number): an offers run reports the offers
+        // it fetched and no total, rather than a progress that passes 100 % or a count that is not of its records.
         await ctx.commit({
-          fetched: page.items.length,
+          fetched: withOffers ? offers.length : page.items.length,
           calls,
           done: [key],
-          total: page.total,
+          total: withOffers ? null : page.total,
           write: async (trx) => {
             const items = await upsertInventoryItems(trx, ctx.accountId, page.items);
             if (!withOffers) return items;

@@ -310,7 +310,7 @@ export async function executeRun(
       if (reason.reason === 'cancel') {
         await finishRun(deps.db, runId, 'cancelled', {
           code: 'cancelled',
-          message: 'Stopped by a user; the next run continues from the checkpoint',
+          message: 'Stopped by a user; the next run of the same mode continues from the checkpoint',
         });
         log.info({ counters }, 'sync run cancelled');
         void publish('sync.finished', { status: 'cancelled' });

@@ -218,6 +218,20 @@ describe('read APIs over synced data', () => {
     }
   });
 
+  it('refuses a date range that does not start before its end, and takes plain UTC days', async () => {
+    const reversed = await get('/api/orders?from=2026-11-20T00:00:00Z&to=2026-11-10T00:00:00Z');
+    expect(reversed.statusCode).toBe(422);
+    expect(reversed.json()).toMatchObject({ error: { code: 'validation_failed', details: [{ path: 'from', message: 'must be before to' }] } });
+    const all = (await get('/api/orders?limit=200')).json<{ items: Array<{ creationDate: string }> }>().items;
+    const day = (all[Math.floor(all.length / 2)]?.creationDate ?? '').slice(0, 10);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const byDay = await get(`/api/orders?limit=200&from=${day}&to=${next}`);
+    expect(byDay.statusCode).toBe(200);
+    const byInstant = await get(`/api/orders?limit=200&from=${day}T00:00:00Z&to=${next}T00:00:00Z`);
+    expect(byDay.json()).toEqual(byInstant.json());
+    expect(byDay.json<{ items: unknown[] }>().items.length).toBeGreaterThan(0);
+  });
+
   it('lists purchases newest bought first by default', async () => {
     const items = (await get('/api/purchases?limit=200')).json<{ items: Array<{ purchasedAt: string | null }> }>().items;
     const dates = items.map((p) => p.purchasedAt).filter((d): d is string => d !== null);

@@ -71,8 +71,8 @@ export function SchedulesModal(props: {
                       w={errors[s.resource] ? 220 : 120}
                       min={minInterval}
                       max={maxInterval}
-                      allowDecimal={false}
-                      allowNegative={false}
+                      // Typed as is (decimals and signs kept), so a value out of range is refused with a
+                      // message rather than silently rewritten (1.5 became 15).
                       clampBehavior="none"
                       value={s.intervalMinutes}
                       disabled={!canOperate}

@@ -34,7 +34,7 @@ export function PurchasesPage() {
     <DataListPage
       config={{
         title: 'Purchases',
-        description: 'Items the connected accounts bought on eBay, most recently synced first; open one for its details.',
+        description: 'Items the connected accounts bought on eBay, newest bought first; open one for its details.',
         noun: ['purchase', 'purchases'],
         apiPath: purchasesPath,
         fields,
