@@ -10,7 +10,7 @@ import { accountsWithData } from '../../../lib/accounts-with-data';
 import { utcLabel, utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../api/get-accounts';
 import { useDashboard } from '../api/get-dashboard';
-import { byRevenue, chartPoints, formatMoney, formatMoneyList } from './format';
+import { byRevenue, chartPoints, formatMoney, formatMoneyList, inCurrencyOrder } from './format';
 import { OrdersChart } from './orders-chart';
 
 const statusColor: Record<string, string> = {
@@ -45,11 +45,11 @@ function Figures({ data }: { data: DashboardResponse }) {
           value={formatMoneyList(revenue)}
           {...(revenue.length > 1 ? { hint: 'Per currency, not converted' } : {})}
         />
-        <Stat testId="stat-fees" label="Fees" value={formatMoneyList(data.fees)} hint="eBay fees of finance transactions" />
+        <Stat testId="stat-fees" label="Fees" value={formatMoneyList(inCurrencyOrder(data.fees, currencies))} hint="eBay fees of finance transactions" />
         <Stat
           testId="stat-payouts"
           label={`Payouts (${data.payouts.count})`}
-          value={formatMoneyList(data.payouts.total)}
+          value={formatMoneyList(inCurrencyOrder(data.payouts.total, currencies))}
           hint={last ? `Last: ${last.amount ? formatMoney(last.amount) : '-'} on ${utcLabel(last.date, 'minutes') ?? '-'} (${last.status ?? 'unknown'})` : 'No payout yet'}
         />
         <Stat testId="stat-disputes" label="Open disputes" value={String(data.openDisputes)} />

@@ -48,6 +48,18 @@ export function byRevenue(revenue: MoneyTotal[]): MoneyTotal[] {
   return [...revenue].sort((a, b) => Number(b.value) - Number(a.value));
 }
 
+/**
+ * `amounts` in the order of `currencies` (the revenue's, largest first), others after them by code: the headline's
+ * revenue, fees and payouts then list the currencies alike.
+ */
+export function inCurrencyOrder(amounts: MoneyTotal[], currencies: readonly string[]): MoneyTotal[] {
+  const rank = (c: string) => {
+    const i = currencies.indexOf(c);
+    return i < 0 ? currencies.length : i;
+  };
+  return [...amounts].sort((a, b) => rank(a.currency) - rank(b.currency) || a.currency.localeCompare(b.currency));
+}
+
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
