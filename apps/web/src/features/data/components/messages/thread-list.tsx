@@ -1,6 +1,7 @@
-import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { utcLabel } from '../../../../lib/utc-time';
 import type { MessageThreadItem } from '../../api/detail-types';
+import { PickItem, PickList } from './pick-list';
 
 /** A conversation's name: its first subject, else its item, else its id. */
 export function threadTitle(t: Pick<MessageThreadItem, 'subject' | 'itemTitle' | 'threadId'>): string {
@@ -19,42 +20,28 @@ export function ThreadList(props: {
 }) {
   const { threads, selected, onSelect, accountName } = props;
   return (
-    <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Conversations" data-testid="message-threads">
+    <PickList label="Conversations" testId="message-threads">
       {threads.map((t) => {
         const key = `${t.accountId}:${t.threadId}`;
-        const active = key === selected;
         return (
-          <li key={key}>
-            <UnstyledButton
-              onClick={() => onSelect(t)}
-              aria-current={active ? 'true' : undefined}
-              data-testid="message-thread"
-              w="100%"
-              px="md"
-              py="xs"
-              style={{
-                borderBottom: '1px solid var(--mantine-color-default-border)',
-                background: active ? 'var(--mantine-color-blue-light)' : undefined,
-              }}
-            >
-              <Group justify="space-between" wrap="nowrap" gap="xs">
-                <Text size="sm" fw={t.unread > 0 ? 700 : 500} lineClamp={1} data-testid="thread-title">
-                  {threadTitle(t)}
-                </Text>
-                {t.unread > 0 && (
-                  <Badge size="sm" color="blue" aria-label={`${t.unread} unread`}>
-                    {t.unread}
-                  </Badge>
-                )}
-              </Group>
-              <Text size="xs" c="dimmed" title={utcLabel(t.lastMessageAt) ?? undefined} lineClamp={1} data-testid="thread-facts">
-                {t.counterpart ? `${t.counterpart} · ` : ''}
-                {t.messageCount} message{t.messageCount === 1 ? '' : 's'} · {utcLabel(t.lastMessageAt, 'minutes') ?? '—'} · {accountName(t.accountId)}
+          <PickItem key={key} active={key === selected} onPick={() => onSelect(t)} testId="message-thread">
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm" fw={t.unread > 0 ? 700 : 500} lineClamp={1} data-testid="thread-title">
+                {threadTitle(t)}
               </Text>
-            </UnstyledButton>
-          </li>
+              {t.unread > 0 && (
+                <Badge size="sm" color="blue" aria-label={`${t.unread} unread`}>
+                  {t.unread}
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed" title={utcLabel(t.lastMessageAt) ?? undefined} lineClamp={1} data-testid="thread-facts">
+              {t.counterpart ? `${t.counterpart} · ` : ''}
+              {t.messageCount} message{t.messageCount === 1 ? '' : 's'} · {utcLabel(t.lastMessageAt, 'minutes') ?? '—'} · {accountName(t.accountId)}
+            </Text>
+          </PickItem>
         );
       })}
-    </Stack>
+    </PickList>
   );
 }
