@@ -71,6 +71,9 @@ export async function claimRun(db: DbOrTrx, id: string, workerId: string): Promi
       started_at: sql<Date>`coalesce(started_at, now())`,
       heartbeat_at: sql<Date>`now()`,
       attempts: sql<number>`attempts + 1`,
+      // A run taken up again after a queue retry no longer waits for it.
+      error_code: sql<string | null>`case when error_code = 'retry_pending' then null else error_code end`,
+      error_message: sql<string | null>`case when error_code = 'retry_pending' then null else error_message end`,
     })
     .where('id', '=', id)
     .where((eb) =>

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
 import { isDatabaseUnavailable } from '../platform/database-errors';
 import type { Logger } from '../platform/logger';
-import { messageOf } from './errors';
+import { classifyFailure, messageOf } from './errors';
 import { scheduledMode } from './resources';
 import { claimDueSchedules, ensureDefaultSchedules } from './sync-schedules.repository';
 import { SYNC_QUEUE, SYNC_QUEUE_SCHEMA, type SyncJobData, type SyncQueue } from './sync-queue';
@@ -123,7 +123,7 @@ export async function startSyncWorker(
           jobLog.error({ err: { message: messageOf(err) } }, 'sync job failed on its last attempt');
           await finishRun(deps.db, job.data.runId, 'failed', {
             code: 'retries_exhausted',
-            message: messageOf(err),
+            message: attemptFailedMessage(err, job.retryCount, job.retryLimit),
           }).catch(() => undefined);
           return;
         }
@@ -131,10 +131,15 @@ export async function startSyncWorker(
           { err: { message: messageOf(err) }, retryCount: job.retryCount },
           'sync job failed; pg-boss retries it',
         );
-        // Hand the run to whichever worker gets the retry.
+        // Hand the run to whichever worker gets the retry, saying why it waits (cleared when it is taken up).
         await deps.db
           .updateTable('sync_runs')
-          .set({ status: 'queued', worker_id: null })
+          .set({
+            status: 'queued',
+            worker_id: null,
+            error_code: 'retry_pending',
+            error_message: retryPendingMessage(err, job.retryCount, job.retryLimit),
+          })
           .where('id', '=', job.data.runId)
           .where('status', '=', 'running')
           .execute()
@@ -229,4 +234,15 @@ export async function startSyncWorker(
       log.info('sync worker stopped');
     },
   };
+}
+
+/** Which of the queue's attempts failed and why, e.g. `Attempt 2 of 6 failed (ebay_server): Internal error`. */
+export function attemptFailedMessage(err: unknown, retryCount: number, retryLimit: number): string {
+  const failure = classifyFailure(err);
+  return `Attempt ${retryCount + 1} of ${retryLimit + 1} failed (${failure.code}): ${failure.message}`.slice(0, 1900);
+}
+
+/** What a run waiting for the queue's retry shows: which attempt failed, why, and that another follows. */
+export function retryPendingMessage(err: unknown, retryCount: number, retryLimit: number): string {
+  return `${attemptFailedMessage(err, retryCount, retryLimit)}. The queue retries it from the checkpoint with backoff.`;
 }
