@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { updateAccountRequestSchema, type EbayEnvironment } from '@ebay-connector/contract';
 import { isEbayApiError } from '@ebay-connector/ebay-client';
 import { AppError, notFound } from '../platform/errors';
-import { parseOrThrow } from '../platform/validation';
+import { isUuid, parseOrThrow } from '../platform/validation';
 import type { AccountsService } from './accounts.service';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const boolParam = z
   .enum(['true', 'false', '1', '0'])
   .optional()
@@ -17,7 +16,7 @@ const dryRunQuery = z.object({ dryRun: boolParam });
 /** An id that is not a UUID cannot name an account: 404 like any unknown id. */
 function accountId(params: unknown): string {
   const id = (params as { id?: string }).id ?? '';
-  if (!uuid.test(id)) throw notFound('No eBay account with this id');
+  if (!isUuid(id)) throw notFound('No eBay account with this id');
   return id.toLowerCase();
 }
 

@@ -1,6 +1,7 @@
 import type { CreateUserRequest, UpdateUserRequest, User } from '@ebay-connector/contract';
 import type { Db } from '../platform/database';
 import { conflict, notFound } from '../platform/errors';
+import { isUuid } from '../platform/validation';
 import { clearFailuresForEmail } from './login-failures.repository';
 import { hashPassword } from './password';
 import { notifySessions, revokeUserSessions } from './sessions.repository';
@@ -13,7 +14,6 @@ export interface UsersService {
   resetPassword(id: string, password: string): Promise<void>;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `sessions`: the auth service of this process, told about every change that affects who may do what, so its
@@ -32,7 +32,7 @@ export function createUsersService(deps: { db: Db; sessions?: { forgetUser(userI
     },
 
     async update(id, patch) {
-      if (!uuid.test(id)) throw notFound('No such user');
+      if (!isUuid(id)) throw notFound('No such user');
       const user = await db.transaction().execute(async (trx) => {
         const admins = await lockActiveAdminIds(trx);
         const current = await findUserById(trx, id);
@@ -53,7 +53,7 @@ export function createUsersService(deps: { db: Db; sessions?: { forgetUser(userI
     },
 
     async resetPassword(id, password) {
-      if (!uuid.test(id)) throw notFound('No such user');
+      if (!isUuid(id)) throw notFound('No such user');
       const row = await updateUser(db, id, { passwordHash: await hashPassword(password) });
       if (!row) throw notFound('No such user');
       await db.transaction().execute(async (trx) => {

@@ -33,3 +33,10 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   }));
   throw new AppError(422, 'validation_failed', 'The request is not valid', details);
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path id can name a row keyed by UUID; one that cannot is answered 404 like any unknown id. */
+export function isUuid(id: string): boolean {
+  return uuidPattern.test(id);
+}

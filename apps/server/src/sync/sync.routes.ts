@@ -9,7 +9,7 @@ import {
 } from '@ebay-connector/contract';
 import { z } from 'zod';
 import { AppError, notFound } from '../platform/errors';
-import { parseOrThrow } from '../platform/validation';
+import { isUuid, parseOrThrow } from '../platform/validation';
 import { isSyncResource, scheduledMode, syncResources, type SyncResource } from './resources';
 import type { SyncDb } from './sync-db';
 import { lastRuns, listRuns, recordCounts } from './sync-queries.repository';
@@ -17,7 +17,6 @@ import { toSyncRun } from './sync-run.mapper';
 import { listSchedules, upsertSchedule, ensureDefaultSchedules } from './sync-schedules.repository';
 import type { AccountRefusal, SyncService } from './sync.service';
 
-const uuidParam = z.object({ id: z.uuid() });
 const statusQuery = z.object({ accountId: z.uuid().optional() });
 
 function runActive(activeRunId: string): AppError {
@@ -27,6 +26,12 @@ function runActive(activeRunId: string): AppError {
     'A sync of this resource is already running for this account',
     { activeRunId },
   );
+}
+
+/** An id that is not a UUID cannot name a run: 404 like any unknown id (as for accounts). */
+function runId(id: string): string {
+  if (!isUuid(id)) throw notFound('No sync run with this id');
+  return id.toLowerCase();
 }
 
 const accountNotFound = () => new AppError(404, 'account_not_found', 'No eBay account with this id');
@@ -91,8 +96,7 @@ export function syncRoutes(deps: { sync: SyncService; db: SyncDb; fullRefreshMs:
       '/api/ebay/sync/runs/:id/stop',
       { config: { access: 'operator' } },
       async (request) => {
-        const { id } = parseOrThrow(uuidParam, request.params);
-        const run = await sync.stop(id);
+        const run = await sync.stop(runId(request.params.id));
         if (!run) throw notFound('No sync run with this id');
         return { run };
       },
@@ -109,8 +113,7 @@ export function syncRoutes(deps: { sync: SyncService; db: SyncDb; fullRefreshMs:
       '/api/ebay/sync/runs/:id',
       { config: { access: 'authenticated' } },
       async (request) => {
-        const { id } = parseOrThrow(uuidParam, request.params);
-        const run = await sync.get(id);
+        const run = await sync.get(runId(request.params.id));
         if (!run) throw notFound('No sync run with this id');
         return { run };
       },

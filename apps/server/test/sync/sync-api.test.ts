@@ -72,6 +72,15 @@ describe('sync API', () => {
     expect((await post(`/api/ebay/sync/runs/${randomUUID()}/stop`, {}, t.operatorAuth)).statusCode).toBe(404);
   });
 
+  it('404 for a run id that is not a UUID, like an unknown one (as for accounts)', async () => {
+    for (const id of ['nope', '123', `${randomUUID()}x`]) {
+      const read = await get(`/api/ebay/sync/runs/${id}`);
+      expect(read.statusCode).toBe(404);
+      expect(read.json()).toMatchObject({ error: { code: 'not_found', message: 'No sync run with this id' } });
+      expect((await post(`/api/ebay/sync/runs/${id}/stop`, {}, t.operatorAuth)).statusCode).toBe(404);
+    }
+  });
+
   it('dryRun plans windows and estimates calls from eBay totals without creating a run', async () => {
     const res = await post('/api/ebay/sync/orders', { accountId, dryRun: true }, t.operatorAuth);
     expect(res.statusCode).toBe(200);
