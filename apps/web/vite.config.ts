@@ -21,7 +21,9 @@ export default defineConfig(({ mode }) => {
           codeSplitting: {
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/ },
-              { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx|tabbable|use-callback-ref|use-sidecar|react-style-singleton|get-nonce|detect-node-es|tslib)/ },
+              { name: 'mantine', test: /node_modules[\\/](@mantine[\\/](core|hooks)|@floating-ui|react-remove-scroll|react-number-format|clsx|tabbable|use-callback-ref|use-sidecar|react-style-singleton|get-nonce|detect-node-es|tslib)/ },
+              // Only the dashboard draws charts (a lazily loaded component): the chart library and what it pulls in load with it.
+              { name: 'charts', test: /node_modules[\\/](@mantine[\\/]charts|recharts)[\\/]/ },
               { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/ },
               { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
             ],

@@ -43,13 +43,14 @@ async function signIn(page: Page, user: { email: string; password: string }): Pr
 
 describe('login page', () => {
   let page: Page;
-  const scripts: Array<{ encoding: string | undefined; cache: string | undefined; bytes: number }> = [];
+  const scripts: Array<{ url: string; encoding: string | undefined; cache: string | undefined; bytes: number }> = [];
   beforeAll(async () => {
     page = await newPage();
     page.on('response', (res) => {
       if (/\/assets\/[^/]+\.js$/.test(res.url())) {
         const headers = res.headers();
         scripts.push({
+          url: res.url(),
           encoding: headers['content-encoding'],
           cache: headers['cache-control'],
           bytes: Number(headers['content-length']),
@@ -68,6 +69,13 @@ describe('login page', () => {
       else expect(['br', 'gzip']).toContain(s.encoding);
       expect(s.cache).toBe('public, max-age=31536000, immutable');
     }
+  });
+
+  it('does not load the chart library, which only the dashboard uses', async () => {
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const names = scripts.map((s) => new URL(s.url).pathname.split('/').pop() ?? '');
+    expect(names.some((n) => n.startsWith('mantine-'))).toBe(true);
+    expect(names.filter((n) => n.startsWith('charts-') || n.startsWith('orders-chart-'))).toEqual([]);
   });
 
   it('validates the form before sending it', async () => {

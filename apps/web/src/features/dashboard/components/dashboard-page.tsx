@@ -1,5 +1,5 @@
-import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardResponse } from '@ebay-connector/contract';
 import { EmptyState } from '../../../components/empty-state';
@@ -11,7 +11,9 @@ import { utcLabel, utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../api/get-accounts';
 import { useDashboard } from '../api/get-dashboard';
 import { byRevenue, chartPoints, formatMoney, formatMoneyList, inCurrencyOrder } from './format';
-import { OrdersChart } from './orders-chart';
+
+// The chart library is the largest part of the UI and only this page draws charts: it loads with the chart.
+const OrdersChart = lazy(() => import('./orders-chart').then((m) => ({ default: m.OrdersChart })));
 
 const statusColor: Record<string, string> = {
   succeeded: 'teal', failed: 'red', running: 'blue', queued: 'gray', cancelled: 'orange', interrupted: 'yellow',
@@ -56,12 +58,14 @@ function Figures({ data }: { data: DashboardResponse }) {
         <Stat testId="stat-unread" label="Unread messages" value={String(data.unreadMessages)} />
       </SimpleGrid>
       {data.orders.count > 0 ? (
-        <OrdersChart
-          points={chartPoints(data.orders.perDay, data.from, data.days, currency)}
-          currency={currency}
-          currencies={currencies}
-          onCurrencyChange={setPicked}
-        />
+        <Suspense fallback={<Skeleton height={320} radius="md" data-testid="orders-chart-loading" />}>
+          <OrdersChart
+            points={chartPoints(data.orders.perDay, data.from, data.days, currency)}
+            currency={currency}
+            currencies={currencies}
+            onCurrencyChange={setPicked}
+          />
+        </Suspense>
       ) : (
         <Card withBorder>
           <EmptyState title="No orders in this period" description="Run an orders sync, or pick a longer period." action={<Button component={Link} to="/sync" variant="light">Open Sync</Button>} />
