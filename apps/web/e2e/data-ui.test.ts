@@ -104,10 +104,11 @@ describe('synced data pages', () => {
     await page.getByTestId('nav-section-data').getByRole('link', { name: 'Orders' }).waitFor();
     await page.getByTestId('orders').waitFor();
     expect(await rows(page, 'orders').count()).toBe(50);
+    expect(await page.getByTestId('list-count').textContent()).toBe('50 of 60 orders shown');
     await page.getByRole('button', { name: 'Load more' }).click();
     await page.getByTestId('list-end').waitFor();
     expect(await rows(page, 'orders').count()).toBe(60);
-    expect(await page.getByTestId('list-count').textContent()).toBe('60 orders shown');
+    expect(await page.getByTestId('list-count').textContent()).toBe('60 of 60 orders shown');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, 'data-orders');
 

@@ -15,14 +15,25 @@ export const dataListQuerySchema = z.object({
   cursor: z.string().max(1000).optional(),
   sort: z.string().optional(),
   order: z.enum(['asc', 'desc']).optional(),
+  /** `true`: the answer has `total`. */
+  withTotal: z.enum(['true', 'false']).optional(),
 });
 export type DataListQuery = z.infer<typeof dataListQuerySchema>;
 
+/**
+ * How many rows match the filters (`withTotal=true`): counted up to 10,000 (`capped`: at least that many); null when
+ * counting took too long (over half a second).
+ */
+export const listTotalSchema = z.object({ count: z.number().int(), capped: z.boolean() }).nullable();
+export type ListTotal = z.infer<typeof listTotalSchema>;
+
 export const dataListResponseSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: listTotalSchema.optional() });
 export interface DataListResponse<T> {
   items: T[];
   nextCursor: string | null;
+  /** Only with `withTotal=true`. */
+  total?: ListTotal;
 }
 
 export const orderListItemSchema = z.object({

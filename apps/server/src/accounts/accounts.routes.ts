@@ -3,15 +3,11 @@ import { z } from 'zod';
 import { updateAccountRequestSchema, type EbayEnvironment } from '@ebay-connector/contract';
 import { isEbayApiError } from '@ebay-connector/ebay-client';
 import { AppError, notFound } from '../platform/errors';
-import { isUuid, parseOrThrow } from '../platform/validation';
+import { booleanParam, isUuid, parseOrThrow } from '../platform/validation';
 import type { AccountsService } from './accounts.service';
 
-const boolParam = z
-  .enum(['true', 'false', '1', '0'])
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
-const purgeQuery = z.object({ purge: boolParam });
-const dryRunQuery = z.object({ dryRun: boolParam });
+const purgeQuery = z.object({ purge: booleanParam });
+const dryRunQuery = z.object({ dryRun: booleanParam });
 
 /** An id that is not a UUID cannot name an account: 404 like any unknown id. */
 function accountId(params: unknown): string {

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify';
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { prepared } from '../platform/prepared-statements';
-import { parseOrThrow } from '../platform/validation';
+import { booleanParam, parseOrThrow } from '../platform/validation';
 import type { SyncDb } from '../sync/sync-db';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -50,6 +50,8 @@ export const listQueryBase = z.object({
   sort: z.string().optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
   format: z.enum(['json', 'csv']).default('json'),
+  /** Add `total`: how many rows match the filters (JSON only). */
+  withTotal: booleanParam,
 });
 
 export function queryShape(spec: ListSpec) {
@@ -67,7 +69,7 @@ export function queryShape(spec: ListSpec) {
     });
 }
 
-export type ListQuery = z.infer<typeof listQueryBase> & Record<string, unknown>;
+export type ListQuery = Omit<z.infer<typeof listQueryBase>, 'withTotal'> & { withTotal?: boolean } & Record<string, unknown>;
 type Query = ListQuery;
 
 /** The query schema's rule for `accountId`, built once (building a schema costs more than a list request's SQL). */
@@ -177,6 +179,34 @@ export async function listPage(
   return { items: rows.map(({ __sort: _s, __account: _a, __id: _i, ...rest }) => rest), nextCursor };
 }
 
+/** Counting stops here: a larger total is shown as "at least", so a count never reads more than this many rows. */
+export const TOTAL_CAP = 10_000;
+/** A count that takes longer is given up (`total: null`): it would hold the page back. */
+export const TOTAL_TIMEOUT_MS = 500;
+
+/** How many rows match a list query's filters: `{count, capped}` (capped: at least `count`), or null if too slow. */
+export async function listTotal(
+  db: SyncDb,
+  spec: ListSpec,
+  q: Query,
+): Promise<{ count: number; capped: boolean } | null> {
+  const { where } = baseQuery(spec, q);
+  try {
+    const n = await db.transaction().execute(async (trx) => {
+      await sql`set local statement_timeout = ${sql.lit(TOTAL_TIMEOUT_MS)}`.execute(trx);
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n
+        from (select 1 from ${sql.table(spec.table)} t where ${where} limit ${sql.lit(TOTAL_CAP + 1)}) m`.execute(trx);
+      return rows[0]?.n ?? 0;
+    });
+    return n > TOTAL_CAP ? { count: TOTAL_CAP, capped: true } : { count: n, capped: false };
+  } catch (err) {
+    // 57014: canceled by the statement timeout.
+    if ((err as { code?: unknown }).code === '57014') return null;
+    throw err;
+  }
+}
+
 /**
  * `listPage` as the JSON text of the response (`{"items":[...],"nextCursor":...}`). Postgres renders each item
  * (`row_to_json` of the same columns, in the same order, with the same values): the API process then handles
@@ -187,8 +217,12 @@ export async function listPageJson(db: SyncDb, spec: ListSpec, q: Query): Promis
   const query = sql<{ json: string; __sort: string; __account: string; __id: string }>`
     select row_to_json(i)::text as "json", p."__sort", p."__account", p."__id"
     from (${pageRows(spec, q)}) p cross join lateral (select ${fields}) i`;
-  const { rows, nextCursor } = await runPage(db, query, q.limit);
-  return `{"items":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  const [{ rows, nextCursor }, total] = await Promise.all([
+    runPage(db, query, q.limit),
+    q.withTotal ? listTotal(db, spec, q) : undefined,
+  ]);
+  const items = `"items":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}`;
+  return total === undefined ? `{${items}}` : `{${items},"total":${JSON.stringify(total)}}`;
 }
 
 /** Every matching row as CSV, streamed page by page (keyset), so memory stays flat for any size. */

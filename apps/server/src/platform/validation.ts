@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ValidationIssue } from '@ebay-connector/contract';
 import { AppError } from './errors';
 
@@ -40,3 +40,9 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function isUuid(id: string): boolean {
   return uuidPattern.test(id);
 }
+
+/** A yes/no query parameter: `true`/`1` or `false`/`0`; absent is false. */
+export const booleanParam = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');

@@ -43,6 +43,17 @@ interface OrderItem {
   buyerUsername: string;
 }
 
+const listPaths = [
+  '/api/orders',
+  '/api/finances/transactions',
+  '/api/finances/payouts',
+  '/api/disputes',
+  '/api/messages',
+  '/api/inventory',
+  '/api/offers',
+  '/api/purchases',
+];
+
 describe('read APIs over synced data', () => {
   it('pages through every order exactly once with an opaque cursor, newest first', async () => {
     const seen: OrderItem[] = [];
@@ -160,6 +171,64 @@ describe('read APIs over synced data', () => {
           expect(new Set(seen).size).toBe(total);
         }
       }
+    }
+  });
+
+  it('counts the rows matching the filters when asked (withTotal), on every list', async () => {
+    type Page = { items: unknown[]; nextCursor: string | null; total?: unknown };
+    /** Rows of `url` (which has a query) counted by paging through them; no page has a total unless asked. */
+    const paged = async (url: string) => {
+      let rows = 0;
+      let cursor: string | null = null;
+      do {
+        const body: Page = (await get(`${url}&limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json<Page>();
+        expect(body).not.toHaveProperty('total');
+        rows += body.items.length;
+        cursor = body.nextCursor;
+      } while (cursor);
+      return rows;
+    };
+    for (const path of listPaths) {
+      const rows = await paged(`${path}?order=desc`);
+      expect(rows, path).toBeGreaterThan(0);
+      const first = (await get(`${path}?limit=5&withTotal=true`)).json<Page>();
+      expect({ path, total: first.total, items: first.items.length }).toEqual({
+        path,
+        total: { count: rows, capped: false },
+        items: Math.min(5, rows),
+      });
+      // The filters count as they select.
+      const none = (await get(`${path}?accountId=${crypto.randomUUID()}&withTotal=1`)).json<Page>();
+      expect(none).toEqual({ items: [], nextCursor: null, total: { count: 0, capped: false } });
+    }
+    const shipped = await paged('/api/orders?fulfillmentStatus=FULFILLED');
+    expect(shipped).toBeGreaterThan(200);
+    expect((await get('/api/orders?fulfillmentStatus=FULFILLED&withTotal=true')).json<Page>().total).toEqual({
+      count: shipped,
+      capped: false,
+    });
+    const bad = await get('/api/orders?withTotal=yes');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ error: { details: [expect.objectContaining({ path: 'withTotal' })] } });
+  });
+
+  it('stops counting at 10,000 matching rows and says the total is at least that', async () => {
+    const other = await sql<{ id: string }>`insert into ebay_accounts (environment, ebay_user_id, username, label)
+      values ('emulator', 'u-many', 'many_orders', 'many') returning id`.execute(t.syncDb);
+    const id = other.rows[0]?.id ?? '';
+    try {
+      await sql`insert into ebay_orders (account_id, order_id, created_at_ebay, modified_at_ebay, raw)
+        select ${id}::uuid, 'm-' || i, now() - make_interval(mins => i), now(), '{}'::jsonb
+        from generate_series(1, 10001) i`.execute(t.syncDb);
+      const body = (await get(`/api/orders?accountId=${id}&limit=3&withTotal=true`)).json<{ total: unknown }>();
+      expect(body.total).toEqual({ count: 10_000, capped: true });
+      await sql`delete from ebay_orders where account_id = ${id}::uuid and order_id <> 'm-1'`.execute(t.syncDb);
+      expect((await get(`/api/orders?accountId=${id}&withTotal=true`)).json<{ total: unknown }>().total).toEqual({
+        count: 1,
+        capped: false,
+      });
+    } finally {
+      await sql`delete from ebay_accounts where id = ${id}::uuid`.execute(t.syncDb);
     }
   });
 

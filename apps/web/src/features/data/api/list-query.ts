@@ -4,7 +4,10 @@ import { api } from '../../../lib/api-client';
 
 export const PAGE_SIZE = 50;
 
-/** One keyset page of a data list (`cursor` = the previous page's `nextCursor`). */
+/**
+ * One keyset page of a data list (`cursor` = the previous page's `nextCursor`). The first page also asks how many
+ * rows match (`total`); the pages after it do not count again.
+ */
 export function getListPage<T>(
   path: string,
   query: Record<string, string>,
@@ -12,7 +15,7 @@ export function getListPage<T>(
   signal?: AbortSignal,
 ): Promise<DataListResponse<T>> {
   return api.get<DataListResponse<T>>(path, {
-    query: { ...query, limit: PAGE_SIZE, cursor: cursor ?? undefined },
+    query: { ...query, limit: PAGE_SIZE, cursor: cursor ?? undefined, withTotal: cursor === null ? 'true' : undefined },
     ...(signal ? { signal } : {}),
   });
 }

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../../components/page-header';
 import { accountsWithData } from '../../../../lib/accounts-with-data';
 import { useAccounts } from '../../api/get-accounts';
 import { csvHref, nextSort, type FilterField } from '../../lib/query-string';
+import { shownText } from '../../lib/shown-text';
 import { DataTable } from './data-table';
 import { ListFilters } from './list-filters';
 import { useListParams } from './use-list-params';
@@ -121,7 +122,7 @@ export function DataListPage<T>({ config }: { config: DataListConfig<T> }) {
         {rows.length > 0 && (
           <Group justify="space-between">
             <Text size="sm" c="dimmed" data-testid="list-count">
-              {rows.length} {rows.length === 1 ? one : many} shown
+              {shownText(rows.length, list.data?.pages[0]?.total, one, many)}
             </Text>
             {list.hasNextPage ? (
               <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
