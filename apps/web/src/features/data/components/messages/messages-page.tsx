@@ -9,6 +9,7 @@ import { useAccounts } from '../../api/get-accounts';
 import { useMessageThreads } from '../../api/get-message-threads';
 import { messagesPath, useMessages } from '../../api/get-messages';
 import { csvHref, type FilterField } from '../../lib/query-string';
+import { shownText } from '../../lib/shown-text';
 import { ListFilters } from '../shared/list-filters';
 import { useAccountName } from '../shared/use-account-name';
 import { useListParams } from '../shared/use-list-params';
@@ -142,7 +143,7 @@ export function MessagesPage() {
                 </Card>
                 {messageList.length > 0 && (
                   <ListFooter
-                    count={`${messageList.length} matching message${messageList.length === 1 ? '' : 's'} shown`}
+                    count={shownText(messageList.length, messages.data?.pages[0]?.total, 'matching message', 'matching messages')}
                     countTestId="message-count"
                     endTestId="message-list-end"
                     hasNextPage={messages.hasNextPage}
