@@ -122,7 +122,8 @@ export function createOauthService(deps: OauthServiceDeps) {
         .catch((err: unknown) => log.warn({ err }, 'could not publish account.connected'));
       return {
         kind: 'redirect',
-        location: withParams(state.return_to ?? ACCOUNTS_PAGE, { connected: account.id }),
+        // `created`: a seller new here (1) or one connected before, whose tokens were renewed (0).
+        location: withParams(state.return_to ?? ACCOUNTS_PAGE, { connected: account.id, created: created ? '1' : '0' }),
         accountId: account.id,
       };
     },

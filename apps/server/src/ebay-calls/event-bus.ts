@@ -8,6 +8,7 @@ import {
   insertEventsAndNotify,
   latestEventId,
   listEventsAfter,
+  listLatestEvents,
   matchesFilter,
   type EventFilter,
   type NewEvent,
@@ -29,6 +30,8 @@ export interface EventBus {
   subscribe(filter: EventFilter, cb: (event: EbayEvent) => void): () => void;
   /** Stored events after `afterId` (for Last-Event-ID resume), oldest first. */
   replay(afterId: string, filter: EventFilter, limit?: number): Promise<EbayEvent[]>;
+  /** The newest `limit` stored events that match, oldest first (a view that opens on recent history). */
+  latest(filter: EventFilter, limit: number): Promise<EbayEvent[]>;
   /** Resolves once this process's LISTEN connection is up (opened lazily by `subscribe` otherwise). */
   listen(): Promise<void>;
   close(): Promise<void>;
@@ -162,6 +165,7 @@ export function createEventBus(deps: EventBusDeps): EventBus {
       };
     },
     replay: (afterId, filter, limit = 1000) => listEventsAfter(deps.db, afterId, filter, limit),
+    latest: (filter, limit) => listLatestEvents(deps.db, filter, limit),
     listen: () => ensureListening(),
     async close() {
       closed = true;

@@ -77,6 +77,16 @@ export async function listEventsAfter(db: Db, afterId: string, filter: EventFilt
   return rows.map(toEvent);
 }
 
+/** The newest `limit` stored events that match `filter`, oldest first (a view that starts from recent history). */
+export async function listLatestEvents(db: Db, filter: EventFilter, limit: number): Promise<EbayEvent[]> {
+  let q = db.selectFrom('ebay_events').selectAll();
+  if (filter.accountId) q = q.where('account_id', '=', filter.accountId);
+  if (filter.runId) q = q.where('run_id', '=', filter.runId);
+  if (filter.types && filter.types.length > 0) q = q.where('type', 'in', [...filter.types]);
+  const rows = await q.orderBy('id', 'desc').limit(limit).execute();
+  return rows.reverse().map(toEvent);
+}
+
 export async function getEventsByIds(db: Db, ids: readonly string[]): Promise<EbayEvent[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('ebay_events').selectAll().where('id', 'in', [...ids]).orderBy('id').execute();

@@ -10,6 +10,8 @@ const querySchema = z.object({
   runId: z.uuid().optional(),
   types: z.string().max(500).optional(),
   lastEventId: z.string().regex(/^\d{1,19}$/).optional(),
+  /** Without a last event id: start with the newest `tail` stored events that match (a view of recent history). */
+  tail: z.coerce.number().int().min(1).max(5000).optional(),
 });
 
 function frame(event: EbayEvent): string {
@@ -18,7 +20,7 @@ function frame(event: EbayEvent): string {
 
 /**
  * `GET /api/ebay/events`: server-sent events for any signed-in user. On connect, stored events after
- * `Last-Event-ID` are replayed, then live ones follow (from any process, via the EventBus); a comment line is
+ * `Last-Event-ID` are replayed (or, without one, the newest `tail` stored events), then live ones follow (from any process, via the EventBus); a comment line is
  * sent every `heartbeatMs`. Streams are ended when the client goes away and when the server closes.
  */
 export function eventsRoutes(deps: { events: EventBus; heartbeatMs: number }) {
@@ -63,7 +65,12 @@ export function eventsRoutes(deps: { events: EventBus; heartbeatMs: number }) {
 
       try {
         await deps.events.listen();
-        const replay = lastEventId ? await deps.events.replay(lastEventId, filter) : [];
+        // A resume (Last-Event-ID) continues after the last event it saw; a new view may ask for recent history.
+        const replay = lastEventId
+          ? await deps.events.replay(lastEventId, filter)
+          : q.tail
+            ? await deps.events.latest(filter, q.tail)
+            : [];
         reply.hijack();
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',

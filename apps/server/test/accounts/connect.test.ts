@@ -33,6 +33,7 @@ describe('connect an eBay account (emulator over HTTP, real Postgres)', () => {
     expect(location.pathname).toBe('/accounts');
     accountId = location.searchParams.get('connected')!;
     expect(accountId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(location.searchParams.get('created')).toBe('1');
 
     const account = await t.db.selectFrom('ebay_accounts').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
     expect(account).toMatchObject({ environment: 'emulator', ebay_user_id: seller.userId, username: seller.username, label: 'Main shop', status: 'active' });
@@ -71,7 +72,9 @@ describe('connect an eBay account (emulator over HTTP, real Postgres)', () => {
 
   it('reconnecting the same seller updates the account instead of duplicating it', async () => {
     const res = await connectSeller(t, emulator, operator.cookie, seller.username);
-    expect(new URL(res.headers.location as string, 'http://x').searchParams.get('connected')).toBe(accountId);
+    const location = new URL(res.headers.location as string, 'http://x');
+    expect(location.searchParams.get('connected')).toBe(accountId);
+    expect(location.searchParams.get('created')).toBe('0');
     const rows = await t.db.selectFrom('ebay_accounts').select('label').where('ebay_user_id', '=', seller.userId).execute();
     expect(rows).toEqual([{ label: 'Main shop' }]);
   });

@@ -161,6 +161,38 @@ describe('call ledger and live events', () => {
     await resumed.close();
   });
 
+  it('SSE: tail=N opens on the newest N kept events that match, oldest first, then live; a resume beats it', async () => {
+    const account = '00000000-0000-4000-8000-00000000aaaa';
+    const kept = [];
+    for (let i = 0; i < 8; i += 1) {
+      const e = await b.ebay.events.publish({ type: i % 2 === 0 ? 'sync.progress' : 'sync.started', accountId: account, data: { i } });
+      if (!e) throw new Error('event not recorded');
+      kept.push(e);
+    }
+    const progress = kept.filter((_, i) => i % 2 === 0);
+    const stream = await openSse(`${baseA}/api/ebay/events?accountId=${account}&types=sync.progress&tail=3`, {
+      cookie: viewer.cookie,
+    });
+    expect(stream.status).toBe(200);
+    await stream.waitFor((e) => e.length >= 3);
+    expect(stream.events.map((e) => e.id)).toEqual(progress.slice(-3).map((e) => e.id));
+    const live = await b.ebay.events.publish({ type: 'sync.progress', accountId: account, data: { live: true } });
+    await stream.waitFor((e) => e.some((x) => x.id === live?.id));
+    await stream.close();
+    // A reconnect sends Last-Event-ID: it resumes after that event, whatever tail says.
+    const resumed = await openSse(`${baseA}/api/ebay/events?accountId=${account}&types=sync.progress&tail=3`, {
+      cookie: viewer.cookie,
+      'last-event-id': progress[0]!.id,
+    });
+    await resumed.waitFor((e) => e.some((x) => x.id === live?.id));
+    expect(resumed.events.map((e) => e.id)).toEqual([...progress.slice(1).map((e) => e.id), live?.id]);
+    await resumed.close();
+    for (const bad of ['0', '5001', 'x']) {
+      const res = await fetch(`${baseA}/api/ebay/events?tail=${bad}`, { headers: { cookie: viewer.cookie } });
+      expect(res.status).toBe(422);
+    }
+  });
+
   it('retention prunes old ledger rows and events', async () => {
     await a.db.updateTable('ebay_calls').set({ created_at: new Date(Date.now() - 40 * 86_400_000) } as never).where('request_id', '=', 'req-ledger').execute();
     const pruned = await a.ebay.prune();
