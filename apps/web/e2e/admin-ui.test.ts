@@ -41,6 +41,30 @@ async function signIn(page: Page, user: { email: string; password: string }): Pr
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+describe('signed out', () => {
+  it('asks the server once who is signed in, and does not ask again on the login page', async () => {
+    for (const path of ['/dashboard', '/login']) {
+      const page = await newPage();
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/auth/me') asked.push(r.url());
+      });
+      await page.goto(path);
+      await page.waitForURL((url) => url.pathname === '/login');
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      // Neither a retry, nor coming back to the tab, asks again.
+      await page.waitForTimeout(1500);
+      await page.evaluate(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+        window.dispatchEvent(new Event('focus'));
+      });
+      await page.waitForTimeout(500);
+      expect(asked, path).toHaveLength(1);
+      await page.context().close();
+    }
+  });
+});
+
 describe('login page', () => {
   let page: Page;
   const scripts: Array<{ url: string; encoding: string | undefined; cache: string | undefined; bytes: number }> = [];

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openContext, pageCall as call, screenshot, signIn } from './helpers/browser';
+import { answerConsent, launchBrowser, openContext, pageCall as call, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server with a small emulator dataset, one connected seller synced once; the tests run in order and browse
@@ -69,6 +69,39 @@ async function loadUntilEnd(p: Page, endTestId: string): Promise<void> {
   }
 }
 
+/** Position (0-based) of the column headed `header`: tests find a column by its header, not by where it sits. */
+async function columnIndex(table: Locator, header: string): Promise<number> {
+  const headers = (await table.locator('thead th').allTextContents()).map((h) => h.replace(/[▲▼↕]/g, '').trim());
+  const index = headers.indexOf(header);
+  expect(index, `${header} in ${headers.join(', ')}`).toBeGreaterThanOrEqual(0);
+  return index;
+}
+
+/**
+ * The Amount cell of the first row of table `testId` is in view as the page opens: inside the window and inside every
+ * box that clips it (the table's scroll container, the card), with nothing scrolled sideways.
+ */
+async function expectAmountInView(p: Page, testId: string): Promise<void> {
+  const table = p.getByTestId(testId);
+  await table.locator('tbody tr').first().waitFor();
+  const index = await columnIndex(table, 'Amount');
+  const cell = table.locator('tbody tr').first().locator('td').nth(index);
+  expect((await cell.textContent())?.trim(), testId).not.toBe('');
+  const where = await cell.evaluate((td) => {
+    const r = td.getBoundingClientRect();
+    let clipRight = window.innerWidth;
+    let scrolled = window.scrollX;
+    for (let a = td.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') clipRight = Math.min(clipRight, a.getBoundingClientRect().right);
+      scrolled += a.scrollLeft;
+    }
+    return { left: r.left, right: r.right, clipRight, scrolled };
+  });
+  expect(where.scrolled, testId).toBe(0);
+  expect(where.left, testId).toBeGreaterThanOrEqual(0);
+  expect(where.right, testId).toBeLessThanOrEqual(where.clipRight + 0.5);
+}
+
 describe('synced data pages', () => {
   it('connects a seller and syncs everything', async () => {
     await signIn(page, admin, '/accounts');
@@ -77,9 +110,7 @@ describe('synced data pages', () => {
     await page.getByRole('dialog', { name: 'Connect to eBay' }).getByRole('button', { name: 'Continue to eBay' }).click();
     await page.waitForURL(/\/oauth2\/authorize/);
     await page.locator('input[name="seller"]').first().check();
-    await page.getByRole('button', { name: 'Agree' }).click();
-    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
-    accountId = new URL(page.url()).searchParams.get('connected') ?? '';
+    accountId = (await answerConsent(page, 'Agree')).get('connected') ?? '';
 
     const started = await call(page, 'POST', '/api/ebay/sync/all', { accountId });
     expect(started.status).toBe(202);
@@ -337,8 +368,9 @@ describe('synced data pages', () => {
     const table = page.getByTestId('payout-transactions');
     await table.locator('tbody tr').first().waitFor();
     const refundRow = table.locator('tbody tr').filter({ hasText: transactionId }).filter({ hasText: 'Refund' });
-    expect(await refundRow.locator('td').nth(3).textContent()).toMatch(/^− /);
-    const amounts = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+    const amount = await columnIndex(table, 'Amount');
+    expect(await refundRow.locator('td').nth(amount).textContent()).toMatch(/^− /);
+    const amounts = await table.locator(`tbody tr td:nth-child(${amount + 1})`).allTextContents();
     const total = amounts.reduce((sum, text) => sum + signed(text), 0);
     expect(total).toBeCloseTo(Number(payout.body.payout.amountValue), 2);
     await shoot(page, 'data-payout-signed');
@@ -346,7 +378,8 @@ describe('synced data pages', () => {
     await page.goto(`/data/orders/${orderId}?accountId=${owner}`);
     const orderRow = page.getByTestId('order-transactions').locator('tbody tr').filter({ hasText: 'Refund' }).first();
     await orderRow.waitFor();
-    expect(await orderRow.locator('td').nth(3).textContent()).toMatch(/^− /);
+    const inOrder = await columnIndex(page.getByTestId('order-transactions'), 'Amount');
+    expect(await orderRow.locator('td').nth(inOrder).textContent()).toMatch(/^− /);
   });
 
   it('marks a date range that ends before it starts, and does not query it', async () => {
@@ -419,6 +452,30 @@ describe('synced data pages', () => {
     expect(covered).toBe(false);
     expect(await mobile.getByTestId('build-info').evaluate((el) => getComputedStyle(el.closest('footer') ?? el).position)).not.toBe('fixed');
     await shoot(mobile, 'layout-orders-390');
+    await phone.close();
+  });
+
+  it('shows the amount of payouts and transactions at 390 px without sideways scrolling', async () => {
+    type Tx = { orderId: string | null; payoutId: string | null; accountId: string };
+    const tx = await call<{ items: Tx[] }>(page, 'GET', '/api/finances/transactions?transactionType=SALE&limit=50');
+    const linked = tx.body.items.find((t) => t.orderId && t.payoutId);
+    expect(linked).toBeDefined();
+    const { orderId, payoutId, accountId: owner } = linked as Tx & { orderId: string; payoutId: string };
+
+    const phone = await newContext({ width: 390, height: 800 });
+    const mobile = await phone.newPage();
+    await signIn(mobile, admin, '/data/payouts');
+    await expectAmountInView(mobile, 'payouts');
+    await mobile.goto('/data/transactions');
+    await expectAmountInView(mobile, 'transactions');
+    await mobile.goto(`/data/payouts/${payoutId}?accountId=${owner}`);
+    await expectAmountInView(mobile, 'payout-transactions');
+    await shoot(mobile, 'layout-payout-390');
+    await mobile.goto(`/data/orders/${orderId}?accountId=${owner}`);
+    await expectAmountInView(mobile, 'order-transactions');
+    await expectAmountInView(mobile, 'order-payouts');
+    await mobile.getByTestId('order-transactions').scrollIntoViewIfNeeded();
+    await shoot(mobile, 'layout-order-390');
     await phone.close();
   });
 

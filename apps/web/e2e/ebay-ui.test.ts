@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openContext, pageCall as call, screenshot, signIn } from './helpers/browser';
+import { answerConsent, launchBrowser, openContext, pageCall as call, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server (with the in-process eBay emulator) and one browser for the file; the tests run in order and
@@ -60,13 +60,14 @@ describe('eBay accounts, terminal and logs', () => {
     const radio = page.locator('input[name="seller"]').first();
     seller = (await radio.getAttribute('value')) ?? '';
     await radio.check();
-    await page.getByRole('button', { name: 'Agree' }).click();
-    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
-    accountId = new URL(page.url()).searchParams.get('connected') ?? '';
+    accountId = (await answerConsent(page, 'Agree')).get('connected') ?? '';
     expect(accountId).toMatch(uuidLike);
 
     const notice = page.getByTestId('connect-success');
     await notice.filter({ hasText: seller }).waitFor();
+    // Shown once: the URL forgets the outcome, the notice stays until dismissed, and a reload does not bring it back.
+    await page.waitForURL((url) => url.pathname === '/accounts' && url.search === '');
+    expect(await notice.count()).toBe(1);
     const row = page.getByTestId(`account-row-${seller}`);
     await row.waitFor();
     expect(await row.getByTestId('account-status').textContent()).toBe('active');
@@ -74,6 +75,9 @@ describe('eBay accounts, terminal and logs', () => {
     expect(await row.getByTestId('has-refresh-token').textContent()).toBe('Stored');
     expect((await row.getByTestId('account-user-id').textContent())?.length).toBeGreaterThan(0);
     await shoot(page, 'ebay-accounts');
+    await page.reload();
+    await row.waitFor();
+    expect(await notice.count()).toBe(0);
   });
 
   it('explains a dry-run refresh without refreshing', async () => {
@@ -112,6 +116,56 @@ describe('eBay accounts, terminal and logs', () => {
     const detail = terminal.getByTestId('call-detail');
     await detail.waitFor();
     expect(await detail.textContent()).toContain('refreshToken');
+    await terminal.close();
+  });
+
+  it('replays the kept events when the terminal\'s account or event type filter changes, each line once', async () => {
+    const terminal = await adminContext.newPage();
+    await terminal.goto('/terminal');
+    await terminal.getByTestId('stream-status').getByText('Live').waitFor();
+    const output = terminal.getByTestId('terminal-output');
+    const lineIds = () => output.locator('[data-event-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id') ?? ''));
+    const refreshes = terminal.getByTestId('terminal-line-ebay.call').filter({ hasText: 'refreshToken' });
+    const connected = terminal.getByTestId('terminal-line-account.connected');
+    const settled = async () => {
+      await terminal.getByTestId('stream-status').getByText('Live').waitFor();
+      await terminal.waitForTimeout(1500);
+    };
+
+    // The account's events happened before the terminal opened: choosing it replays them.
+    await terminal.getByRole('combobox', { name: 'Account' }).selectOption(accountId);
+    await connected.first().waitFor();
+    await refreshes.first().waitFor();
+    await settled();
+    const ofAccount = await lineIds();
+    expect(new Set(ofAccount).size).toBe(ofAccount.length);
+    expect(await connected.count()).toBe(1);
+    expect(await refreshes.count()).toBeGreaterThanOrEqual(2);
+    await shoot(terminal, 'ebay-terminal-account-filter');
+
+    // Only calls: the kept calls of the account, no other type.
+    await terminal.getByRole('combobox', { name: 'Event type' }).selectOption('ebay.call');
+    await connected.waitFor({ state: 'detached' });
+    await refreshes.first().waitFor();
+    await settled();
+    const calls = await lineIds();
+    expect(new Set(calls).size).toBe(calls.length);
+    expect(calls.length).toBe(await output.getByTestId('terminal-line-ebay.call').count());
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+
+    // Back to every type: the same events as before, once each, and a new one follows live.
+    await terminal.getByRole('combobox', { name: 'Event type' }).selectOption('');
+    await connected.first().waitFor();
+    await settled();
+    const again = await lineIds();
+    expect(again).toEqual(ofAccount);
+    const count = await refreshes.count();
+    expect((await call(page, 'POST', `/api/ebay/accounts/${accountId}/refresh`)).status).toBe(200);
+    await refreshes.nth(count).waitFor();
+    await settled();
+    const live = await lineIds();
+    expect(new Set(live).size).toBe(live.length);
+    expect(await refreshes.count()).toBe(count + 1);
     await terminal.close();
   });
 
@@ -155,13 +209,19 @@ describe('eBay accounts, terminal and logs', () => {
     await page.goto('/accounts');
     await page.getByTestId(`account-row-${seller}`).waitFor();
     await openConsent(page);
-    await page.getByRole('button', { name: 'Decline' }).click();
-    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.get('error') === 'access_denied');
+    const landed = await answerConsent(page, 'Decline');
+    expect(landed.get('error')).toBe('access_denied');
     const notice = page.getByTestId('connect-error');
     await notice.waitFor();
     expect(await notice.getByTestId('error-code').textContent()).toBe('access_denied');
-    expect(await notice.getByTestId('error-request-id').textContent()).toMatch(/\S{8,}/);
+    expect(await notice.getByTestId('error-request-id').textContent()).toBe(landed.get('requestId'));
+    expect(landed.get('requestId')).toMatch(/\S{8,}/);
+    await page.waitForURL((url) => url.pathname === '/accounts' && url.search === '');
+    expect(await notice.count()).toBe(1);
     await shoot(page, 'ebay-accounts-declined');
+    await page.reload();
+    await page.getByTestId(`account-row-${seller}`).waitFor();
+    expect(await notice.count()).toBe(0);
   });
 
   it('warns when a reconnect signs in to eBay as another seller', async () => {
@@ -176,9 +236,7 @@ describe('eBay accounts, terminal and logs', () => {
     other = (await radio.getAttribute('value')) ?? '';
     expect(other).not.toBe(seller);
     await radio.check();
-    await page.getByRole('button', { name: 'Agree' }).click();
-    await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
-    const landed = new URL(page.url()).searchParams;
+    const landed = await answerConsent(page, 'Agree');
     expect(landed.get('reconnecting')).toBe(accountId);
     expect(landed.get('connected')).not.toBe(accountId);
 
@@ -186,11 +244,32 @@ describe('eBay accounts, terminal and logs', () => {
     await warning.filter({ hasText: other }).waitFor();
     const text = (await warning.textContent()) ?? '';
     expect(text).toContain(`You signed in to eBay as ${other}, not ${seller}`);
+    expect(text).toContain(`${other} was connected as a separate account`);
     expect(text).toContain(`${seller} still needs reconnecting`);
     expect(await page.getByTestId('connect-success').count()).toBe(0);
     await page.getByTestId(`account-row-${other}`).waitFor();
     expect(await row.getByTestId('account-status').textContent()).toBe('revoked');
     await shoot(page, 'ebay-accounts-reconnect-mismatch');
+  });
+
+  it('says so when the seller signed in to by mistake was already connected here', async () => {
+    const row = page.getByTestId(`account-row-${seller}`);
+    await row.getByRole('button', { name: /^Reconnect / }).click();
+    await page.waitForURL(/\/oauth2\/authorize/);
+    await page.locator(`input[name="seller"][value="${other}"]`).check();
+    const landed = await answerConsent(page, 'Agree');
+    expect(landed.get('reconnecting')).toBe(accountId);
+
+    const warning = page.getByTestId('connect-mismatch');
+    await warning.filter({ hasText: other }).waitFor();
+    const text = (await warning.textContent()) ?? '';
+    expect(text).toContain(`You signed in to eBay as ${other}, not ${seller}`);
+    expect(text).toContain(`${other} was already connected here`);
+    expect(text).not.toContain('was connected as a separate account');
+    expect(text).toContain(`${seller} still needs reconnecting`);
+    expect(await page.getByTestId('accounts-table').locator('tbody tr').count()).toBe(2);
+    expect(await row.getByTestId('account-status').textContent()).toBe('revoked');
+    await shoot(page, 'ebay-accounts-reconnect-mismatch-known');
   });
 
   it('deletes the synced data of a disconnected account, and leaves it out of the Account filters', async () => {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openContext, pageCall, screenshot, signIn } from './helpers/browser';
+import { answerConsent, launchBrowser, openContext, pageCall, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
 
 // One server (in-process emulator with 1000 orders per seller) and one browser; the tests run in order:
@@ -59,9 +59,8 @@ async function connectSeller(index: number): Promise<{ username: string; account
   const radio = page.locator('input[name="seller"]').nth(index);
   const username = (await radio.getAttribute('value')) ?? '';
   await radio.check();
-  await page.getByRole('button', { name: 'Agree' }).click();
-  await page.waitForURL((url) => url.pathname === '/accounts' && url.searchParams.has('connected'));
-  return { username, accountId: new URL(page.url()).searchParams.get('connected') ?? '' };
+  const landed = await answerConsent(page, 'Agree');
+  return { username, accountId: landed.get('connected') ?? '' };
 }
 
 describe('sync, dashboard and admin system pages', () => {
@@ -87,7 +86,7 @@ describe('sync, dashboard and admin system pages', () => {
     expect(await nextRun('orders')).not.toContain('full');
 
     await setLatency(300);
-    await ordersCell().getByRole('button', { name: 'Sync orders', exact: true }).click();
+    await ordersCell().getByRole('button', { name: `Sync orders of ${seller}`, exact: true }).click();
     const progress = ordersCell().getByTestId('cell-progress');
     await progress.waitFor();
     const seen = new Set<string>();
@@ -125,11 +124,11 @@ describe('sync, dashboard and admin system pages', () => {
   it('stops a long full sync: the run ends cancelled within seconds', async () => {
     await setLatency(1500);
     try {
-      await ordersCell().getByRole('button', { name: 'Full sync orders' }).click();
+      await ordersCell().getByRole('button', { name: `Full sync orders of ${seller}`, exact: true }).click();
       // Stopped once running, so that it cuts a call short (a queued run ends without any).
       await ordersCell().getByTestId('cell-status').getByText('running').waitFor();
       const stopped = Date.now();
-      await ordersCell().getByRole('button', { name: 'Stop orders' }).click();
+      await ordersCell().getByRole('button', { name: `Stop orders of ${seller}`, exact: true }).click();
       await ordersCell().getByTestId('cell-status').getByText('cancelled').waitFor({ timeout: 10_000 });
       expect(Date.now() - stopped).toBeLessThan(10_000);
       const row = page.getByTestId('runs-table').locator('tbody tr').first();
@@ -172,16 +171,16 @@ describe('sync, dashboard and admin system pages', () => {
     await setLatency(800);
     try {
       // A full run stopped after its first pages: the next full run resumes it and fetches only the rest.
-      await ordersCell().getByRole('button', { name: 'Full sync orders' }).click();
+      await ordersCell().getByRole('button', { name: `Full sync orders of ${seller}`, exact: true }).click();
       await ordersCell().getByTestId('cell-progress').waitFor();
       const deadline = Date.now() + 20_000;
       while ((await fetchedSoFar()) === 0 && Date.now() < deadline) await page.waitForTimeout(100);
-      await ordersCell().getByRole('button', { name: 'Stop orders' }).click();
+      await ordersCell().getByRole('button', { name: `Stop orders of ${seller}`, exact: true }).click();
       await ordersCell().getByTestId('cell-status').getByText('cancelled').waitFor({ timeout: 10_000 });
     } finally {
       await setLatency(0);
     }
-    await ordersCell().getByRole('button', { name: 'Full sync orders' }).click();
+    await ordersCell().getByRole('button', { name: `Full sync orders of ${seller}`, exact: true }).click();
     await ordersCell().getByTestId('cell-status').getByText('succeeded').waitFor({ timeout: 30_000 });
 
     type Run = { id: string; status: string; resumedFrom: string | null; total: number | null; counters: { recordsFetched: number } };
@@ -306,6 +305,64 @@ describe('sync, dashboard and admin system pages', () => {
     await shoot(page, 'dashboard');
   });
 
+  it('names the account and the resource in every sync button of the sync page', async () => {
+    await page.goto('/sync');
+    const cards = page.locator('[data-testid^="sync-account-"]');
+    await page.getByTestId('runs-table').waitFor();
+    expect(await cards.count()).toBe(2);
+    const names = await page.getByRole('button', { name: /^(Sync|Full sync|Stop) / }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    // Two accounts, a Sync and a Full sync per resource each: no two buttons read the same.
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(names).size).toBe(names.length);
+    for (const card of await cards.all()) {
+      const username = ((await card.getAttribute('data-testid')) ?? '').replace('sync-account-', '');
+      const cell = card.getByTestId('sync-cell-orders');
+      // The visible words stay short.
+      expect(await cell.getByRole('button', { name: `Sync orders of ${username}`, exact: true }).textContent()).toBe('Sync');
+      expect(await cell.getByRole('button', { name: `Full sync orders of ${username}`, exact: true }).textContent()).toBe('Full');
+      await card.getByRole('button', { name: `Sync all of ${username}`, exact: true }).waitFor();
+      await card.getByRole('button', { name: `Edit schedules of ${username}`, exact: true }).waitFor();
+    }
+  });
+
+  it('fits the run history at 1400 px: its last columns are in view, not clipped', async () => {
+    expect(page.viewportSize()?.width).toBe(1400);
+    await page.goto('/sync');
+    const table = page.getByTestId('runs-table');
+    await table.locator('tbody tr').first().waitFor();
+    const box = await table.evaluate((el) => {
+      const card = el.closest('.mantine-Card-root') as HTMLElement;
+      const c = card.getBoundingClientRect();
+      const style = getComputedStyle(card);
+      return {
+        table: el.getBoundingClientRect().width,
+        inner: c.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+        cardRight: c.right - parseFloat(style.paddingRight),
+      };
+    });
+    expect(box.table).toBeLessThanOrEqual(box.inner + 1);
+    await table.locator('thead').scrollIntoViewIfNeeded();
+    for (const name of ['Progress', 'Error', 'Links']) {
+      const header = table.getByRole('columnheader', { name });
+      const r = await header.boundingBox();
+      expect(r, name).not.toBeNull();
+      expect((r?.x ?? 0) + (r?.width ?? 0), name).toBeLessThanOrEqual(box.cardRight + 1);
+      const hit = await header.evaluate((th) => {
+        const b = th.getBoundingClientRect();
+        return th.contains(document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2));
+      });
+      expect(hit, name).toBe(true);
+    }
+    // Squeezed to fit, but no status is cut short ("SUC…").
+    for (const label of await table.getByTestId('run-status').locator('.mantine-Badge-label').all()) {
+      expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth), (await label.textContent()) ?? '').toBe(true);
+    }
+    const links = table.locator('tbody tr').first().getByRole('link', { name: 'calls' });
+    const l = await links.boundingBox();
+    expect((l?.x ?? 0) + (l?.width ?? 0)).toBeLessThanOrEqual(box.cardRight + 1);
+    await shoot(page, 'sync-runs-1400');
+  });
+
   it('shows queue, workers and settings on the admin system page', async () => {
     await page.goto('/admin/system');
     await page.getByTestId('db-migration').waitFor();
@@ -357,9 +414,9 @@ describe('sync, dashboard and admin system pages', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/api/ebay/sync/')) starts.push(r.url());
     });
-    const sync = ordersCell().getByRole('button', { name: 'Sync orders', exact: true });
+    const sync = ordersCell().getByRole('button', { name: `Sync orders of ${seller}`, exact: true });
     expect(await sync.isDisabled()).toBe(true);
-    expect(await ordersCell().getByRole('button', { name: 'Full sync orders' }).isDisabled()).toBe(true);
+    expect(await ordersCell().getByRole('button', { name: `Full sync orders of ${seller}`, exact: true }).isDisabled()).toBe(true);
     expect(await card.getByRole('button', { name: 'Sync all' }).isDisabled()).toBe(true);
     await sync.hover();
     await page.getByRole('tooltip').filter({ hasText: 'Paused: the account was disconnected; connect it again to sync.' }).waitFor();

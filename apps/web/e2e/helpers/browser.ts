@@ -71,3 +71,19 @@ export async function pageCall<T = unknown>(
     { method, path, body },
   );
 }
+
+/**
+ * Answers eBay's (the emulator's) consent page and waits for the accounts page's notice of the outcome. Returns the
+ * parameters the OAuth callback redirected with (`connected`, or `error` and `requestId`, and `reconnecting`): the
+ * page reads them once and then drops them from its URL.
+ */
+export async function answerConsent(page: Page, answer: 'Agree' | 'Decline'): Promise<URLSearchParams> {
+  const landed = page.waitForRequest((r) => {
+    const url = new URL(r.url());
+    return url.pathname === '/accounts' && (url.searchParams.has('connected') || url.searchParams.has('error'));
+  });
+  await page.getByRole('button', { name: answer }).click();
+  const params = new URL((await landed).url()).searchParams;
+  await page.getByTestId('connect-success').or(page.getByTestId('connect-mismatch')).or(page.getByTestId('connect-error')).waitFor();
+  return params;
+}

@@ -1,8 +1,10 @@
 import { Alert, Button, CloseButton, Group, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { EbayAccount } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ApiError } from '../../../lib/api-client';
+import { hasCallbackParams, readCallbackOutcome, sameOutcome, withoutCallbackParams } from './callback-outcome';
 
 const callbackMessages: Record<string, string> = {
   access_denied: 'The consent was declined at eBay; no account was connected.',
@@ -17,6 +19,9 @@ const callbackMessages: Record<string, string> = {
  * The outcome of the OAuth callback, which redirects to `/accounts?connected=<id>` or `?error=<code>&requestId=`. A
  * reconnect starts from `?reconnecting=<id>`: eBay lets the person sign in as any seller, and signing in as another
  * one connects that seller instead, which must not read as a successful reconnect.
+ *
+ * Shown once: the parameters are read into this page view and removed from the URL (history replace), so a reload
+ * or a bookmark does not announce the connection again; the notice stays until dismissed or the page is left.
  */
 export function CallbackNotice(props: {
   accounts: EbayAccount[] | undefined;
@@ -25,35 +30,40 @@ export function CallbackNotice(props: {
 }) {
   const { accounts, onReconnect } = props;
   const [params, setParams] = useSearchParams();
-  const connected = params.get('connected');
-  const error = params.get('error');
-  const reconnecting = params.get('reconnecting');
-  if (!connected && !error) return null;
+  const fromUrl = readCallbackOutcome(params);
+  const [outcome, setOutcome] = useState(fromUrl);
+  if (fromUrl && !sameOutcome(fromUrl, outcome)) setOutcome(fromUrl);
+  const account = outcome?.kind === 'connected' ? accounts?.find((a) => a.id === outcome.accountId) : undefined;
+
+  useEffect(() => {
+    if (hasCallbackParams(params)) setParams((p) => withoutCallbackParams(p), { replace: true });
+  }, [params, setParams]);
+
+  if (!outcome) return null;
+  const reconnecting = outcome.reconnecting;
   const meant = reconnecting ? accounts?.find((a) => a.id === reconnecting) : undefined;
   const onRetry = meant && onReconnect ? () => onReconnect(meant) : props.onRetry;
 
-  const dismiss = () =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const key of ['connected', 'error', 'requestId', 'reconnecting']) next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const dismiss = () => {
+    setOutcome(null);
+    if (hasCallbackParams(params)) setParams((p) => withoutCallbackParams(p), { replace: true });
+  };
 
-  if (connected && reconnecting && connected !== reconnecting) {
-    const account = accounts?.find((a) => a.id === connected);
+  if (outcome.kind === 'connected' && reconnecting && outcome.accountId !== reconnecting) {
     const other = account ? account.username : 'another seller';
     const wanted = meant ? meant.username : 'the account you meant';
+    const what = !account
+      ? ''
+      : outcome.created === false
+        ? ` ${account.label} was already connected here, and its connection was renewed;`
+        : ` ${account.label} was connected as a separate account;`;
     return (
       <Alert color="orange" variant="light" title="Signed in to eBay as another seller" data-testid="connect-mismatch" role="alert">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap="xs">
             <Text size="sm">
-              You signed in to eBay as {other}, not {wanted}: {account ? account.label : other} was connected as a
-              separate account; {meant ? meant.label : wanted} still needs reconnecting. Sign in to eBay as {wanted}{' '}
-              to reconnect it.
+              You signed in to eBay as {other}, not {wanted}:{what} {meant ? meant.label : wanted} still needs
+              reconnecting. Sign in to eBay as {wanted} to reconnect it.
             </Text>
             {meant && onReconnect && (
               <Group>
@@ -69,8 +79,7 @@ export function CallbackNotice(props: {
     );
   }
 
-  if (connected) {
-    const account = accounts?.find((a) => a.id === connected);
+  if (outcome.kind === 'connected') {
     return (
       <Alert color="teal" variant="light" title="eBay account connected" data-testid="connect-success" role="status">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -85,12 +94,12 @@ export function CallbackNotice(props: {
     );
   }
 
-  const code = error ?? 'oauth_error';
+  const code = outcome.code;
   const apiError = new ApiError({
     status: 400,
     code,
     message: callbackMessages[code] ?? `eBay answered the connection attempt with "${code}".`,
-    requestId: params.get('requestId'),
+    requestId: outcome.requestId,
   });
   return (
     <div data-testid="connect-error">

@@ -45,11 +45,21 @@ function StartButton(props: ButtonProps & { paused: string | null; label: string
   );
 }
 
+/**
+ * How the buttons of one account name it for screen readers ("Sync orders of Main store"): every card has the same
+ * buttons, so their visible words alone do not tell which account they act on. A renamed account adds its eBay
+ * username, which tells apart two accounts given the same label.
+ */
+export function accountName(account: Pick<EbayAccount, 'label' | 'username'>): string {
+  return account.label === account.username ? account.label : `${account.label} (${account.username})`;
+}
+
 /** One account: a row per resource with its last run, schedule, watermark, records and live progress. */
 export function AccountMatrix(props: AccountMatrixProps) {
   const { account, entries, live, canOperate } = props;
   const reason = pausedReason(account.status);
   const paused = reason !== null;
+  const of = `of ${accountName(account)}`;
   return (
     <Card withBorder padding="md" data-testid={`sync-account-${account.username}`}>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -59,18 +69,18 @@ export function AccountMatrix(props: AccountMatrixProps) {
           {paused && <Badge color="orange" variant="light">{account.status === 'revoked' ? 'revoked' : 'reconnect needed'}</Badge>}
         </Group>
         <Group gap="xs">
-          <Button size="xs" variant="default" onClick={props.onEditSchedules}>
+          <Button size="xs" variant="default" onClick={props.onEditSchedules} aria-label={`${canOperate ? 'Edit schedules' : 'Schedules'} ${of}`}>
             {canOperate ? 'Edit schedules' : 'Schedules'}
           </Button>
           {canOperate && paused && (
-            <StartButton size="xs" paused={reason} label="Sync all" onStart={() => props.onStartAll('incremental')}>
+            <StartButton size="xs" paused={reason} label={`Sync all ${of}`} onStart={() => props.onStartAll('incremental')}>
               Sync all
             </StartButton>
           )}
           {canOperate && !paused && (
             <Menu position="bottom-end">
               <Menu.Target>
-                <Button size="xs" loading={props.busy}>Sync all</Button>
+                <Button size="xs" loading={props.busy} aria-label={`Sync all ${of}`}>Sync all</Button>
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item onClick={() => props.onStartAll('incremental')}>Incremental (changes since last sync)</Menu.Item>
@@ -161,15 +171,15 @@ export function AccountMatrix(props: AccountMatrixProps) {
                   {canOperate && (
                     <Table.Td>
                       {run && active ? (
-                        <Button size="compact-xs" color="red" onClick={() => props.onStop(run.id)} aria-label={`Stop ${e.resource}`}>
+                        <Button size="compact-xs" color="red" onClick={() => props.onStop(run.id)} aria-label={`Stop ${e.resource} ${of}`}>
                           STOP
                         </Button>
                       ) : (
                         <Group gap={4} wrap="nowrap">
-                          <StartButton size="compact-xs" variant="light" paused={reason} label={`Sync ${e.resource}`} onStart={() => props.onStart(e.resource, 'incremental')}>
+                          <StartButton size="compact-xs" variant="light" paused={reason} label={`Sync ${e.resource} ${of}`} onStart={() => props.onStart(e.resource, 'incremental')}>
                             Sync
                           </StartButton>
-                          <StartButton size="compact-xs" variant="subtle" paused={reason} label={`Full sync ${e.resource}`} onStart={() => props.onStart(e.resource, 'full')}>
+                          <StartButton size="compact-xs" variant="subtle" paused={reason} label={`Full sync ${e.resource} ${of}`} onStart={() => props.onStart(e.resource, 'full')}>
                             Full
                           </StartButton>
                         </Group>

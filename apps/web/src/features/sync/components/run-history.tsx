@@ -57,22 +57,23 @@ export function RunHistory(props: {
       )}
       {rows.length > 0 && (
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={1300}>
-            <Table striped verticalSpacing={4} fz="sm" data-testid="runs-table">
+          {/*
+            Fits a 1400 px screen beside the navbar: the run's resource, mode and trigger share a cell, as do its start
+            and duration, calls and pages, inserted and updated (every counter is in the run's detail too). Narrower
+            screens scroll it, with a native scrollbar that shows the table goes on (an overlay one showed only on
+            hover, so the last columns looked cut off).
+          */}
+          <Table.ScrollContainer minWidth={900} type="native">
+            <Table striped verticalSpacing={4} horizontalSpacing={8} fz="sm" data-testid="runs-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Account</Table.Th>
-                  <Table.Th>Resource</Table.Th>
-                  <Table.Th>Mode</Table.Th>
-                  <Table.Th>Trigger</Table.Th>
+                  <Table.Th>Run</Table.Th>
                   <Table.Th>Started (UTC)</Table.Th>
-                  <Table.Th>Duration</Table.Th>
-                  <Table.Th ta="right">Calls</Table.Th>
-                  <Table.Th ta="right">Pages</Table.Th>
+                  <Table.Th ta="right">Calls / pages</Table.Th>
                   <Table.Th ta="right">Fetched</Table.Th>
-                  <Table.Th ta="right">Inserted</Table.Th>
-                  <Table.Th ta="right">Updated</Table.Th>
+                  <Table.Th ta="right">Inserted / updated</Table.Th>
                   <Table.Th>Progress</Table.Th>
                   <Table.Th>Error</Table.Th>
                   <Table.Th>Links</Table.Th>
@@ -81,29 +82,38 @@ export function RunHistory(props: {
               <Table.Tbody>
                 {rows.map((r) => (
                   <Table.Tr key={r.id} data-testid={`run-row-${r.id}`} data-status={r.status}>
-                    <Table.Td miw={120}>
-                      <Badge color={statusColor[r.status]} variant="light" style={{ cursor: 'pointer' }} onClick={() => props.onOpenRun(r.id)} data-testid="run-status">
+                    <Table.Td>
+                      <Badge color={statusColor[r.status]} variant="light" style={{ cursor: 'pointer', minWidth: 'max-content' }} onClick={() => props.onOpenRun(r.id)} data-testid="run-status">
                         {r.status}
                       </Badge>
                     </Table.Td>
                     <Table.Td>{label(r.accountId)}</Table.Td>
-                    <Table.Td>{r.resource}</Table.Td>
-                    <Table.Td>{r.mode}</Table.Td>
-                    <Table.Td>{r.trigger}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(r.startedAt ?? r.createdAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDuration(r)}</Table.Td>
-                    <Table.Td ta="right">{r.counters.calls}</Table.Td>
-                    <Table.Td ta="right">{r.counters.pages}</Table.Td>
+                    <Table.Td data-testid="run-kind">
+                      <Text size="sm" fw={500}>{r.resource}</Text>
+                      <Text size="xs" c="dimmed">
+                        {r.mode} · {r.trigger}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatTime(r.startedAt ?? r.createdAt)}</Text>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="run-duration">
+                        {formatDuration(r)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {r.counters.calls} / {r.counters.pages}
+                    </Table.Td>
                     <Table.Td ta="right" data-testid="run-fetched">{r.counters.recordsFetched}</Table.Td>
-                    <Table.Td ta="right">{r.counters.recordsInserted}</Table.Td>
-                    <Table.Td ta="right">{r.counters.recordsUpdated}</Table.Td>
-                    <Table.Td miw={200} maw={260} data-testid="run-progress">
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {r.counters.recordsInserted} / {r.counters.recordsUpdated}
+                    </Table.Td>
+                    <Table.Td miw={140} maw={240} data-testid="run-progress">
                       <Text size="sm">{progressText(r)}</Text>
                       <ResumedFrom run={r} onOpenRun={props.onOpenRun} />
                     </Table.Td>
-                    <Table.Td maw={240}>
+                    <Table.Td maw={200}>
                       {r.errorCode ? (
-                        <Text size="xs" c="red" lineClamp={2} title={r.errorMessage ?? ''}>
+                        <Text size="xs" c="red" lineClamp={2} title={`${r.errorCode}: ${r.errorMessage ?? ''}`}>
                           <code>{r.errorCode}</code> {r.errorMessage}
                         </Text>
                       ) : null}

@@ -18,13 +18,25 @@ export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 export interface StreamFilters {
   accountId?: string | undefined;
   runId?: string | undefined;
+  /** Event types, comma-separated; all when absent. */
+  types?: string | undefined;
 }
 
+/** A replay of kept events starts with the newest this many (the terminal keeps as many lines). */
+export const REPLAY_TAIL = 2000;
+
+/**
+ * The stream's URL: `lastEventId` `'0'` asks for the newest {@link REPLAY_TAIL} kept events that match (`tail`), another
+ * id resumes after it, null starts live. The browser's own reconnects send `Last-Event-ID`, which the server
+ * prefers to `tail`.
+ */
 export function eventsUrl(filters: StreamFilters, lastEventId: string | null): string {
   const params = new URLSearchParams();
   if (filters.accountId) params.set('accountId', filters.accountId);
   if (filters.runId) params.set('runId', filters.runId);
-  if (lastEventId) params.set('lastEventId', lastEventId);
+  if (filters.types) params.set('types', filters.types);
+  if (lastEventId === '0') params.set('tail', String(REPLAY_TAIL));
+  else if (lastEventId) params.set('lastEventId', lastEventId);
   const query = params.toString();
   return `/api/ebay/events${query ? `?${query}` : ''}`;
 }
@@ -58,13 +70,32 @@ async function closeReason(url: string): Promise<ApiError> {
 
 /** How long an open stream stays quiet before the replay of kept events counts as done (it comes right after the headers). */
 const REPLAY_SETTLE_MS = 1000;
+/** Event ids remembered to drop one delivered twice (the server's own window is 5000). */
+const SEEN_IDS = 5000;
+
+const filterKey = (f: StreamFilters) => JSON.stringify([f.accountId ?? '', f.runId ?? '', f.types ?? '']);
+
+/**
+ * Where a stream with `filters` starts: `'0'` replays the newest events the server keeps that match them, `null` starts
+ * with the next live event, another id resumes after it. The page's first stream replays when it is filtered (a
+ * run, an account, a type: such a view is about what happened, and a run is usually opened after it started, often
+ * after it ended); unfiltered it starts live. A new filter replays what the server kept for it, since the lines of
+ * the previous filter are not the new one's. A reconnect with the same filter resumes.
+ */
+export function streamStart(
+  filters: StreamFilters,
+  previous: { filters: StreamFilters; lastEventId: string | null } | null,
+): string | null {
+  if (previous === null) return filters.accountId || filters.runId || filters.types ? '0' : null;
+  return filterKey(previous.filters) === filterKey(filters) ? previous.lastEventId : '0';
+}
 
 /**
  * `GET /api/ebay/events` as server-sent events. The browser's EventSource reconnects by itself and sends
- * `Last-Event-ID`; a new filter opens a new stream that resumes after the last event seen, except a new run, which
- * starts from its first kept event (`lastEventId=0`): a run is usually opened after it started, often after it ended.
- * `replayed` turns true once the stream has been open for a moment, so an empty run can be told from a slow one.
- * `onEvent` may change between renders without reconnecting.
+ * `Last-Event-ID`; a new filter opens a new stream that starts as {@link streamStart} says, and the caller clears
+ * its lines when it changes the filter. Each event reaches `onEvent` at most once per filter, however often it
+ * arrives. `replayed` turns true once the stream has been open for a moment, so an empty replay can be told from a
+ * slow one. `onEvent` may change between renders without reconnecting.
  */
 export function useEventStream(filters: StreamFilters, onEvent: (event: EbayEvent) => void) {
   const [status, setStatus] = useState<StreamStatus>('connecting');
@@ -72,17 +103,20 @@ export function useEventStream(filters: StreamFilters, onEvent: (event: EbayEven
   const [attempt, setAttempt] = useState(0);
   const [replayed, setReplayed] = useState(false);
   const handler = useRef(onEvent);
-  const lastEventId = useRef<string | null>(null);
-  const streamedRun = useRef<string | undefined>(undefined);
+  const streamed = useRef<{ filters: StreamFilters; lastEventId: string | null } | null>(null);
+  const seen = useRef(new Set<string>());
   useEffect(() => {
     handler.current = onEvent;
   }, [onEvent]);
 
-  const { accountId, runId } = filters;
+  const { accountId, runId, types } = filters;
   useEffect(() => {
-    if (runId && runId !== streamedRun.current) lastEventId.current = '0';
-    streamedRun.current = runId;
-    const url = eventsUrl({ accountId, runId }, lastEventId.current);
+    const current: StreamFilters = { accountId, runId, types };
+    const start = streamStart(current, streamed.current);
+    if (start === '0') seen.current = new Set();
+    const stream = { filters: current, lastEventId: start };
+    streamed.current = stream;
+    const url = eventsUrl(current, start);
     const source = new EventSource(url, { withCredentials: true });
     let disposed = false;
     let settle: ReturnType<typeof setTimeout> | undefined;
@@ -91,6 +125,7 @@ export function useEventStream(filters: StreamFilters, onEvent: (event: EbayEven
     setReplayed(false);
 
     const receive = (message: MessageEvent<string>) => {
+      if (disposed) return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(message.data);
@@ -99,7 +134,11 @@ export function useEventStream(filters: StreamFilters, onEvent: (event: EbayEven
       }
       const event = ebayEventSchema.safeParse(parsed);
       if (!event.success) return;
-      lastEventId.current = event.data.id;
+      stream.lastEventId = event.data.id;
+      const ids = seen.current;
+      if (ids.has(event.data.id)) return;
+      ids.add(event.data.id);
+      if (ids.size > SEEN_IDS) ids.delete(ids.values().next().value as string);
       handler.current(event.data);
     };
     for (const type of streamEventTypes) source.addEventListener(type, receive);
@@ -124,7 +163,7 @@ export function useEventStream(filters: StreamFilters, onEvent: (event: EbayEven
       clearTimeout(settle);
       source.close();
     };
-  }, [accountId, runId, attempt]);
+  }, [accountId, runId, types, attempt]);
 
   return { status, error, replayed, reconnect: () => setAttempt((n) => n + 1) };
 }

@@ -66,7 +66,7 @@ export function TerminalOutput(props: {
           </>
         );
         return (
-          <div key={line.id} data-testid={`terminal-line-${line.type}`} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+          <div key={line.id} data-testid={`terminal-line-${line.type}`} data-event-id={line.id} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
             {line.callId ? (
               <Anchor
                 component={Link}

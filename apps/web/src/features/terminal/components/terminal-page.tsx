@@ -9,12 +9,12 @@ import { isApiError } from '../../../lib/api-client';
 import { utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../api/get-accounts';
 import { useSyncRun } from '../api/get-sync-run';
-import { streamEventTypes, useEventStream, type StreamStatus } from '../api/event-stream';
+import { REPLAY_TAIL, streamEventTypes, useEventStream, type StreamStatus } from '../api/event-stream';
 import { formatEvent, type TerminalLine } from './format-event';
 import { TerminalOutput } from './terminal-output';
 
 /** Lines kept in the browser; older ones drop off the top. */
-export const MAX_LINES = 2000;
+export const MAX_LINES = REPLAY_TAIL;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -66,7 +66,7 @@ export function TerminalPage() {
       return next;
     });
   }, []);
-  const stream = useEventStream({ accountId: accountId || undefined, runId: runId || undefined }, onEvent);
+  const stream = useEventStream({ accountId: accountId || undefined, runId: runId || undefined, types: type || undefined }, onEvent);
   const run = useSyncRun(runId || null);
   const runNotFound = isApiError(run.error) && run.error.status === 404;
 
@@ -87,6 +87,13 @@ export function TerminalPage() {
     setBuffered(0);
   };
 
+  // A new account, run or type filter replays the events the server kept for it (see `streamStart`): the lines of
+  // the previous filter go, or the replay would repeat some of them.
+  const changeFilter = (apply: () => void) => {
+    clear();
+    apply();
+  };
+
   const applyRunId = () => {
     const value = runIdInput.trim();
     if (value && !uuidPattern.test(value)) {
@@ -95,9 +102,7 @@ export function TerminalPage() {
     }
     setRunIdError(null);
     if (value === runId) return;
-    // A run's stream starts from its first kept event: lines of the previous filter would repeat some of them.
-    if (value) clear();
-    setRunId(value);
+    changeFilter(() => setRunId(value));
   };
 
   const accountName = (id: string | null) => {
@@ -135,7 +140,10 @@ export function TerminalPage() {
               <NativeSelect
                 label="Account"
                 value={accountId}
-                onChange={(e) => setAccountId(e.currentTarget.value)}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  changeFilter(() => setAccountId(value));
+                }}
                 data={[
                   { value: '', label: 'All accounts' },
                   ...accountsWithData(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.label} (${a.username})` })),
@@ -157,7 +165,10 @@ export function TerminalPage() {
               <NativeSelect
                 label="Event type"
                 value={type}
-                onChange={(e) => setType(e.currentTarget.value)}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  changeFilter(() => setType(value));
+                }}
                 data={[{ value: '', label: 'All events' }, ...streamEventTypes]}
                 w={190}
               />
@@ -193,7 +204,9 @@ export function TerminalPage() {
                   ? stream.replayed || runNotFound
                     ? emptyRunText(run.data?.run, runNotFound)
                     : 'Loading the events kept for this run…'
-                  : 'Waiting for events… refresh a token or start a sync to see eBay calls here.'
+                  : (accountId || type) && !stream.replayed
+                    ? 'Loading the kept events that match the filters…'
+                    : 'Waiting for events… refresh a token or start a sync to see eBay calls here.'
           }
         />
       </Stack>

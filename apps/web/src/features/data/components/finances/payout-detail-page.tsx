@@ -37,7 +37,7 @@ export function PayoutDetailPage() {
               empty="No synced transactions belong to this payout."
               minWidth={600}
               testId="payout-transactions"
-              columns={[t.transaction, t.type, t.date, t.amount, t.order]}
+              columns={[t.transaction, t.amount, t.type, t.date, t.order]}
             />
           </Section>
           <Section title="eBay data">

@@ -27,9 +27,10 @@ export function PayoutsPage() {
         <CellLink to={payoutHref(p)}>{p.payoutId}</CellLink>
       ),
     },
+    // Amount next to the payout id: in view on a phone without scrolling sideways.
+    { id: 'amount', header: 'Amount', meta: { align: 'right' }, cell: ({ row }) => <Money value={row.original.amountValue} currency={row.original.amountCurrency} /> },
     { id: 'date', header: 'Date (UTC)', meta: { sort: 'payoutDate' }, cell: ({ row }) => <DateTime value={row.original.payoutDate} compact /> },
     { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.payoutStatus} /> },
-    { id: 'amount', header: 'Amount', meta: { align: 'right' }, cell: ({ row }) => <Money value={row.original.amountValue} currency={row.original.amountCurrency} /> },
     { id: 'count', header: 'Transactions', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.transactionCount ?? '—'}</Text> },
     { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
   ];

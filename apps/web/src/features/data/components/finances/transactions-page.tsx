@@ -42,9 +42,7 @@ export function TransactionsPage() {
         <CellLink to={transactionHref(t)}>{t.transactionId}</CellLink>
       ),
     },
-    { id: 'date', header: 'Date (UTC)', meta: { sort: 'transactionDate' }, cell: ({ row }) => <DateTime value={row.original.transactionDate} compact /> },
-    { id: 'type', header: 'Type', cell: ({ row }) => <Text size="sm">{humanize(row.original.transactionType)}</Text> },
-    { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.transactionStatus} /> },
+    // Amount next to the transaction id: in view on a phone without scrolling sideways.
     {
       id: 'amount',
       header: 'Amount',
@@ -53,6 +51,9 @@ export function TransactionsPage() {
         <BookedMoney value={t.amountValue} currency={t.amountCurrency} bookingEntry={t.bookingEntry} />
       ),
     },
+    { id: 'date', header: 'Date (UTC)', meta: { sort: 'transactionDate' }, cell: ({ row }) => <DateTime value={row.original.transactionDate} compact /> },
+    { id: 'type', header: 'Type', cell: ({ row }) => <Text size="sm">{humanize(row.original.transactionType)}</Text> },
+    { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.transactionStatus} /> },
     { id: 'fees', header: 'Fees', meta: { align: 'right' }, cell: ({ row }) => <Money value={row.original.totalFeeValue} currency={row.original.amountCurrency} /> },
     {
       id: 'order',

@@ -99,7 +99,7 @@ export function OrderDetailPage() {
               empty="No finance transactions synced for this order."
               minWidth={600}
               testId="order-transactions"
-              columns={[t.transaction, t.type, t.date, t.amount, t.fees, t.payout]}
+              columns={[t.transaction, t.amount, t.type, t.date, t.fees, t.payout]}
             />
           </Section>
           <Section title="Payouts" padding={0}>
@@ -109,7 +109,7 @@ export function OrderDetailPage() {
               empty="Not paid out yet."
               minWidth={480}
               testId="order-payouts"
-              columns={[payoutColumns.payout, payoutColumns.status, payoutColumns.date, payoutColumns.amount]}
+              columns={[payoutColumns.payout, payoutColumns.amount, payoutColumns.status, payoutColumns.date]}
             />
           </Section>
           <Section title="Disputes" padding={0}>

@@ -14,7 +14,8 @@ import type { LinkedColumn } from './linked-table';
 import { BookedMoney, Money } from './money';
 import { StatusBadge } from './status-badge';
 
-// Columns of linked records that several detail pages show; each page picks the ones it needs.
+// Columns of linked records that several detail pages show; each page picks the ones it needs. Amount comes right
+// after the record's id: on a phone the columns past the first two are off-screen until scrolled to.
 
 export const transactionColumns = {
   transaction: {
