@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncRunStatus } from '@ebay-connector/contract';
-import { formatDuration, formatRelative, formatTime, intervalError, pausedReason, progressText, shownTotal } from './format';
+import { formatDuration, formatRelative, formatTime, intervalError, pausedReason, progressText, runErrorNote, shownTotal } from './format';
 
 describe('sync time formatting', () => {
   const zone = process.env.TZ;
@@ -86,5 +86,13 @@ describe('run progress', () => {
     expect(progressText(run('failed', 500, null))).toBe('500 fetched');
     expect(progressText(run('running', 500, null))).toBe('500 fetched, counting');
     expect(progressText(run('queued', 0, null))).toBe('queued');
+  });
+});
+
+describe('run error notes', () => {
+  it('shows a run waiting for the queue to retry it as a warning, other codes as errors', () => {
+    expect(runErrorNote({ errorCode: 'retry_pending' })).toEqual({ label: 'Retrying', color: 'orange' });
+    expect(runErrorNote({ errorCode: 'retries_exhausted' })).toEqual({ label: 'Error', color: 'red' });
+    expect(runErrorNote({ errorCode: null })).toBeNull();
   });
 });

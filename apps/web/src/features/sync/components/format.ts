@@ -109,3 +109,13 @@ export function intervalError(value: number | string): string | null {
     ? null
     : `Whole minutes from ${minInterval} to ${maxInterval} (a week)`;
 }
+
+/**
+ * How a run's error reads: a run waiting for the queue to retry it (`retry_pending`) is not failed, so its note is a
+ * warning ("Retrying"), not an error.
+ */
+export function runErrorNote(run: Pick<SyncRun, 'errorCode'>): { label: string; color: string } | null {
+  if (!run.errorCode) return null;
+  if (run.errorCode === 'retry_pending') return { label: 'Retrying', color: 'orange' };
+  return { label: 'Error', color: 'red' };
+}

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSyncRun } from '../api/get-sync-run';
 import { useStopRun } from '../api/stop-run';
-import { formatDuration, formatTime, isActive, progressText, statusColor } from './format';
+import { formatDuration, formatTime, isActive, progressText, runErrorNote, statusColor } from './format';
 import { ResumedFrom, RunProgress } from './run-progress';
 
 /**
@@ -16,6 +16,7 @@ export function RunDetailModal(props: { runId: string | null; canOperate: boolea
   const run = useSyncRun(runId);
   const stop = useStopRun();
   const r = run.data?.run;
+  const note = r ? runErrorNote(r) : null;
   return (
     <Modal opened={runId !== null} onClose={onClose} title="Sync run" size="lg">
       {run.isPending && <LoadingState label="Loading the run" />}
@@ -46,10 +47,10 @@ export function RunDetailModal(props: { runId: string | null; canOperate: boolea
                   {r.counters.recordsInserted} · updated {r.counters.recordsUpdated}
                 </Table.Td>
               </Table.Tr>
-              {r.errorCode && (
+              {note && (
                 <Table.Tr>
-                  <Table.Th>Error</Table.Th>
-                  <Table.Td><Text size="sm" c="red"><code>{r.errorCode}</code> {r.errorMessage}</Text></Table.Td>
+                  <Table.Th>{note.label}</Table.Th>
+                  <Table.Td><Text size="sm" c={note.color}><code>{r.errorCode}</code> {r.errorMessage}</Text></Table.Td>
                 </Table.Tr>
               )}
             </Table.Tbody>

@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSyncRuns, type RunFilters } from '../api/get-sync-runs';
-import { formatDuration, formatTime, progressText, statusColor } from './format';
+import { formatDuration, formatTime, progressText, runErrorNote, statusColor } from './format';
 import { ResumedFrom } from './run-progress';
 
 const statuses: SyncRunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'];
@@ -113,7 +113,7 @@ export function RunHistory(props: {
                     </Table.Td>
                     <Table.Td maw={200}>
                       {r.errorCode ? (
-                        <Text size="xs" c="red" lineClamp={2} title={`${r.errorCode}: ${r.errorMessage ?? ''}`}>
+                        <Text size="xs" c={runErrorNote(r)?.color ?? 'red'} lineClamp={2} title={`${r.errorCode}: ${r.errorMessage ?? ''}`} data-testid="run-error">
                           <code>{r.errorCode}</code> {r.errorMessage}
                         </Text>
                       ) : null}
