@@ -78,13 +78,13 @@ async function columnIndex(table: Locator, header: string): Promise<number> {
 }
 
 /**
- * The Amount cell of the first row of table `testId` is in view as the page opens: inside the window and inside every
+ * The `header` (Amount) cell of the first row of table `testId` is in view as the page opens: inside the window and inside every
  * box that clips it (the table's scroll container, the card), with nothing scrolled sideways.
  */
-async function expectAmountInView(p: Page, testId: string): Promise<void> {
+async function expectColumnInView(p: Page, testId: string, header = 'Amount'): Promise<void> {
   const table = p.getByTestId(testId);
   await table.locator('tbody tr').first().waitFor();
-  const index = await columnIndex(table, 'Amount');
+  const index = await columnIndex(table, header);
   const cell = table.locator('tbody tr').first().locator('td').nth(index);
   expect((await cell.textContent())?.trim(), testId).not.toBe('');
   const where = await cell.evaluate((td) => {
@@ -465,15 +465,16 @@ describe('synced data pages', () => {
     const phone = await newContext({ width: 390, height: 800 });
     const mobile = await phone.newPage();
     await signIn(mobile, admin, '/data/payouts');
-    await expectAmountInView(mobile, 'payouts');
+    await expectColumnInView(mobile, 'payouts');
     await mobile.goto('/data/transactions');
-    await expectAmountInView(mobile, 'transactions');
+    await expectColumnInView(mobile, 'transactions');
     await mobile.goto(`/data/payouts/${payoutId}?accountId=${owner}`);
-    await expectAmountInView(mobile, 'payout-transactions');
+    await expectColumnInView(mobile, 'payout-transactions');
     await shoot(mobile, 'layout-payout-390');
     await mobile.goto(`/data/orders/${orderId}?accountId=${owner}`);
-    await expectAmountInView(mobile, 'order-transactions');
-    await expectAmountInView(mobile, 'order-payouts');
+    await expectColumnInView(mobile, 'order-transactions');
+    await expectColumnInView(mobile, 'order-payouts');
+    await expectColumnInView(mobile, 'order-line-items', 'Total');
     await mobile.getByTestId('order-transactions').scrollIntoViewIfNeeded();
     await shoot(mobile, 'layout-order-390');
     await phone.close();

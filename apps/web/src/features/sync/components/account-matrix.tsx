@@ -160,7 +160,7 @@ export function AccountMatrix(props: AccountMatrixProps) {
                   <Table.Td ta="right" data-testid="cell-records">{e.recordCount}</Table.Td>
                   <Table.Td>
                     {run && active ? (
-                      <RunProgress run={run} live={live[run.id]} testId="cell-progress" />
+                      <RunProgress run={run} live={live[run.id]} testId="cell-progress" accountName={accountName(account)} />
                     ) : run ? (
                       <>
                         <Text size="xs" c="dimmed" data-testid="cell-fetched">{progressText(run)}</Text>

@@ -3,8 +3,21 @@ import type { SyncRun } from '@ebay-connector/contract';
 import type { LiveProgress } from '../api/sync-events';
 import { percent, progressText, shownTotal } from './format';
 
-/** Fetched vs total of a run, the newest of the live stream and the last status poll. */
-export function RunProgress({ run, live, testId }: { run: SyncRun; live?: LiveProgress | undefined; testId?: string }) {
+/**
+ * Fetched vs total of a run, the newest of the live stream and the last status poll. `accountName` goes into the
+ * bar's accessible name where several accounts' bars are on one page.
+ */
+export function RunProgress({
+  run,
+  live,
+  testId,
+  accountName,
+}: {
+  run: SyncRun;
+  live?: LiveProgress | undefined;
+  testId?: string;
+  accountName?: string;
+}) {
   const fetched = Math.max(run.counters.recordsFetched, live?.fetched ?? 0);
   const total = shownTotal(fetched, live?.total ?? run.total);
   const pct = percent(fetched, total);
@@ -16,7 +29,7 @@ export function RunProgress({ run, live, testId }: { run: SyncRun; live?: LivePr
         animated={pct === null || run.status === 'running'}
         w={110}
         size="lg"
-        aria-label={`Progress of ${run.resource}`}
+        aria-label={`Progress of ${run.resource}${accountName ? ` of ${accountName}` : ''}`}
         color={run.status === 'queued' ? 'gray' : 'blue'}
       />
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>

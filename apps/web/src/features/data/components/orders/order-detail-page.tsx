@@ -24,6 +24,8 @@ function LineItems({ items }: { items: Detail['lineItems'] }) {
       testId="order-line-items"
       columns={[
         { header: 'SKU', cell: (li) => li.sku ?? '—' },
+        // The line's total right after its SKU: in view on a phone without scrolling sideways.
+        { header: 'Total', align: 'right', cell: (li) => <Money value={li.totalValue} currency={li.totalCurrency} /> },
         { header: 'Title', cell: (li) => li.title ?? '—' },
         { header: 'Qty', align: 'right', cell: (li) => li.quantity ?? '—' },
         {
@@ -35,7 +37,6 @@ function LineItems({ items }: { items: Detail['lineItems'] }) {
             return <Money value={price} currency={li.totalCurrency} />;
           },
         },
-        { header: 'Total', align: 'right', cell: (li) => <Money value={li.totalValue} currency={li.totalCurrency} /> },
         { header: 'Status', cell: (li) => <StatusBadge status={li.fulfillmentStatus} /> },
       ]}
     />
