@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { EbayEvent } from '@ebay-connector/contract';
 import { parseOrThrow } from '../platform/validation';
-import type { EventBus } from './event-bus';
+import type { EventBus, EventFilter } from './event-bus';
 
 const querySchema = z.object({
   accountId: z.uuid().optional(),
@@ -13,6 +13,23 @@ const querySchema = z.object({
   /** Without a last event id: start with the newest `tail` stored events that match (a view of recent history). */
   tail: z.coerce.number().int().min(1).max(5000).optional(),
 });
+
+/** A resume replays the missed events in pages of this many, up to `RESUME_MAX` (the stream's dedup window). */
+const RESUME_PAGE = 1000;
+const RESUME_MAX = 5000;
+
+/** The stored events after `afterId` that match, oldest first, up to `RESUME_MAX`. */
+async function missedEvents(events: EventBus, afterId: string, filter: EventFilter): Promise<EbayEvent[]> {
+  const missed: EbayEvent[] = [];
+  let after = afterId;
+  for (;;) {
+    const page = await events.replay(after, filter, RESUME_PAGE);
+    missed.push(...page);
+    const last = page.at(-1);
+    if (!last || page.length < RESUME_PAGE || missed.length >= RESUME_MAX) return missed;
+    after = last.id;
+  }
+}
 
 function frame(event: EbayEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
@@ -67,7 +84,7 @@ export function eventsRoutes(deps: { events: EventBus; heartbeatMs: number }) {
         await deps.events.listen();
         // A resume (Last-Event-ID) continues after the last event it saw; a new view may ask for recent history.
         const replay = lastEventId
-          ? await deps.events.replay(lastEventId, filter)
+          ? await missedEvents(deps.events, lastEventId, filter)
           : q.tail
             ? await deps.events.latest(filter, q.tail)
             : [];

@@ -193,6 +193,25 @@ describe('call ledger and live events', () => {
     }
   });
 
+  it('SSE: a resume replays every missed event, past one page of 1,000', async () => {
+    const account = '00000000-0000-4000-8000-00000000bbbb';
+    const first = await b.ebay.events.publish({ type: 'sync.progress', accountId: account, data: { n: 0 } });
+    if (!first) throw new Error('event not recorded');
+    // Stored without a notification, as if published while this client was away: only the replay can send them.
+    const missed = await a.db
+      .insertInto('ebay_events')
+      .values(Array.from({ length: 1200 }, (_, n) => ({ type: 'sync.progress', account_id: account, data: JSON.stringify({ n: n + 1 }) })))
+      .returning('id')
+      .execute();
+    const resumed = await openSse(`${baseA}/api/ebay/events?accountId=${account}`, {
+      cookie: viewer.cookie,
+      'last-event-id': first.id,
+    });
+    await resumed.waitFor((e) => e.length >= missed.length, 10_000);
+    expect(resumed.events.map((e) => e.id)).toEqual(missed.map((e) => String(e.id)));
+    await resumed.close();
+  });
+
   it('retention prunes old ledger rows and events', async () => {
     await a.db.updateTable('ebay_calls').set({ created_at: new Date(Date.now() - 40 * 86_400_000) } as never).where('request_id', '=', 'req-ledger').execute();
     const pruned = await a.ebay.prune();
