@@ -391,8 +391,9 @@ describe('synced data pages', () => {
     await page.getByTestId('orders').waitFor();
     page.on('request', onRequest);
     try {
-      await page.getByLabel('Created from').fill('2024-03-02');
-      await page.getByLabel('Created to').fill('2024-03-01');
+      // Date filters are UTC days, and say so.
+      await page.getByLabel('Created from (UTC)', { exact: true }).fill('2024-03-02');
+      await page.getByLabel('Created to (UTC)', { exact: true }).fill('2024-03-01');
       await page.getByRole('button', { name: 'Apply' }).click();
       await page.getByText('Must be on or after “Created from” (2024-03-02)').waitFor();
       expect(new URL(page.url()).searchParams.has('from')).toBe(false);

@@ -69,7 +69,8 @@ export function ListFilters(props: {
           return (
             <TextInput
               key={field.param}
-              label={field.label}
+              // A date filter is a UTC day, like the list's times: the browser shows the day in its own format.
+              label={isDate ? `${field.label} (UTC)` : field.label}
               type={isDate ? 'date' : field.param === 'q' ? 'search' : 'text'}
               placeholder={field.placeholder}
               title={isDate ? 'A UTC day, as the list shows its times' : undefined}
