@@ -273,13 +273,15 @@ describe('sync, dashboard and admin system pages', () => {
     await page.getByLabel('Period').selectOption('365');
     await page.waitForFunction(() => {
       const v = document.querySelector('[data-testid="stat-orders-value"]')?.textContent;
-      return v !== undefined && Number(v) > 0;
+      return v !== undefined && Number(v.replaceAll(',', '')) > 0;
     });
     const chart = page.getByTestId('orders-chart');
     await chart.locator('.recharts-area').first().waitFor();
 
     type Dashboard = { orders: { count: number; revenue: Array<{ currency: string; value: string }>; perDay: Array<{ currency: string; orders: number }> } };
     const dashboard = (await call<Dashboard>('GET', '/api/dashboard?days=365')).body;
+    // Counts are written like the amounts, with thousands separators.
+    expect(await page.getByTestId('stat-orders-value').textContent()).toBe(dashboard.orders.count.toLocaleString('en-US'));
     const currencies = [...dashboard.orders.revenue].sort((a, b) => Number(b.value) - Number(a.value)).map((r) => r.currency);
     expect(currencies.length).toBe(2);
     const ordersIn = (currency: string) => dashboard.orders.perDay.filter((d) => d.currency === currency).reduce((n, d) => n + d.orders, 0);

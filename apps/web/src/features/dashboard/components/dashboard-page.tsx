@@ -10,7 +10,7 @@ import { accountsWithData } from '../../../lib/accounts-with-data';
 import { utcLabel, utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../api/get-accounts';
 import { useDashboard } from '../api/get-dashboard';
-import { byRevenue, chartPoints, formatMoney, formatMoneyList, inCurrencyOrder } from './format';
+import { byRevenue, chartPoints, formatCount, formatMoney, formatMoneyList, inCurrencyOrder } from './format';
 
 // The chart library is the largest part of the UI and only this page draws charts: it loads with the chart.
 const OrdersChart = lazy(() => import('./orders-chart').then((m) => ({ default: m.OrdersChart })));
@@ -40,7 +40,7 @@ function Figures({ data }: { data: DashboardResponse }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        <Stat testId="stat-orders" label={`Orders, last ${data.days} days`} value={String(data.orders.count)} />
+        <Stat testId="stat-orders" label={`Orders, last ${data.days} days`} value={formatCount(data.orders.count)} />
         <Stat
           testId="stat-revenue"
           label="Revenue (order totals)"
@@ -50,12 +50,12 @@ function Figures({ data }: { data: DashboardResponse }) {
         <Stat testId="stat-fees" label="Fees" value={formatMoneyList(inCurrencyOrder(data.fees, currencies))} hint="eBay fees of finance transactions" />
         <Stat
           testId="stat-payouts"
-          label={`Payouts (${data.payouts.count})`}
+          label={`Payouts (${formatCount(data.payouts.count)})`}
           value={formatMoneyList(inCurrencyOrder(data.payouts.total, currencies))}
           hint={last ? `Last: ${last.amount ? formatMoney(last.amount) : '-'} on ${utcLabel(last.date, 'minutes') ?? '-'} (${last.status ?? 'unknown'})` : 'No payout yet'}
         />
-        <Stat testId="stat-disputes" label="Open disputes" value={String(data.openDisputes)} />
-        <Stat testId="stat-unread" label="Unread messages" value={String(data.unreadMessages)} />
+        <Stat testId="stat-disputes" label="Open disputes" value={formatCount(data.openDisputes)} />
+        <Stat testId="stat-unread" label="Unread messages" value={formatCount(data.unreadMessages)} />
       </SimpleGrid>
       {data.orders.count > 0 ? (
         <Suspense fallback={<Skeleton height={320} radius="md" data-testid="orders-chart-loading" />}>

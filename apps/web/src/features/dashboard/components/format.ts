@@ -12,6 +12,9 @@ export function formatMoney(m: MoneyTotal): string {
 }
 
 /** A currency code as the page names it (orders without one are grouped under ''). */
+/** A count with thousands separators, as the money amounts have them (1,998). */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
 export const currencyLabel = (currency: string) => currency || 'no currency';
 
 export const formatMoneyList = (list: MoneyTotal[]) => (list.length ? list.map(formatMoney).join(' · ') : '0');
