@@ -204,6 +204,9 @@ describe('admin', () => {
     const text = (await page.getByTestId('build-info').textContent()) ?? '';
     expect(text).toContain(`v${version.version}`);
     expect(text).toContain(`commit ${version.commit.slice(0, 7)}`);
+    // The build time when the server knows it, and no "built unknown" when it does not.
+    if (Number.isNaN(Date.parse(version.builtAt))) expect(text).not.toContain('built');
+    else expect(text).toContain(' · built ');
     await shoot(page, 'admin-system');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();

@@ -23,6 +23,7 @@ export function BuildInfo() {
     );
   }
   const { version: v, commit, builtAt } = version.data;
+  const built = utcLabel(builtAt, 'minutes');
   return (
     <Text size="xs" c="dimmed" data-testid="build-info">
       eBay Connector v{v} ·{' '}
@@ -30,8 +31,9 @@ export function BuildInfo() {
         <span tabIndex={0} aria-label={`commit ${commit}`}>
           commit {shortCommit(commit)}
         </span>
-      </Tooltip>{' '}
-      · built {utcLabel(builtAt, 'minutes') ?? builtAt}
+      </Tooltip>
+      {/* A server started without a build (`npm run build` writes its time) does not know when it was built. */}
+      {built ? ` · built ${built}` : ''}
     </Text>
   );
 }
