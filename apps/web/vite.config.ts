@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { precompress } from './precompress';
+// With its extension: Vite's native config loader (a future default) resolves files as Node.js does.
+import { precompress } from './precompress.ts';
 
 // Dev server: the UI with hot reload; `/api` and `/healthz` go to the backend (BACKEND_URL, default :3000).
 // The Host header is kept (no changeOrigin) so the server's Origin check sees the page's own origin.
