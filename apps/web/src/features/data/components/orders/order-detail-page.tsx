@@ -20,23 +20,35 @@ function LineItems({ items }: { items: Detail['lineItems'] }) {
       rows={items}
       rowKey={(li) => li.lineItemId}
       empty="No line items stored."
-      minWidth={640}
+      minWidth={340}
       testId="order-line-items"
+      // The item's title and SKU share a cell, so the amounts stay in view on a phone without scrolling sideways.
       columns={[
-        { header: 'SKU', cell: (li) => li.sku ?? '—' },
-        // The line's total right after its SKU: in view on a phone without scrolling sideways.
-        { header: 'Total', align: 'right', cell: (li) => <Money value={li.totalValue} currency={li.totalCurrency} /> },
-        { header: 'Title', cell: (li) => li.title ?? '—' },
-        { header: 'Qty', align: 'right', cell: (li) => li.quantity ?? '—' },
         {
-          header: 'Price',
+          header: 'Item',
+          cell: (li) => (
+            <>
+              <Text size="sm">{li.title ?? '—'}</Text>
+              <Text size="xs" c="dimmed">
+                SKU {li.sku ?? '—'}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: 'Qty × price',
           align: 'right',
           cell: (li) => {
             const qty = li.quantity ?? 0;
             const price = li.totalValue !== null && qty > 0 ? Number(li.totalValue) / qty : null;
-            return <Money value={price} currency={li.totalCurrency} />;
+            return (
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {li.quantity ?? '—'} × <Money value={price} currency={li.totalCurrency} />
+              </Text>
+            );
           },
         },
+        { header: 'Total', align: 'right', cell: (li) => <Money value={li.totalValue} currency={li.totalCurrency} /> },
         { header: 'Status', cell: (li) => <StatusBadge status={li.fulfillmentStatus} /> },
       ]}
     />
