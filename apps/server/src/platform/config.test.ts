@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, envSchema, loadConfig, repoRoot } from './config';
 
 describe('loadConfig', () => {
   it('has working defaults: embedded database under ./.data, port 3000', () => {
@@ -37,5 +39,21 @@ describe('loadConfig', () => {
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together, and DATABASE_URL with MIGRATIONS_URL', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.test' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
     expect(() => loadConfig({ MIGRATIONS_URL: 'postgres://x@h/db' })).toThrow(/MIGRATIONS_URL/);
+  });
+});
+
+describe('configuration documents', () => {
+  const variables = Object.keys(envSchema.shape).sort();
+
+  it('.env.example lists every variable the app reads, and no other', () => {
+    const text = readFileSync(join(repoRoot, '.env.example'), 'utf8');
+    const listed = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(variables);
+  });
+
+  it("the README's configuration table lists every variable the app reads, and no other", () => {
+    const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const listed = [...text.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(variables);
   });
 });
