@@ -284,6 +284,22 @@ describe('synced data pages', () => {
     expect(await page.getByTestId('thread-count').textContent()).toBe(`${total} conversation${total === 1 ? '' : 's'} shown`);
   });
 
+  it("opens the dashboard's unread messages as the messages page filtered to them", async () => {
+    const dashboard = (await call<{ unreadMessages: number }>(page, 'GET', '/api/dashboard')).body;
+    const unread = await countAll(page, '/api/messages?unread=true');
+    expect(unread).toBeGreaterThan(0);
+    expect(dashboard.unreadMessages).toBe(unread);
+
+    await page.goto('/dashboard');
+    await page.getByTestId('stat-unread-link').click();
+    await page.waitForURL((url) => url.pathname === '/data/messages' && url.searchParams.get('unread') === 'true');
+    expect(await page.getByLabel('Read').inputValue()).toBe('true');
+    await page.getByTestId('message-result').first().waitFor();
+    expect(await page.getByTestId('message-count').textContent()).toMatch(new RegExp(`of ${unread.toLocaleString('en-US')} matching message`));
+    await loadUntilEnd(page, 'message-list-end');
+    expect(await page.getByTestId('message-result').count()).toBe(unread);
+  });
+
   it('filters messages by sender, text and dates, and opens a match in its conversation', async () => {
     type Message = { accountId: string; threadId: string; sender: string | null; subject: string | null };
     const all = await call<{ items: Message[] }>(page, 'GET', '/api/messages?limit=200');

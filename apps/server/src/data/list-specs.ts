@@ -157,6 +157,12 @@ export const messagesList: ListSpec = {
       schema: text,
       where: (v: string) => sql`(lower(t.subject) like ${like(v)} or lower(t.body) like ${like(v)})`,
     },
+    // As the conversations and the dashboard count them: a message eBay did not say was read is unread.
+    {
+      param: 'unread',
+      schema: z.enum(['true', 'false']),
+      where: (v: 'true' | 'false') => (v === 'true' ? sql`not coalesce(t.is_read, false)` : sql`coalesce(t.is_read, false)`),
+    },
   ],
 };
 

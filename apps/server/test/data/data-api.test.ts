@@ -318,6 +318,33 @@ describe('read APIs over synced data', () => {
     for (const m of json) expect([m.messageId, csvRead.get(m.messageId)]).toEqual([m.messageId, m.isRead === null ? '' : String(m.isRead)]);
   });
 
+  it('filters messages by read state, counting a message without one as unread like the dashboard', async () => {
+    const before = (await sql<{ message_id: string; is_read: boolean | null }>`select message_id, is_read from ebay_messages order by message_id limit 3`.execute(t.syncDb)).rows;
+    const ids = before.map((r) => r.message_id);
+    await sql`update ebay_messages set is_read = case message_id when ${ids[0]} then true when ${ids[1]} then false else null end where message_id = any(${ids})`.execute(t.syncDb);
+    // The conversations' unread counts (the dashboard's) follow the messages, as after a sync.
+    const refresh = async () =>
+      refreshThreads(t.syncDb, accountId, (await sql<{ thread_id: string }>`select thread_id from ebay_messages where message_id = any(${ids})`.execute(t.syncDb)).rows.map((r) => r.thread_id));
+    await refresh();
+    try {
+      const all = await listAll(`/api/messages?accountId=${accountId}`);
+      const unread = await listAll(`/api/messages?accountId=${accountId}&unread=true`);
+      const read = await listAll(`/api/messages?accountId=${accountId}&unread=false`);
+      expect(unread.length + read.length).toBe(all.length);
+      expect(unread.every((m) => m['isRead'] !== true)).toBe(true);
+      expect(read.every((m) => m['isRead'] === true)).toBe(true);
+      const unreadIds = unread.map((m) => m['messageId']);
+      expect(unreadIds).toEqual(expect.arrayContaining([ids[1], ids[2]]));
+      expect(read.map((m) => m['messageId'])).toContain(ids[0]);
+      const dashboard = (await get(`/api/dashboard?accountId=${accountId}`)).json<{ unreadMessages: number }>();
+      expect(dashboard.unreadMessages).toBe(unread.length);
+      expect((await get('/api/messages?unread=yes')).statusCode).toBe(422);
+    } finally {
+      for (const r of before) await sql`update ebay_messages set is_read = ${r.is_read} where message_id = ${r.message_id}`.execute(t.syncDb);
+      await refresh();
+    }
+  });
+
   it('links transactions to orders and payouts, and inventory to offers', async () => {
     const tx = (await get('/api/finances/transactions?limit=200')).json<{
       items: Array<{ transactionId: string; orderId: string | null; payoutId: string | null }>;

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardResponse } from '@ebay-connector/contract';
@@ -19,17 +19,22 @@ const statusColor: Record<string, string> = {
   succeeded: 'teal', failed: 'red', running: 'blue', queued: 'gray', cancelled: 'orange', interrupted: 'yellow',
 };
 
-function Stat({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
+function Stat({ label, value, hint, testId, to }: { label: string; value: string; hint?: string; testId: string; to?: string }) {
   return (
     <Card withBorder padding="md" data-testid={testId}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
       <Text size="xl" fw={700} data-testid={`${testId}-value`}>{value}</Text>
       {hint && <Text size="xs" c="dimmed">{hint}</Text>}
+      {to && (
+        <Anchor component={Link} to={to} size="xs" data-testid={`${testId}-link`}>
+          Show them
+        </Anchor>
+      )}
     </Card>
   );
 }
 
-function Figures({ data }: { data: DashboardResponse }) {
+function Figures({ data, accountId }: { data: DashboardResponse; accountId: string }) {
   const revenue = byRevenue(data.orders.revenue);
   const currencies = revenue.map((r) => r.currency);
   // A currency picked in the chart stays picked while the period or account still has it.
@@ -55,7 +60,12 @@ function Figures({ data }: { data: DashboardResponse }) {
           hint={last ? `Last: ${last.amount ? formatMoney(last.amount) : '-'} on ${utcLabel(last.date, 'minutes') ?? '-'} (${last.status ?? 'unknown'})` : 'No payout yet'}
         />
         <Stat testId="stat-disputes" label="Open disputes" value={formatCount(data.openDisputes)} />
-        <Stat testId="stat-unread" label="Unread messages" value={formatCount(data.unreadMessages)} />
+        <Stat
+          testId="stat-unread"
+          label="Unread messages"
+          value={formatCount(data.unreadMessages)}
+          {...(data.unreadMessages > 0 ? { to: `/data/messages?unread=true${accountId ? `&accountId=${accountId}` : ''}` } : {})}
+        />
       </SimpleGrid>
       {data.orders.count > 0 ? (
         <Suspense fallback={<Skeleton height={320} radius="md" data-testid="orders-chart-loading" />}>
@@ -156,7 +166,7 @@ export function DashboardPage() {
           action={<Button component={Link} to="/accounts">Connect an account</Button>}
         />
       )}
-      {data && data.accounts.length > 0 && <Figures data={data} />}
+      {data && data.accounts.length > 0 && <Figures data={data} accountId={accountId} />}
     </>
   );
 }

@@ -8,6 +8,8 @@ export interface FilterField {
   kind: FilterKind;
   /** For `select`: the values offered (any value is still accepted from the URL). */
   options?: readonly string[];
+  /** For `select`: how a value reads, when not as the value itself (`true` -> "Unread"). */
+  optionLabels?: Readonly<Record<string, string>>;
   placeholder?: string;
 }
 

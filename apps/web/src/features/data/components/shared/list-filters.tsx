@@ -60,7 +60,7 @@ export function ListFilters(props: {
                 label={field.label}
                 value={current}
                 onChange={(e) => set(field.param, e.currentTarget.value)}
-                data={[{ value: '', label: 'Any' }, ...values.map((v) => ({ value: v, label: humanize(v) }))]}
+                data={[{ value: '', label: 'Any' }, ...values.map((v) => ({ value: v, label: field.optionLabels?.[v] ?? humanize(v) }))]}
                 w={170}
               />
             );
