@@ -300,6 +300,27 @@ describe('synced data pages', () => {
     expect(await page.getByTestId('message-result').count()).toBe(unread);
   });
 
+  it('filters disputes to open or closed ones, as the dashboard counts them', async () => {
+    const dashboard = (await call<{ openDisputes: number }>(page, 'GET', '/api/dashboard')).body;
+    const open = await countAll(page, '/api/disputes?open=true');
+    const closed = await countAll(page, '/api/disputes?open=false');
+    expect(dashboard.openDisputes).toBe(open);
+    expect(closed).toBeGreaterThan(0);
+    expect(open + closed).toBe(await countAll(page, '/api/disputes'));
+
+    // The dashboard links its count to the list only when there is something to show.
+    await page.goto('/dashboard');
+    await page.getByTestId('stat-disputes').waitFor();
+    expect(await page.getByTestId('stat-disputes-link').count()).toBe(open > 0 ? 1 : 0);
+
+    await page.goto('/data/disputes');
+    await rows(page, 'disputes').first().waitFor();
+    await page.getByLabel('Open or closed').selectOption('false');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL((url) => url.searchParams.get('open') === 'false');
+    await page.getByTestId('list-count').filter({ hasText: ` of ${closed.toLocaleString('en-US')} dispute` }).waitFor();
+  });
+
   it('filters messages by sender, text and dates, and opens a match in its conversation', async () => {
     type Message = { accountId: string; threadId: string; sender: string | null; subject: string | null };
     const all = await call<{ items: Message[] }>(page, 'GET', '/api/messages?limit=200');

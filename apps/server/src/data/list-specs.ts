@@ -123,6 +123,15 @@ export const disputesList: ListSpec = {
     eq('orderId', 'order_id'),
     eq('buyer', 'buyer_username'),
     ...dateRange('open_date'),
+    // As the dashboard counts them: not closed, whatever eBay's other status.
+    {
+      param: 'open',
+      schema: z.enum(['true', 'false']),
+      where: (v: 'true' | 'false') =>
+        v === 'true'
+          ? sql`(coalesce(t.dispute_status, '') <> 'CLOSED' and t.closed_date is null)`
+          : sql`not (coalesce(t.dispute_status, '') <> 'CLOSED' and t.closed_date is null)`,
+    },
   ],
 };
 

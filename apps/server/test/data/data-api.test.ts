@@ -345,6 +345,33 @@ describe('read APIs over synced data', () => {
     }
   });
 
+  it('filters disputes to the open ones, as the dashboard counts them', async () => {
+    // Two open ones among the closed: one waiting for the seller, one with no status at all.
+    const before = (await sql<{ payment_dispute_id: string; dispute_status: string | null; closed_date: Date | null }>`
+      select payment_dispute_id, dispute_status, closed_date from ebay_disputes where account_id = ${accountId}::uuid
+      order by payment_dispute_id limit 2`.execute(t.syncDb)).rows;
+    expect(before).toHaveLength(2);
+    const ids = before.map((d) => d.payment_dispute_id);
+    await sql`update ebay_disputes set closed_date = null,
+      dispute_status = case payment_dispute_id when ${ids[0]} then 'ACTION_NEEDED' else null end
+      where account_id = ${accountId}::uuid and payment_dispute_id = any(${ids})`.execute(t.syncDb);
+    try {
+      const all = await listAll(`/api/disputes?accountId=${accountId}`);
+      const open = await listAll(`/api/disputes?accountId=${accountId}&open=true`);
+      const closed = await listAll(`/api/disputes?accountId=${accountId}&open=false`);
+      expect(open.map((d) => d['paymentDisputeId']).sort()).toEqual([...ids].sort());
+      expect(closed.length).toBeGreaterThan(0);
+      expect(open.length + closed.length).toBe(all.length);
+      const dashboard = (await get(`/api/dashboard?accountId=${accountId}`)).json<{ openDisputes: number }>();
+      expect(dashboard.openDisputes).toBe(open.length);
+      expect((await get('/api/disputes?open=1')).statusCode).toBe(422);
+    } finally {
+      for (const d of before)
+        await sql`update ebay_disputes set dispute_status = ${d.dispute_status}, closed_date = ${d.closed_date}
+          where account_id = ${accountId}::uuid and payment_dispute_id = ${d.payment_dispute_id}`.execute(t.syncDb);
+    }
+  });
+
   it('links transactions to orders and payouts, and inventory to offers', async () => {
     const tx = (await get('/api/finances/transactions?limit=200')).json<{
       items: Array<{ transactionId: string; orderId: string | null; payoutId: string | null }>;

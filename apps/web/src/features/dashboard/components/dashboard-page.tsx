@@ -59,7 +59,12 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
           value={formatMoneyList(inCurrencyOrder(data.payouts.total, currencies))}
           hint={last ? `Last: ${last.amount ? formatMoney(last.amount) : '-'} on ${utcLabel(last.date, 'minutes') ?? '-'} (${last.status ?? 'unknown'})` : 'No payout yet'}
         />
-        <Stat testId="stat-disputes" label="Open disputes" value={formatCount(data.openDisputes)} />
+        <Stat
+          testId="stat-disputes"
+          label="Open disputes"
+          value={formatCount(data.openDisputes)}
+          {...(data.openDisputes > 0 ? { to: `/data/disputes?open=true${accountId ? `&accountId=${accountId}` : ''}` } : {})}
+        />
         <Stat
           testId="stat-unread"
           label="Unread messages"

@@ -13,6 +13,7 @@ import { StatusBadge } from '../shared/status-badge';
 import { useAccountName } from '../shared/use-account-name';
 
 const fields: readonly FilterField[] = [
+  { param: 'open', label: 'Open or closed', kind: 'select', options: ['true', 'false'], optionLabels: { true: 'Open', false: 'Closed' } },
   { param: 'status', label: 'Status', kind: 'select', options: ['OPEN', 'ACTION_NEEDED', 'WAITING_FOR_BUYER_RESPONSE', 'CLOSED'] },
   { param: 'orderId', label: 'Order id', kind: 'text' },
   { param: 'buyer', label: 'Buyer', kind: 'text' },
