@@ -14,9 +14,11 @@ let origin: string;
 let context: BrowserContext;
 let page: Page;
 let accountId = '';
+let emulatorPort = 0;
 
 beforeAll(async () => {
-  server = await startApiServer({ EMULATOR_PORT: String(await freePort()), EMULATOR_ORDERS: '60' });
+  emulatorPort = await freePort();
+  server = await startApiServer({ EMULATOR_PORT: String(emulatorPort), EMULATOR_ORDERS: '60' });
   origin = `http://localhost:${server.port}`;
   browser = await launchBrowser();
   context = await newContext();
@@ -298,6 +300,37 @@ describe('synced data pages', () => {
     expect(await page.getByTestId('message-count').textContent()).toMatch(new RegExp(`of ${unread.toLocaleString('en-US')} matching message`));
     await loadUntilEnd(page, 'message-list-end');
     expect(await page.getByTestId('message-result').count()).toBe(unread);
+  });
+
+  it("opens the dashboard's orders awaiting shipment as the orders page filtered to them", async () => {
+    // Two new orders at eBay (not shipped yet), then an incremental orders sync brings them in.
+    const account = await call<{ account: { username: string } }>(page, 'GET', `/api/ebay/accounts/${accountId}`);
+    const created = await fetch(`http://127.0.0.1:${emulatorPort}/__emulator/sellers/${account.body.account.username}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 2 }),
+    });
+    expect(created.status).toBe(200);
+    const run = await call<{ runId: string }>(page, 'POST', '/api/ebay/sync/orders', { accountId });
+    expect(run.status).toBe(202);
+    for (let i = 0; ; i += 1) {
+      const r = await call<{ run: { status: string } }>(page, 'GET', `/api/ebay/sync/runs/${run.body.runId}`);
+      if (r.body.run.status === 'succeeded') break;
+      if (!['queued', 'running'].includes(r.body.run.status) || i > 120) throw new Error(`orders sync ${r.body.run.status}`);
+      await page.waitForTimeout(250);
+    }
+
+    const dashboard = (await call<{ orders: { awaitingShipment: number } }>(page, 'GET', '/api/dashboard')).body;
+    const awaiting = await countAll(page, '/api/orders?awaitingShipment=true');
+    expect(awaiting).toBeGreaterThan(0);
+    expect(dashboard.orders.awaitingShipment).toBe(awaiting);
+
+    await page.goto('/dashboard');
+    expect(await page.getByTestId('stat-orders').textContent()).toContain(`${awaiting.toLocaleString('en-US')} awaiting shipment`);
+    await page.getByTestId('stat-orders-link').click();
+    await page.waitForURL((url) => url.pathname === '/data/orders' && url.searchParams.get('awaitingShipment') === 'true');
+    expect(await page.getByLabel('Shipping').inputValue()).toBe('true');
+    await page.getByTestId('list-count').filter({ hasText: ` of ${awaiting.toLocaleString('en-US')} order` }).waitFor();
   });
 
   it('filters disputes to open or closed ones, as the dashboard counts them', async () => {

@@ -52,7 +52,13 @@ export const dashboardResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   accounts: z.array(z.object({ id: z.string(), label: z.string(), username: z.string() })),
-  orders: z.object({ count: z.number().int(), revenue: z.array(moneyTotalSchema), perDay: z.array(dashboardDaySchema) }),
+  orders: z.object({
+    count: z.number().int(),
+    revenue: z.array(moneyTotalSchema),
+    perDay: z.array(dashboardDaySchema),
+    /** Orders of any date not yet shipped nor cancelled (the orders list's `awaitingShipment=true`). */
+    awaitingShipment: z.number().int(),
+  }),
   fees: z.array(moneyTotalSchema),
   payouts: z.object({
     total: z.array(moneyTotalSchema),

@@ -98,6 +98,18 @@ export async function lastPayout(db: Db, ids: string[]) {
     .executeTakeFirst();
 }
 
+/**
+ * Orders awaiting shipment: not yet fulfilled (`NOT_STARTED` or `IN_PROGRESS`, eBay's own "awaiting shipment"
+ * filter) and not cancelled. The orders list's `awaitingShipment=true` selects the same orders.
+ */
+export async function awaitingShipment(db: Db, ids: string[]): Promise<number> {
+  const res = await sql<{ n: number }>`
+    select count(*)::int as n from ebay_orders
+    where account_id = any(${ids}::uuid[]) and fulfillment_status in ('NOT_STARTED', 'IN_PROGRESS')
+      and coalesce(cancel_state, '') <> 'CANCELED'`.execute(db);
+  return res.rows[0]?.n ?? 0;
+}
+
 /** Disputes not closed (any eBay status other than CLOSED). */
 export async function openDisputes(db: Db, ids: string[]): Promise<number> {
   const res = await sql<{ n: number }>`

@@ -1,6 +1,7 @@
 import type { DashboardResponse, MoneyTotal } from '@ebay-connector/contract';
 import type { Db } from '../platform/database';
 import {
+  awaitingShipment,
   feesSince,
   findAccounts,
   lastPayout,
@@ -45,7 +46,7 @@ export async function buildDashboard(
   // Whole UTC days: today plus the `days - 1` days before it.
   const from = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (input.days - 1) * DAY_MS);
 
-  const [perDay, fees, payouts, last, disputes, unread, runs] = ids.length
+  const [perDay, fees, payouts, last, disputes, unread, runs, awaiting] = ids.length
     ? await Promise.all([
         ordersPerDay(db, ids, from),
         feesSince(db, ids, from),
@@ -54,8 +55,9 @@ export async function buildDashboard(
         openDisputes(db, ids),
         unreadMessages(db, ids),
         lastRunPerResource(db, ids),
+        awaitingShipment(db, ids),
       ])
-    : [[], [], [], undefined, 0, 0, []];
+    : [[], [], [], undefined, 0, 0, [], 0];
 
   const revenue = new Map<string, string>();
   for (const d of perDay) revenue.set(d.currency, addDecimal(revenue.get(d.currency) ?? '0', d.revenue));
@@ -70,6 +72,7 @@ export async function buildDashboard(
       count: perDay.reduce((n, d) => n + d.orders, 0),
       revenue: [...revenue].map(([currency, v]) => ({ currency, value: v })),
       perDay: perDay.map((d) => ({ day: d.day, currency: d.currency, orders: d.orders, revenue: d.revenue })),
+      awaitingShipment: awaiting,
     },
     fees: money(fees),
     payouts: {

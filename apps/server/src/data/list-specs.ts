@@ -51,6 +51,15 @@ export const ordersList: ListSpec = {
         sql`exists (select 1 from ebay_order_line_items li where li.account_id = t.account_id and li.order_id = t.order_id and li.sku = ${v})`,
     },
     { param: 'q', schema: text, where: (v: string) => sql`t.search_text like ${like(v)}` },
+    // As the dashboard counts them: not shipped yet (eBay's NOT_STARTED or IN_PROGRESS) and not cancelled.
+    {
+      param: 'awaitingShipment',
+      schema: z.enum(['true', 'false']),
+      where: (v: 'true' | 'false') =>
+        v === 'true'
+          ? sql`(t.fulfillment_status in ('NOT_STARTED', 'IN_PROGRESS') and coalesce(t.cancel_state, '') <> 'CANCELED')`
+          : sql`not (coalesce(t.fulfillment_status in ('NOT_STARTED', 'IN_PROGRESS'), false) and coalesce(t.cancel_state, '') <> 'CANCELED')`,
+    },
   ],
 };
 

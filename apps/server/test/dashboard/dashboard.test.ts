@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { DashboardResponse } from '@ebay-connector/contract';
 import {
   createSyncTestApp,
@@ -121,6 +122,38 @@ describe('GET /api/dashboard', () => {
     expect(body.unreadMessages).toBe(threads.reduce((n, th) => n + th.unread, 0));
   });
 
+  it('counts orders awaiting shipment (not shipped, not cancelled, of any date) as the orders list selects them', async () => {
+    // Three of the synced orders made unshipped: one not started, one in progress, one not started but cancelled.
+    const before = (await sql<{ order_id: string; fulfillment_status: string | null; cancel_state: string | null }>`
+      select order_id, fulfillment_status, cancel_state from ebay_orders where account_id = ${accountId}::uuid
+      order by created_at_ebay limit 3`.execute(t.syncDb)).rows;
+    const ids = before.map((o) => o.order_id);
+    await sql`update ebay_orders set
+      fulfillment_status = case order_id when ${ids[1]} then 'IN_PROGRESS' else 'NOT_STARTED' end,
+      cancel_state = case order_id when ${ids[2]} then 'CANCELED' else 'NONE_REQUESTED' end
+      where account_id = ${accountId}::uuid and order_id = any(${ids})`.execute(t.syncDb);
+    try {
+      const expected = (await sql<{ n: number }>`select count(*)::int as n from ebay_orders where account_id = ${accountId}::uuid
+        and fulfillment_status in ('NOT_STARTED', 'IN_PROGRESS') and cancel_state is distinct from 'CANCELED'`.execute(t.syncDb)).rows[0]?.n;
+      // The oldest orders are outside a 7-day period: the figure is of any date.
+      const body = (await get(`/api/dashboard?accountId=${accountId}&days=7`)).json<DashboardResponse>();
+      expect(body.orders.awaitingShipment).toBe(expected);
+      expect(expected).toBeGreaterThanOrEqual(2);
+      const listed = (await get(`/api/orders?accountId=${accountId}&awaitingShipment=true&limit=200&withTotal=true`))
+        .json<{ items: Array<{ orderId: string }>; total: { count: number } }>();
+      expect(listed.total.count).toBe(expected);
+      expect(listed.items.map((o) => o.orderId)).toEqual(expect.arrayContaining([ids[0], ids[1]]));
+      expect(listed.items.map((o) => o.orderId)).not.toContain(ids[2]);
+      const others = (await get(`/api/orders?accountId=${accountId}&awaitingShipment=false&withTotal=true`)).json<{ total: { count: number } }>();
+      const all = (await get(`/api/orders?accountId=${accountId}&withTotal=true`)).json<{ total: { count: number } }>();
+      expect(others.total.count + listed.total.count).toBe(all.total.count);
+    } finally {
+      for (const o of before)
+        await sql`update ebay_orders set fulfillment_status = ${o.fulfillment_status}, cancel_state = ${o.cancel_state}
+          where account_id = ${accountId}::uuid and order_id = ${o.order_id}`.execute(t.syncDb);
+    }
+  });
+
   it('lists the last run of each resource and the token health of the account', async () => {
     const body = (await get(`/api/dashboard?accountId=${accountId}`)).json<DashboardResponse>();
     expect(body.lastSyncs).toHaveLength(8);
@@ -141,7 +174,7 @@ describe('GET /api/dashboard', () => {
     expect(all.orders.count).toBe(one.orders.count);
     expect(all.tokenHealth).toHaveLength(2);
     const other = (await get(`/api/dashboard?accountId=${otherId}`)).json<DashboardResponse>();
-    expect(other.orders).toEqual({ count: 0, revenue: [], perDay: [] });
+    expect(other.orders).toEqual({ count: 0, revenue: [], perDay: [], awaitingShipment: 0 });
     expect(other.lastSyncs).toEqual([]);
     expect(other.payouts.last).toBeNull();
   });

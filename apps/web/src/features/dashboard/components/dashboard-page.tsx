@@ -45,7 +45,15 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        <Stat testId="stat-orders" label={`Orders, last ${data.days} days`} value={formatCount(data.orders.count)} />
+        <Stat
+          testId="stat-orders"
+          label={`Orders, last ${data.days} days`}
+          value={formatCount(data.orders.count)}
+          hint={`${formatCount(data.orders.awaitingShipment)} awaiting shipment (any date)`}
+          {...(data.orders.awaitingShipment > 0
+            ? { to: `/data/orders?awaitingShipment=true${accountId ? `&accountId=${accountId}` : ''}` }
+            : {})}
+        />
         <Stat
           testId="stat-revenue"
           label="Revenue (order totals)"

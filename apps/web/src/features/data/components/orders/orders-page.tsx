@@ -20,6 +20,13 @@ export const orderFields: readonly FilterField[] = [
     kind: 'select',
     options: ['PAID', 'PENDING', 'FAILED', 'PARTIALLY_REFUNDED', 'FULLY_REFUNDED'],
   },
+  {
+    param: 'awaitingShipment',
+    label: 'Shipping',
+    kind: 'select',
+    options: ['true', 'false'],
+    optionLabels: { true: 'Awaiting shipment', false: 'Shipped or cancelled' },
+  },
   { param: 'buyer', label: 'Buyer', kind: 'text' },
   { param: 'sku', label: 'SKU', kind: 'text' },
   { param: 'from', label: 'Created from', kind: 'dateFrom' },
