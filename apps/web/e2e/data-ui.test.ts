@@ -295,7 +295,7 @@ describe('synced data pages', () => {
     await page.goto('/dashboard');
     await page.getByTestId('stat-unread-link').click();
     await page.waitForURL((url) => url.pathname === '/data/messages' && url.searchParams.get('unread') === 'true');
-    expect(await page.getByLabel('Read').inputValue()).toBe('true');
+    expect(await page.getByLabel('Read state').inputValue()).toBe('true');
     await page.getByTestId('message-result').first().waitFor();
     expect(await page.getByTestId('message-count').textContent()).toMatch(new RegExp(`of ${unread.toLocaleString('en-US')} matching message`));
     await loadUntilEnd(page, 'message-list-end');

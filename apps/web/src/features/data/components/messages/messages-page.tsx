@@ -23,7 +23,7 @@ export const messageFields: readonly FilterField[] = [
   { param: 'sender', label: 'Sender', kind: 'text', placeholder: 'Exact eBay username' },
   { param: 'itemId', label: 'Item id', kind: 'text' },
   { param: 'threadId', label: 'Conversation id', kind: 'text' },
-  { param: 'unread', label: 'Read', kind: 'select', options: ['true', 'false'], optionLabels: { true: 'Unread', false: 'Read' } },
+  { param: 'unread', label: 'Read state', kind: 'select', options: ['true', 'false'], optionLabels: { true: 'Unread', false: 'Read' } },
   { param: 'from', label: 'Received from', kind: 'dateFrom' },
   { param: 'to', label: 'Received to', kind: 'dateTo' },
 ];
