@@ -558,6 +558,17 @@ describe('synced data pages', () => {
     await page.getByTestId('inventory-offers').waitFor();
     expect(await page.getByTestId('inventory-offer-row').count()).toBeGreaterThan(0);
     await shoot(page, 'data-inventory');
+
+    // Filters: condition and stock, counted as the API counts them.
+    const fresh = await countAll(page, '/api/inventory?condition=NEW&inStock=true');
+    expect(fresh).toBeGreaterThan(0);
+    expect(fresh).toBeLessThan(await countAll(page, '/api/inventory'));
+    await page.goto('/data/inventory');
+    await page.getByLabel('Condition').selectOption('NEW');
+    await page.getByLabel('Stock').selectOption('true');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL((url) => url.searchParams.get('condition') === 'NEW' && url.searchParams.get('inStock') === 'true');
+    await page.getByTestId('list-count').filter({ hasText: ` of ${fresh.toLocaleString('en-US')} ` }).waitFor();
   });
 
   it('opens a purchase from the list and shows its fields', async () => {

@@ -204,6 +204,14 @@ export const inventoryList: ListSpec = {
       schema: text,
       where: (v: string) => sql`(lower(t.sku) like ${like(v)} or lower(t.title) like ${like(v)})`,
     },
+    eq('condition', 'condition'),
+    // Ship-to-location quantity: none left (0, or none reported) or some.
+    {
+      param: 'inStock',
+      schema: z.enum(['true', 'false']),
+      where: (v: 'true' | 'false') =>
+        v === 'true' ? sql`coalesce(t.quantity, 0) > 0` : sql`coalesce(t.quantity, 0) <= 0`,
+    },
   ],
 };
 

@@ -372,6 +372,33 @@ describe('read APIs over synced data', () => {
     }
   });
 
+  it('filters inventory by stock and condition', async () => {
+    const before = (await sql<{ sku: string; quantity: number | null }>`select sku, quantity from ebay_inventory_items
+      where account_id = ${accountId}::uuid order by sku limit 2`.execute(t.syncDb)).rows;
+    const skus = before.map((i) => i.sku);
+    // One sold out, one with no quantity reported: both out of stock.
+    await sql`update ebay_inventory_items set quantity = case sku when ${skus[0]} then 0 else null end
+      where account_id = ${accountId}::uuid and sku = any(${skus})`.execute(t.syncDb);
+    try {
+      const all = await listAll(`/api/inventory?accountId=${accountId}`);
+      const out = await listAll(`/api/inventory?accountId=${accountId}&inStock=false`);
+      const inStock = await listAll(`/api/inventory?accountId=${accountId}&inStock=true`);
+      expect(out.map((i) => i['sku']).sort()).toEqual(
+        all.filter((i) => !((i['quantity'] as number | null) ?? 0)).map((i) => i['sku']).sort(),
+      );
+      expect(out.map((i) => i['sku'])).toEqual(expect.arrayContaining(skus));
+      expect(inStock.every((i) => (i['quantity'] as number) > 0)).toBe(true);
+      expect(out.length + inStock.length).toBe(all.length);
+      const condition = String(all[0]?.['condition']);
+      const byCondition = await listAll(`/api/inventory?accountId=${accountId}&condition=${encodeURIComponent(condition)}`);
+      expect(byCondition.length).toBe(all.filter((i) => i['condition'] === condition).length);
+      expect((await get('/api/inventory?inStock=maybe')).statusCode).toBe(422);
+    } finally {
+      for (const i of before)
+        await sql`update ebay_inventory_items set quantity = ${i.quantity} where account_id = ${accountId}::uuid and sku = ${i.sku}`.execute(t.syncDb);
+    }
+  });
+
   it('links transactions to orders and payouts, and inventory to offers', async () => {
     const tx = (await get('/api/finances/transactions?limit=200')).json<{
       items: Array<{ transactionId: string; orderId: string | null; payoutId: string | null }>;

@@ -10,7 +10,17 @@ import { DataListPage } from '../shared/data-list-page';
 import { DateTime } from '../shared/date-time';
 import { useAccountName } from '../shared/use-account-name';
 
-const fields: readonly FilterField[] = [{ param: 'q', label: 'Search', kind: 'text', placeholder: 'SKU or title' }];
+const fields: readonly FilterField[] = [
+  { param: 'q', label: 'Search', kind: 'text', placeholder: 'SKU or title' },
+  { param: 'inStock', label: 'Stock', kind: 'select', options: ['true', 'false'], optionLabels: { true: 'In stock', false: 'Out of stock' } },
+  // eBay's common conditions; any other value still filters from the URL.
+  {
+    param: 'condition',
+    label: 'Condition',
+    kind: 'select',
+    options: ['NEW', 'NEW_OTHER', 'NEW_WITH_DEFECTS', 'LIKE_NEW', 'USED_EXCELLENT', 'USED_VERY_GOOD', 'USED_GOOD', 'USED_ACCEPTABLE', 'FOR_PARTS_OR_NOT_WORKING'],
+  },
+];
 
 export function InventoryPage() {
   const accountName = useAccountName();
