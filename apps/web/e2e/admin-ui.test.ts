@@ -212,7 +212,14 @@ describe('admin', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     expect(await page.getByTestId('whoami-email').textContent()).toBe(admin.email);
     await page.getByTestId('db-status').waitFor();
+    // No account yet: the home page shows the first steps, the first one not done, with the way to do it.
+    await page.getByTestId('getting-started').waitFor();
+    expect(await page.getByTestId('step-connect').getAttribute('data-done')).toBe('false');
+    expect(await page.getByTestId('step-sync').getAttribute('data-done')).toBe('false');
     await shoot(page, 'home');
+    await page.getByRole('link', { name: 'Connect an account' }).click();
+    await page.waitForURL((url) => url.pathname === '/accounts');
+    await page.getByRole('button', { name: 'Connect to eBay' }).first().waitFor();
   });
 
   it('is sent to the login page when the session ends, and back after signing in', async () => {

@@ -132,6 +132,15 @@ describe('synced data pages', () => {
     }
   });
 
+  it('leaves the first steps off the home page once an account has synced', async () => {
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ebay/sync/status');
+    await page.goto('/');
+    expect((await answered).status()).toBe(200);
+    await page.getByTestId('whoami-email').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('getting-started').count()).toBe(0);
+  });
+
   it('browses, sorts and pages orders', async () => {
     await page.goto('/data/orders');
     await page.getByTestId('nav-section-data').getByRole('link', { name: 'Orders' }).waitFor();

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
+import { GettingStarted } from '../../features/sync';
 import { HealthSummary } from '../../features/system';
 import { useCurrentUser } from '../../lib/current-user';
 import { utcLabel } from '../../lib/utc-time';
@@ -11,7 +12,8 @@ export function HomePage() {
   return (
     <>
       <PageHeader title="Home" description="Connect eBay seller accounts and keep their data in your Postgres." />
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <GettingStarted />
+      <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
         <Card withBorder padding="lg" aria-labelledby="whoami-title">
           <Title order={2} size="h4" id="whoami-title" mb="xs">
             Signed in

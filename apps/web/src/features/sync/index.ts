@@ -1,1 +1,2 @@
 export { SyncPage } from './components/sync-page';
+export { GettingStarted } from './components/getting-started';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncRunStatus } from '@ebay-connector/contract';
-import { formatDuration, formatRelative, formatTime, intervalError, pausedReason, progressText, runErrorNote, shownTotal } from './format';
+import { formatDuration, formatRelative, formatTime, intervalError, pausedReason, progressText, runErrorNote, setupProgress, shownTotal } from './format';
 
 describe('sync time formatting', () => {
   const zone = process.env.TZ;
@@ -94,5 +94,16 @@ describe('run error notes', () => {
     expect(runErrorNote({ errorCode: 'retry_pending' })).toEqual({ label: 'Retrying', color: 'orange' });
     expect(runErrorNote({ errorCode: 'retries_exhausted' })).toEqual({ label: 'Error', color: 'red' });
     expect(runErrorNote({ errorCode: null })).toBeNull();
+  });
+});
+
+describe('setup progress', () => {
+  const entry = (lastRun: { status: string } | null, recordCount = 0) =>
+    ({ accountId: 'a', resource: 'orders', lastRun, recordCount }) as never;
+  it('is nothing without accounts, connected with one, synced once a run succeeded or records are stored', () => {
+    expect(setupProgress({ status: [] })).toEqual({ connected: false, synced: false });
+    expect(setupProgress({ status: [entry(null), entry({ status: 'failed' })] })).toEqual({ connected: true, synced: false });
+    expect(setupProgress({ status: [entry(null), entry({ status: 'succeeded' })] })).toEqual({ connected: true, synced: true });
+    expect(setupProgress({ status: [entry({ status: 'running' }, 200)] })).toEqual({ connected: true, synced: true });
   });
 });

@@ -1,4 +1,10 @@
-import { syncScheduleSchema, type AccountStatus, type SyncRun, type SyncRunStatus } from '@ebay-connector/contract';
+import {
+  syncScheduleSchema,
+  type AccountStatus,
+  type SyncRun,
+  type SyncRunStatus,
+  type SyncStatusResponse,
+} from '@ebay-connector/contract';
 import { utcText } from '../../../lib/utc-time';
 
 export const statusColor: Record<SyncRunStatus, string> = {
@@ -118,4 +124,12 @@ export function runErrorNote(run: Pick<SyncRun, 'errorCode'>): { label: string; 
   if (!run.errorCode) return null;
   if (run.errorCode === 'retry_pending') return { label: 'Retrying', color: 'orange' };
   return { label: 'Error', color: 'red' };
+}
+
+/** Where a new installation stands: an account connected, something synced. */
+export function setupProgress(data: SyncStatusResponse): { connected: boolean; synced: boolean } {
+  return {
+    connected: data.status.length > 0,
+    synced: data.status.some((s) => s.lastRun?.status === 'succeeded' || s.recordCount > 0),
+  };
 }
