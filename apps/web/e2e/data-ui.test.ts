@@ -517,6 +517,11 @@ describe('synced data pages', () => {
     await desk.getByTestId('disputes').waitFor();
     const disputes = await fits(desk, 'disputes');
     expect(disputes.table).toBeLessThanOrEqual(disputes.box);
+    await desk.goto('/logs');
+    await desk.getByTestId('logs-table').locator('tbody tr').first().waitFor();
+    const logs = await fits(desk, 'logs-table');
+    expect(logs.table).toBeLessThanOrEqual(logs.box);
+    await shoot(desk, 'layout-logs-1400');
     await wide.close();
 
     const phone = await newContext({ width: 390, height: 800 });

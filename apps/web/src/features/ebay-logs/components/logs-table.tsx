@@ -3,7 +3,6 @@ import type { EbayCall } from '@ebay-connector/contract';
 import { utcText } from '../../../lib/utc-time';
 import { CallStatusBadge } from './call-status-badge';
 
-
 export function LogsTable(props: {
   calls: EbayCall[];
   accountName: (id: string | null) => string;
@@ -11,20 +10,18 @@ export function LogsTable(props: {
 }) {
   const { calls, accountName, onOpen } = props;
   return (
-    <Table.ScrollContainer minWidth={1060} type="native">
+    // Fits a 1400 px screen beside the navbar: what was called, its method and API share a cell, as do the
+    // duration and a retry's attempt number, and eBay's error id and request id. Narrower screens scroll it.
+    <Table.ScrollContainer minWidth={760} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="logs-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Time (UTC)</Table.Th>
             <Table.Th>Account</Table.Th>
-            <Table.Th>API</Table.Th>
-            <Table.Th>Operation</Table.Th>
-            <Table.Th>Method</Table.Th>
+            <Table.Th>Call</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th ta="right">Duration</Table.Th>
-            <Table.Th ta="right">Attempt</Table.Th>
-            <Table.Th style={{ whiteSpace: 'nowrap' }}>eBay error</Table.Th>
-            <Table.Th style={{ whiteSpace: 'nowrap' }}>eBay request id</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>eBay error / request id</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,30 +46,31 @@ export function LogsTable(props: {
               <Table.Td>
                 <Text size="sm">{accountName(call.accountId)}</Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm">{call.api}</Text>
-              </Table.Td>
-              <Table.Td>
+              <Table.Td data-testid="log-call">
                 <Text size="sm" fw={500}>
                   {call.operation}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{call.method}</Text>
+                <Text size="xs" c="dimmed">
+                  {call.method} · {call.api}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <CallStatusBadge status={call.status} errorKind={call.errorKind} />
               </Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm">{call.durationMs} ms</Text>
-              </Table.Td>
-              <Table.Td ta="right">
-                <Text size="sm">{call.attempt}</Text>
+                {call.attempt > 1 && (
+                  <Text size="xs" c="dimmed" data-testid="log-attempt">
+                    attempt {call.attempt}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{call.ebayErrorId ?? ''}</Text>
-              </Table.Td>
-              <Table.Td>
+                {call.ebayErrorId !== null && (
+                  <Text size="sm" data-testid="ebay-error-id">
+                    {call.ebayErrorId}
+                  </Text>
+                )}
                 {call.ebayRequestId && (
                   <Code fz="xs" title={call.ebayRequestId} data-testid="ebay-request-id">
                     {call.ebayRequestId.length > 16 ? `${call.ebayRequestId.slice(0, 16)}…` : call.ebayRequestId}
