@@ -225,6 +225,15 @@ export async function listPageJson(db: SyncDb, spec: ListSpec, q: Query): Promis
   return total === undefined ? `{${items}}` : `{${items},"total":${JSON.stringify(total)}}`;
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return)
+ * gets a leading apostrophe, which spreadsheets show as text: buyers write message subjects and bodies, sellers
+ * write item titles ("CSV injection"). Numbers, negative amounts included, stay as they are.
+ */
+export function csvCell(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+}
+
 /** Every matching row as CSV, streamed page by page (keyset), so memory stays flat for any size. */
 export function csvStream(db: SyncDb, spec: ListSpec, q: Query): Readable {
   async function* rows() {
@@ -242,6 +251,7 @@ export function csvStream(db: SyncDb, spec: ListSpec, q: Query): Readable {
           if (v !== null && typeof v === 'object') return JSON.stringify(v);
           // As in the JSON answer: csv-stringify would write true as 1 and false as an empty cell, like null.
           if (typeof v === 'boolean') return v ? 'true' : 'false';
+          if (typeof v === 'string') return csvCell(v);
           return v ?? '';
         });
       }

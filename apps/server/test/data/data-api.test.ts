@@ -318,6 +318,30 @@ describe('read APIs over synced data', () => {
     for (const m of json) expect([m.messageId, csvRead.get(m.messageId)]).toEqual([m.messageId, m.isRead === null ? '' : String(m.isRead)]);
   });
 
+  it('writes text a spreadsheet would run as a formula as text in CSV; JSON keeps it as stored', async () => {
+    const [row] = (await sql<{ message_id: string; subject: string | null }>`select message_id, subject from ebay_messages
+      where account_id = ${accountId}::uuid order by message_id limit 1`.execute(t.syncDb)).rows;
+    if (!row) throw new Error('no message');
+    const formula = '=HYPERLINK("http://example.invalid","click")';
+    await sql`update ebay_messages set subject = ${formula} where account_id = ${accountId}::uuid and message_id = ${row.message_id}`.execute(t.syncDb);
+    try {
+      const [header, ...rows] = parseCsv((await get(`/api/messages.csv?accountId=${accountId}`)).body);
+      const id = header?.indexOf('messageId') ?? -1;
+      const subject = header?.indexOf('subject') ?? -1;
+      expect(rows.find((r) => r[id] === row.message_id)?.[subject]).toBe(`'${formula}`);
+      const json = await listAll(`/api/messages?accountId=${accountId}`);
+      expect(json.find((m) => m['messageId'] === row.message_id)?.['subject']).toBe(formula);
+      // Amounts keep their sign: a refund's negative amount is a number, not a formula.
+      const tx = parseCsv((await get('/api/finances/transactions.csv')).body);
+      const amount = tx[0]?.indexOf('amountValue') ?? -1;
+      expect(amount).toBeGreaterThanOrEqual(0);
+      expect(tx.length).toBeGreaterThan(1);
+      expect(tx.slice(1).every((r) => /^-?\d+(\.\d+)?$|^$/.test(r[amount] ?? ''))).toBe(true);
+    } finally {
+      await sql`update ebay_messages set subject = ${row.subject} where account_id = ${accountId}::uuid and message_id = ${row.message_id}`.execute(t.syncDb);
+    }
+  });
+
   it('filters messages by read state, counting a message without one as unread like the dashboard', async () => {
     const before = (await sql<{ message_id: string; is_read: boolean | null }>`select message_id, is_read from ebay_messages order by message_id limit 3`.execute(t.syncDb)).rows;
     const ids = before.map((r) => r.message_id);
