@@ -77,6 +77,24 @@ export function registerDatabaseCollectors(registry: Registry, deps: { db: Db; l
   });
 
   new Gauge({
+    name: `${PREFIX}sync_runs_retry_pending`,
+    help: 'Sync runs waiting for the queue to retry them after a transient failure (error code retry_pending)',
+    labelNames: ['resource'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      await guarded('sync_runs_retry_pending', async () => {
+        const { rows } = await sql<{ resource: string; n: string }>`
+          select resource, count(*) as n from sync_runs
+          where status = 'queued' and error_code = 'retry_pending'
+          group by resource
+        `.execute(db);
+        for (const r of rows) this.set({ resource: r.resource }, Number(r.n));
+      });
+    },
+  });
+
+  new Gauge({
     name: `${PREFIX}queue_jobs`,
     help: 'Jobs waiting or running in the pg-boss queue, by queue name and state (created, retry, active)',
     labelNames: ['queue', 'state'],

@@ -107,8 +107,12 @@ describe('/metrics with the eBay module (loopback, no token)', () => {
     if (!exists.rows[0]?.ok) return;
     const account = await t.db.selectFrom('ebay_accounts').select('id').executeTakeFirstOrThrow();
     await sql`insert into sync_runs (account_id, resource, mode, trigger, status) values (${account.id}, 'orders', 'full', 'manual', 'running')`.execute(t.db);
+    await sql`insert into sync_runs (account_id, resource, mode, trigger, status, error_code, error_message)
+      values (${account.id}, 'payouts', 'full', 'manual', 'queued', 'retry_pending', 'Attempt 1 of 6 failed')`.execute(t.db);
     const samples = await scrape();
     expect(valueOf(samples, 'ebay_connector_sync_runs', { status: 'running', resource: 'orders' })).toBe(1);
+    expect(valueOf(samples, 'ebay_connector_sync_runs_retry_pending', { resource: 'payouts' })).toBe(1);
+    expect(samples.filter((s) => s.name === 'ebay_connector_sync_runs_retry_pending')).toHaveLength(1);
   });
 });
 
