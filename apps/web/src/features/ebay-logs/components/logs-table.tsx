@@ -73,7 +73,7 @@ export function LogsTable(props: {
                 )}
                 {call.ebayRequestId && (
                   <Code fz="xs" title={call.ebayRequestId} data-testid="ebay-request-id">
-                    {call.ebayRequestId.length > 16 ? `${call.ebayRequestId.slice(0, 16)}…` : call.ebayRequestId}
+                    {call.ebayRequestId.length > 28 ? `${call.ebayRequestId.slice(0, 28)}…` : call.ebayRequestId}
                   </Code>
                 )}
               </Table.Td>
