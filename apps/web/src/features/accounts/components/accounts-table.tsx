@@ -57,7 +57,8 @@ export function AccountsTable(props: AccountsTableProps) {
             const connected = account.status !== 'revoked' && token !== null;
             return (
               <Table.Tr key={account.id} data-testid={`account-row-${account.username}`}>
-                <Table.Td>
+                {/* Wide enough for the actions two by two instead of one under the other. */}
+                <Table.Td miw={190}>
                   <Stack gap={4}>
                     <Text size="sm" fw={600} data-testid="account-label">
                       {account.label}
@@ -74,7 +75,7 @@ export function AccountsTable(props: AccountsTableProps) {
                       </Text>
                     )}
                     {canManage && (
-                      <Group gap={4} wrap="wrap" maw={180} data-testid="account-actions">
+                      <Group gap={4} wrap="wrap" maw={190} data-testid="account-actions">
                         {connected ? (
                           <>
                             <Button

@@ -1,5 +1,5 @@
 import { Anchor, Code, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 /** Scope URLs are long: show their last segment, two at first, all on demand. */
 function shortScope(scope: string): string {
@@ -7,16 +7,22 @@ function shortScope(scope: string): string {
   return tail || scope;
 }
 
+/** A scope with line-break opportunities after its dots and slashes, so it wraps between words first. */
+function breakable(scope: string): ReactNode[] {
+  return scope.split(/(?<=[./])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
+
 export function ScopesCell({ scopes, accountLabel }: { scopes: string[]; accountLabel: string }) {
   const [open, setOpen] = useState(false);
   if (scopes.length === 0) return <Text size="sm" c="dimmed">none</Text>;
   const shown = open ? scopes : scopes.slice(0, 2);
   return (
-    // Long scope names break at any character rather than widen the accounts table past the page.
+    // Long scope names break after a dot or slash, and at any character if they must, rather than widen the
+    // accounts table past the page.
     <Stack gap={2} maw={170}>
       {shown.map((scope) => (
         <Code key={scope} title={scope} style={{ overflowWrap: 'anywhere' }}>
-          {open ? scope : shortScope(scope)}
+          {breakable(open ? scope : shortScope(scope))}
         </Code>
       ))}
       {scopes.length > 2 && (
