@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { awaitingShipment as awaiting, openDispute } from '../data/record-states';
 import type { Db } from '../platform/database';
 
 /**
@@ -98,23 +99,19 @@ export async function lastPayout(db: Db, ids: string[]) {
     .executeTakeFirst();
 }
 
-/**
- * Orders awaiting shipment: not yet fulfilled (`NOT_STARTED` or `IN_PROGRESS`, eBay's own "awaiting shipment"
- * filter) and not cancelled. The orders list's `awaitingShipment=true` selects the same orders.
- */
+/** Orders awaiting shipment, of any date (the orders list's `awaitingShipment=true` selects the same ones). */
 export async function awaitingShipment(db: Db, ids: string[]): Promise<number> {
   const res = await sql<{ n: number }>`
-    select count(*)::int as n from ebay_orders
-    where account_id = any(${ids}::uuid[]) and fulfillment_status in ('NOT_STARTED', 'IN_PROGRESS')
-      and coalesce(cancel_state, '') <> 'CANCELED'`.execute(db);
+    select count(*)::int as n from ebay_orders o
+    where o.account_id = any(${ids}::uuid[]) and ${awaiting('o')}`.execute(db);
   return res.rows[0]?.n ?? 0;
 }
 
-/** Disputes not closed (any eBay status other than CLOSED). */
+/** Disputes not closed (the disputes list's `open=true`). */
 export async function openDisputes(db: Db, ids: string[]): Promise<number> {
   const res = await sql<{ n: number }>`
-    select count(*)::int as n from ebay_disputes
-    where account_id = any(${ids}::uuid[]) and coalesce(dispute_status, '') <> 'CLOSED' and closed_date is null`.execute(db);
+    select count(*)::int as n from ebay_disputes d
+    where d.account_id = any(${ids}::uuid[]) and ${openDispute('d')}`.execute(db);
   return res.rows[0]?.n ?? 0;
 }
 

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
-import { decimal, isoTimestamp as iso, opaque, type ListSpec } from './list-engine';
+import { decimal, isoTimestamp as iso, opaque, type FilterSpec, type ListSpec } from './list-engine';
+import { awaitingShipment, inStock, openDispute, unreadMessage } from './record-states';
 
 // An instant with its offset, or a day (`2026-11-20`: that day's start in UTC, the days the UI filters by).
 const isoDate = z
@@ -13,6 +14,13 @@ const dateRange = (column: string) => [
   { param: 'from', schema: isoDate, where: (v: string) => sql`t.${sql.raw(column)} >= ${v}::timestamptz` },
   { param: 'to', schema: isoDate, where: (v: string) => sql`t.${sql.raw(column)} < ${v}::timestamptz` },
 ];
+/** `param=true` keeps the rows in a state, `param=false` the others. */
+// The states the dashboard counts come from ./record-states, so a list filtered by one shows what was counted.
+const flag = (param: string, state: RawBuilder<boolean>): FilterSpec => ({
+  param,
+  schema: z.enum(['true', 'false']),
+  where: (v: 'true' | 'false') => (v === 'true' ? state : sql`not ${state}`),
+});
 const eq = (param: string, column: string) => ({
   param,
   schema: text,
@@ -51,15 +59,7 @@ export const ordersList: ListSpec = {
         sql`exists (select 1 from ebay_order_line_items li where li.account_id = t.account_id and li.order_id = t.order_id and li.sku = ${v})`,
     },
     { param: 'q', schema: text, where: (v: string) => sql`t.search_text like ${like(v)}` },
-    // As the dashboard counts them: not shipped yet (eBay's NOT_STARTED or IN_PROGRESS) and not cancelled.
-    {
-      param: 'awaitingShipment',
-      schema: z.enum(['true', 'false']),
-      where: (v: 'true' | 'false') =>
-        v === 'true'
-          ? sql`(t.fulfillment_status in ('NOT_STARTED', 'IN_PROGRESS') and coalesce(t.cancel_state, '') <> 'CANCELED')`
-          : sql`not (coalesce(t.fulfillment_status in ('NOT_STARTED', 'IN_PROGRESS'), false) and coalesce(t.cancel_state, '') <> 'CANCELED')`,
-    },
+    flag('awaitingShipment', awaitingShipment('t')),
   ],
 };
 
@@ -132,15 +132,7 @@ export const disputesList: ListSpec = {
     eq('orderId', 'order_id'),
     eq('buyer', 'buyer_username'),
     ...dateRange('open_date'),
-    // As the dashboard counts them: not closed, whatever eBay's other status.
-    {
-      param: 'open',
-      schema: z.enum(['true', 'false']),
-      where: (v: 'true' | 'false') =>
-        v === 'true'
-          ? sql`(coalesce(t.dispute_status, '') <> 'CLOSED' and t.closed_date is null)`
-          : sql`not (coalesce(t.dispute_status, '') <> 'CLOSED' and t.closed_date is null)`,
-    },
+    flag('open', openDispute('t')),
   ],
 };
 
@@ -175,12 +167,7 @@ export const messagesList: ListSpec = {
       schema: text,
       where: (v: string) => sql`(lower(t.subject) like ${like(v)} or lower(t.body) like ${like(v)})`,
     },
-    // As the conversations and the dashboard count them: a message eBay did not say was read is unread.
-    {
-      param: 'unread',
-      schema: z.enum(['true', 'false']),
-      where: (v: 'true' | 'false') => (v === 'true' ? sql`not coalesce(t.is_read, false)` : sql`coalesce(t.is_read, false)`),
-    },
+    flag('unread', unreadMessage('t')),
   ],
 };
 
@@ -205,13 +192,7 @@ export const inventoryList: ListSpec = {
       where: (v: string) => sql`(lower(t.sku) like ${like(v)} or lower(t.title) like ${like(v)})`,
     },
     eq('condition', 'condition'),
-    // Ship-to-location quantity: none left (0, or none reported) or some.
-    {
-      param: 'inStock',
-      schema: z.enum(['true', 'false']),
-      where: (v: 'true' | 'false') =>
-        v === 'true' ? sql`coalesce(t.quantity, 0) > 0` : sql`coalesce(t.quantity, 0) <= 0`,
-    },
+    flag('inStock', inStock('t')),
   ],
 };
 

@@ -1,4 +1,5 @@
 import { sql, type QueryExecutorProvider, type Transaction } from 'kysely';
+import { unreadMessage } from '../data/record-states';
 import { bulkUpsert, type UpsertSpec } from './bulk-upsert';
 import type {
   EbayDisputeSummary,
@@ -161,7 +162,7 @@ export async function refreshThreads(
   await sql`
     with fresh as (
       select account_id, thread_id, max(item_id) as item_id, max(item_title) as item_title,
-        count(*)::int as message_count, (count(*) filter (where not coalesce(is_read, false)))::int as unread,
+        count(*)::int as message_count, (count(*) filter (where ${unreadMessage('ebay_messages')}))::int as unread,
         max(received_at) as last_message_at,
         (array_agg(subject order by received_at, message_id) filter (where subject is not null))[1] as subject,
         coalesce(
