@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DisconnectResponse } from '@ebay-connector/contract';
 import { api } from '../../../lib/api-client';
-import { accountsQueryKey } from './get-accounts';
+import { accountsQueryKey } from '../../../lib/api/get-accounts';
 
 /** `DELETE /api/ebay/accounts/{id}`: drops the tokens; with `purge` the synced data is deleted too. */
 export function disconnectAccount(id: string, purge: boolean): Promise<DisconnectResponse> {

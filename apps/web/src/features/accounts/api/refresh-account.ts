@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RefreshResponse } from '@ebay-connector/contract';
 import { api } from '../../../lib/api-client';
-import { accountsQueryKey } from './get-accounts';
+import { accountsQueryKey } from '../../../lib/api/get-accounts';
 
 /** `POST /api/ebay/accounts/{id}/refresh`; with `dryRun` nothing changes and the answer explains the decision. */
 export function refreshAccount(id: string, dryRun: boolean): Promise<RefreshResponse> {

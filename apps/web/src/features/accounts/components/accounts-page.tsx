@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
 import { hasRole, useCurrentUser } from '../../../lib/current-user';
-import { useAccounts } from '../api/get-accounts';
+import { useAccounts } from '../../../lib/api/get-accounts';
 import { useRefreshAccount } from '../api/refresh-account';
 import { reconnectReturnTo, useStartOauth } from '../api/start-oauth';
 import { AccountBanners } from './account-banners';

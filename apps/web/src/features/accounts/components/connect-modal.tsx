@@ -2,7 +2,7 @@ import { Button, Group, Loader, Modal, Radio, Stack, Text, TextInput } from '@ma
 import { useState, type FormEvent } from 'react';
 import { ebayEnvironments, updateAccountRequestSchema, type EbayEnvironment } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
-import { useAccounts } from '../api/get-accounts';
+import { useAccounts } from '../../../lib/api/get-accounts';
 import { useStartOauth } from '../api/start-oauth';
 
 const environmentLabels: Record<EbayEnvironment, string> = {

@@ -8,7 +8,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
 import { accountsWithData } from '../../../lib/accounts-with-data';
 import { utcLabel, utcText } from '../../../lib/utc-time';
-import { useAccounts } from '../api/get-accounts';
+import { useAccounts } from '../../../lib/api/get-accounts';
 import { useDashboard } from '../api/get-dashboard';
 import { byRevenue, chartPoints, formatCount, formatMoney, formatMoneyList, inCurrencyOrder } from './format';
 

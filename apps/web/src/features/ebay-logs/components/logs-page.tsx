@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
 import { accountsWithData } from '../../../lib/accounts-with-data';
-import { useAccounts } from '../api/get-accounts';
+import { useAccounts } from '../../../lib/api/get-accounts';
 import { useLogs, type LogFilters } from '../api/get-logs';
 import { CallDetailDrawer } from './call-detail-drawer';
 import { LogsFiltersForm } from './logs-filters';

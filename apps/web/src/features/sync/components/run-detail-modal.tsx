@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Modal, Table, Text } from '@mantine/core'
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
-import { useSyncRun } from '../api/get-sync-run';
+import { useSyncRun } from '../../../lib/api/get-sync-run';
 import { useStopRun } from '../api/stop-run';
 import { formatDuration, formatTime, isActive, progressText, runErrorNote, statusColor } from './format';
 import { ResumedFrom, RunProgress } from './run-progress';

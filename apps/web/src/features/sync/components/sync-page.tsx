@@ -9,7 +9,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeader } from '../../../components/page-header';
 import { accountsWithData } from '../../../lib/accounts-with-data';
 import { hasRole, useCurrentUser } from '../../../lib/current-user';
-import { useAccounts } from '../api/get-accounts';
+import { useAccounts } from '../../../lib/api/get-accounts';
 import { useSyncStatus } from '../api/get-sync-status';
 import { useStartSync, type SyncModeName } from '../api/start-sync';
 import { useStartSyncAll } from '../api/start-sync-all';

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../../components/error-alert';
 import { LoadingState } from '../../../../components/loading-state';
 import { PageHeader } from '../../../../components/page-header';
 import { accountsWithData } from '../../../../lib/accounts-with-data';
-import { useAccounts } from '../../api/get-accounts';
+import { useAccounts } from '../../../../lib/api/get-accounts';
 import { useMessageThreads } from '../../api/get-message-threads';
 import { messagesPath, useMessages } from '../../api/get-messages';
 import { csvHref, type FilterField } from '../../lib/query-string';

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../../components/error-alert';
 import { LoadingState } from '../../../../components/loading-state';
 import { PageHeader } from '../../../../components/page-header';
 import { accountsWithData } from '../../../../lib/accounts-with-data';
-import { useAccounts } from '../../api/get-accounts';
+import { useAccounts } from '../../../../lib/api/get-accounts';
 import { csvHref, nextSort, type FilterField } from '../../lib/query-string';
 import { shownText } from '../../lib/shown-text';
 import { DataTable } from './data-table';

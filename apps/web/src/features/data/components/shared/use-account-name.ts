@@ -1,4 +1,4 @@
-import { useAccounts } from '../../api/get-accounts';
+import { useAccounts } from '../../../../lib/api/get-accounts';
 
 /** Account id -> its label (or a short id while the accounts load or for a deleted account). */
 export function useAccountName(): (id: string | null | undefined) => string {

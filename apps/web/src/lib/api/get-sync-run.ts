@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SyncRun } from '@ebay-connector/contract';
-import { api } from '../../../lib/api-client';
+import { api } from '../api-client';
 
-/** `GET /api/ebay/sync/runs/{id}`. */
+/** `GET /api/ebay/sync/runs/{id}`, read by the sync page's run detail and the terminal's run view (one cache entry). */
 export function getSyncRun(id: string, signal?: AbortSignal) {
   return api.get<{ run: SyncRun }>(`/api/ebay/sync/runs/${encodeURIComponent(id)}`, signal ? { signal } : {});
 }
