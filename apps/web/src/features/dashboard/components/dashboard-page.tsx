@@ -35,6 +35,9 @@ function Stat({ label, value, hint, testId, to }: { label: string; value: string
 }
 
 function Figures({ data, accountId }: { data: DashboardResponse; accountId: string }) {
+  // A count links to the list that shows what it counted, for the account picked here; nothing to show, no link.
+  const listLink = (count: number, list: string) =>
+    count > 0 ? { to: accountId ? `${list}&accountId=${encodeURIComponent(accountId)}` : list } : {};
   const revenue = byRevenue(data.orders.revenue);
   const currencies = revenue.map((r) => r.currency);
   // A currency picked in the chart stays picked while the period or account still has it.
@@ -50,9 +53,7 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
           label={`Orders, last ${data.days} days`}
           value={formatCount(data.orders.count)}
           hint={`${formatCount(data.orders.awaitingShipment)} awaiting shipment (any date)`}
-          {...(data.orders.awaitingShipment > 0
-            ? { to: `/data/orders?awaitingShipment=true${accountId ? `&accountId=${accountId}` : ''}` }
-            : {})}
+          {...listLink(data.orders.awaitingShipment, '/data/orders?awaitingShipment=true')}
         />
         <Stat
           testId="stat-revenue"
@@ -71,13 +72,13 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
           testId="stat-disputes"
           label="Open disputes"
           value={formatCount(data.openDisputes)}
-          {...(data.openDisputes > 0 ? { to: `/data/disputes?open=true${accountId ? `&accountId=${accountId}` : ''}` } : {})}
+          {...listLink(data.openDisputes, '/data/disputes?open=true')}
         />
         <Stat
           testId="stat-unread"
           label="Unread messages"
           value={formatCount(data.unreadMessages)}
-          {...(data.unreadMessages > 0 ? { to: `/data/messages?unread=true${accountId ? `&accountId=${accountId}` : ''}` } : {})}
+          {...listLink(data.unreadMessages, '/data/messages?unread=true')}
         />
       </SimpleGrid>
       {data.orders.count > 0 ? (
