@@ -133,7 +133,7 @@ describe('synced data pages', () => {
   });
 
   it('leaves the first steps off the home page once an account has synced', async () => {
-    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ebay/sync/status');
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ebay/sync/runs');
     await page.goto('/');
     expect((await answered).status()).toBe(200);
     await page.getByTestId('whoami-email').waitFor();

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { SyncResourceName, SyncRunListResponse, SyncRunStatus } from '@ebay-connector/contract';
 import { api } from '../../../lib/api-client';
 
@@ -30,4 +30,16 @@ export function syncRunsQueryOptions(filters: RunFilters, live: boolean) {
 
 export function useSyncRuns(filters: RunFilters, live: boolean) {
   return useInfiniteQuery(syncRunsQueryOptions(filters, live));
+}
+
+/** The newest page of succeeded runs of any account: whether anything has synced yet (one keyset page, no counting). */
+export function succeededRunsQueryOptions() {
+  return queryOptions({
+    queryKey: [...syncRunsQueryKey, 'succeeded'],
+    queryFn: ({ signal }) => getSyncRuns({ status: 'succeeded' }, null, signal),
+  });
+}
+
+export function useSucceededRuns() {
+  return useQuery(succeededRunsQueryOptions());
 }

@@ -3,7 +3,6 @@ import {
   type AccountStatus,
   type SyncRun,
   type SyncRunStatus,
-  type SyncStatusResponse,
 } from '@ebay-connector/contract';
 import { utcText } from '../../../lib/utc-time';
 
@@ -126,10 +125,7 @@ export function runErrorNote(run: Pick<SyncRun, 'errorCode'>): { label: string; 
   return { label: 'Error', color: 'red' };
 }
 
-/** Where a new installation stands: an account connected, something synced. */
-export function setupProgress(data: SyncStatusResponse): { connected: boolean; synced: boolean } {
-  return {
-    connected: data.status.length > 0,
-    synced: data.status.some((s) => s.lastRun?.status === 'succeeded' || s.recordCount > 0),
-  };
+/** Where a new installation stands: an account connected, a run that succeeded. */
+export function setupProgress(accounts: number, succeededRuns: number): { connected: boolean; synced: boolean } {
+  return { connected: accounts > 0, synced: succeededRuns > 0 };
 }
