@@ -98,14 +98,21 @@ describe('eBay accounts, terminal and logs', () => {
     expect(await row.getByTestId('last-refresh').textContent()).toBe('just now');
   });
 
-  it('shows a token refresh live in the terminal', async () => {
+  it('opens the terminal with the kept events and shows a token refresh live', async () => {
     const terminal = await adminContext.newPage();
     await terminal.goto('/terminal');
     await terminal.getByTestId('stream-status').getByText('Live').waitFor();
+    // Opened without a filter, it shows what just happened first: the connect and the refresh of the test before.
+    const refreshes = terminal.getByTestId('terminal-line-ebay.call').filter({ hasText: 'refreshToken' });
+    await terminal.getByTestId('terminal-line-account.connected').first().waitFor();
+    await refreshes.first().waitFor();
+    await terminal.waitForTimeout(1500);
+    const kept = await refreshes.count();
     const refreshed = await call(page, 'POST', `/api/ebay/accounts/${accountId}/refresh`);
     expect(refreshed.status).toBe(200);
-    const line = terminal.getByTestId('terminal-line-ebay.call').filter({ hasText: 'refreshToken' });
+    const line = refreshes.nth(kept);
     await line.waitFor();
+    expect(await refreshes.count()).toBe(kept + 1);
     expect(await line.textContent()).toMatch(/POST\s+oauth refreshToken\s+200\s+\d+ ms/);
     await terminal.getByTestId('terminal-line-account.status').or(terminal.getByTestId('terminal-line-ebay.call')).first().waitFor();
     await shoot(terminal, 'ebay-terminal');

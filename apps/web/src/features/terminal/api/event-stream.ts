@@ -76,17 +76,17 @@ const SEEN_IDS = 5000;
 const filterKey = (f: StreamFilters) => JSON.stringify([f.accountId ?? '', f.runId ?? '', f.types ?? '']);
 
 /**
- * Where a stream with `filters` starts: `'0'` replays the newest events the server keeps that match them, `null` starts
- * with the next live event, another id resumes after it. The page's first stream replays when it is filtered (a
- * run, an account, a type: such a view is about what happened, and a run is usually opened after it started, often
- * after it ended); unfiltered it starts live. A new filter replays what the server kept for it, since the lines of
- * the previous filter are not the new one's. A reconnect with the same filter resumes.
+ * Where a stream with `filters` starts: `'0'` replays the newest events the server kept that match them, `null` starts
+ * with the next live event, another id resumes after it. The page's first stream replays, filtered or not: an
+ * operator opens the terminal to see what just happened as much as what happens next (and a run is usually opened
+ * after it started, often after it ended). A new filter replays what the server kept for it, since the lines of the
+ * previous filter are not the new one's. A reconnect with the same filter resumes.
  */
 export function streamStart(
   filters: StreamFilters,
   previous: { filters: StreamFilters; lastEventId: string | null } | null,
 ): string | null {
-  if (previous === null) return filters.accountId || filters.runId || filters.types ? '0' : null;
+  if (previous === null) return '0';
   return filterKey(previous.filters) === filterKey(filters) ? previous.lastEventId : '0';
 }
 

@@ -204,8 +204,10 @@ export function TerminalPage() {
                   ? stream.replayed || runNotFound
                     ? emptyRunText(run.data?.run, runNotFound)
                     : 'Loading the events kept for this run…'
-                  : (accountId || type) && !stream.replayed
-                    ? 'Loading the kept events that match the filters…'
+                  : !stream.replayed
+                    ? accountId || type
+                      ? 'Loading the kept events that match the filters…'
+                      : 'Loading the kept events…'
                     : 'Waiting for events… refresh a token or start a sync to see eBay calls here.'
           }
         />
