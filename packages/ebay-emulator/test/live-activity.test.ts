@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatorOptionsInput, RunningEmulator } from '../src/index';
+import { HISTORY_GENERATOR } from '../src/data/order-timeline';
 import { FIXED_NOW, connectSeller, control, get, startTestEmulator } from './helpers/emulator.helper';
 
 const running: RunningEmulator[] = [];
@@ -245,5 +246,41 @@ describe('the state file keeps what changed after the history was generated', ()
     if (seller) seller.liveOrders = [5];
     writeFileSync(file, JSON.stringify(broken));
     await expect(start({ stateFile: file })).rejects.toThrow(/emulator state file .* is inconsistent .*live order 5.*delete it/);
+  });
+
+  it("drops the changes kept for another version of the history's generator, and keeps the grants", async () => {
+    const file = tempFile();
+    const first = await start({ stateFile: file });
+    const tokens = await connectSeller(first.url, first.state.sellers[0]?.profile.username ?? '');
+    await control(first.url, 'POST', '/sellers/1/orders', { count: 2 });
+    await control(first.url, 'POST', '/sellers/1/orders/modify', { count: 3 });
+    await stop(first);
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { overlay: { dataset: Record<string, unknown> } };
+    expect(kept.overlay.dataset['history']).toBe(HISTORY_GENERATOR);
+
+    // The same parameters, the same generator: the changes are back.
+    const same = await start({ stateFile: file });
+    expect((await truth(same.url, 'orders')).count).toBe(32);
+    await stop(same);
+
+    // A file written before the generator had a version (evenly spaced orders): its indices name orders whose dates
+    // changed.
+    delete kept.overlay.dataset['history'];
+    writeFileSync(file, JSON.stringify(kept));
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => {
+      warnings.push(w.message);
+    };
+    process.on('warning', onWarning);
+    try {
+      const second = await start({ stateFile: file });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => /describes a dataset generated with other parameters.*dropped/.test(w))).toHaveLength(1);
+      expect((await truth(second.url, 'orders')).count).toBe(30);
+      expect(second.state.sellers[0]?.overrides.size).toBe(0);
+      expect(await allOrders(second.url, tokens.access_token)).toHaveLength(30);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });

@@ -70,12 +70,13 @@ export class SellerDataset {
     this.liveAsOf = p.asOf;
     this.profile = sellerProfile(p.seed, p.number);
     const span = p.historyDays * DAY;
-    const step = p.orders > 0 ? Math.floor(span / p.orders) : span;
-    this.timeline = new OrderTimeline(p.seed, p.number, p.orders, p.asOf - span, step);
+    this.timeline = new OrderTimeline(p.seed, p.number, p.orders, p.asOf - span, span);
     this.fates = new OrderFates(p.seed, p.number, p.orders, this.liveOrders);
     this.inventoryCount = p.inventoryItems;
     this.buyerPool = Math.max(20, Math.min(100_000, Math.floor(p.orders / 3)));
-    this.payoutPeriod = Math.max(1, Math.ceil((step * 8) / DAY)) * DAY;
+    // About eight orders a period on average (busy and quiet days alike).
+    const averageGap = p.orders > 0 ? Math.floor(span / p.orders) : span;
+    this.payoutPeriod = Math.max(1, Math.ceil((averageGap * 8) / DAY)) * DAY;
   }
 
   get number(): number {

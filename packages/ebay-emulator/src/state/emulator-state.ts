@@ -2,6 +2,7 @@ import type { EmulatorOptions } from './options';
 import { VirtualClock } from './virtual-clock';
 import { DEFAULT_APP, type AppRegistration } from './app-registration';
 import { SellerDataset } from '../data/seller-dataset';
+import { HISTORY_GENERATOR } from '../data/order-timeline';
 import { TokenStore } from '../oauth/token.store';
 import { QuotaTracker } from '../quotas/quota.tracker';
 import { FaultInjector } from '../faults/fault.injector';
@@ -50,7 +51,7 @@ export function buildSellers(options: EmulatorOptions, asOf: number): SellerData
 
 function datasetSignature(options: EmulatorOptions): DatasetSignature {
   const { seed, ordersPerSeller, historyDays, inventoryItems } = options;
-  return { seed, ordersPerSeller, historyDays, inventoryItems };
+  return { seed, ordersPerSeller, historyDays, inventoryItems, history: HISTORY_GENERATOR };
 }
 
 export function createState(options: EmulatorOptions): EmulatorState {

@@ -28,6 +28,8 @@ const datasetSchema = z.object({
   ordersPerSeller: z.number().int().nonnegative(),
   historyDays: z.number(),
   inventoryItems: z.number().int().positive(),
+  /** Version of the generator of the history's creation times (`HISTORY_GENERATOR`); absent: version 1. */
+  history: z.number().int().positive().optional(),
 });
 export type DatasetSignature = z.infer<typeof datasetSchema>;
 
@@ -164,13 +166,14 @@ export function snapshotOverlay(dataset: DatasetSignature, sellers: readonly Sel
 
 function sameDataset(a: DatasetSignature, b: DatasetSignature): boolean {
   return a.seed === b.seed && a.ordersPerSeller === b.ordersPerSeller && a.historyDays === b.historyDays &&
-    a.inventoryItems === b.inventoryItems;
+    a.inventoryItems === b.inventoryItems && (a.history ?? 1) === (b.history ?? 1);
 }
 
 /**
  * Puts a kept overlay back into freshly generated `sellers` and returns its mutation counter. An overlay of a
- * dataset generated with other parameters (seed, sizes) no longer describes these orders: it is dropped with a
- * warning and 0 is returned; the changes of a seller no longer generated (fewer sellers) are left out. A file whose overlay contradicts itself (indices out of range, dates going backwards)
+ * dataset generated with other parameters (seed, sizes, another version of the history's generator) no longer
+ * describes these orders: it is dropped with a warning and 0 is returned; the changes of a seller no longer generated
+ * (fewer sellers) are left out. A file whose overlay contradicts itself (indices out of range, dates going backwards)
  * is an error naming the file.
  */
 export function restoreOverlay(
