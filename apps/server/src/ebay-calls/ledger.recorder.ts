@@ -76,6 +76,8 @@ function toEvent(row: LedgerRow): NewEvent {
       durationMs: row.duration_ms,
       attempt: row.attempt,
       ebayErrorId: row.ebay_error_id,
+      // Why a call has no status: `aborted` (STOP, shutdown), `network` (unreachable, reset, timed out).
+      errorKind: row.error_kind,
       requestId: row.request_id,
       ebayRequestId: row.ebay_request_id,
     },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactForLog, type EbayCallRecord } from '@ebay-connector/ebay-client';
 import { createEventBus, type EventBus } from '../../src/ebay-calls/event-bus';
@@ -63,6 +64,27 @@ describe('ledger recorder', () => {
     const callIds = published.map((e) => (e.data as { callId: string }).callId);
     expect(callIds).toEqual(rows.map((r) => String(r.id)));
     expect(lines.filter((l) => l.level === 50 || l.level === 40)).toEqual([]);
+  });
+
+  it("says in the call's event why it has no status (aborted by STOP or a shutdown, or a network failure)", async () => {
+    const ledger = createLedgerRecorder({ db: d.db, events, logger: testLogger(), bodyMaxBytes: 100 });
+    const hook = ledger.hookFor({ requestId: 'req-kinds' });
+    hook({ ...call(0), status: null, error: { kind: 'aborted', message: 'stopped' } });
+    hook({ ...call(1), status: null, error: { kind: 'network', message: 'reset' } });
+    hook(call(2));
+    await ledger.flush();
+    const published = await d.db
+      .selectFrom('ebay_events')
+      .select(['data'])
+      .where('type', '=', 'ebay.call')
+      .where(sql<boolean>`data->>'requestId' = 'req-kinds'`)
+      .orderBy('id')
+      .execute();
+    expect(published.map((e) => (e.data as { status: number | null; errorKind: string | null }))).toMatchObject([
+      { status: null, errorKind: 'aborted' },
+      { status: null, errorKind: 'network' },
+      { status: 200, errorKind: null },
+    ]);
   });
 
   it('keeps a body the client already cut to the same limit as it is, with the size the client cut', async () => {

@@ -26,6 +26,18 @@ describe('formatEvent', () => {
   it('colours 4xx yellow and failures without a status red', () => {
     expect(formatEvent({ ...base, type: 'ebay.call', data: { status: 429, durationMs: 1 } }).tone).toBe('warn');
     expect(formatEvent({ ...base, type: 'ebay.call', data: { status: null, durationMs: 1 } })).toMatchObject({ tone: 'error' });
+    expect(formatEvent({ ...base, type: 'ebay.call', data: { method: 'GET', api: 'identity', operation: 'getUser', status: null, errorKind: 'network', durationMs: 1 } })).toMatchObject({
+      text: 'GET  identity getUser  network error  1 ms',
+      tone: 'error',
+    });
+  });
+
+  it('shows a call ended by STOP or a shutdown as aborted, greyed, not as a network error', () => {
+    const data = { method: 'GET', api: 'sell.fulfillment', operation: 'getOrders', durationMs: 80, status: null, errorKind: 'aborted' };
+    expect(formatEvent({ ...base, type: 'ebay.call', data })).toMatchObject({
+      text: 'GET  sell.fulfillment getOrders  aborted  80 ms',
+      tone: 'muted',
+    });
   });
 
   it('shows sync counters and status changes', () => {

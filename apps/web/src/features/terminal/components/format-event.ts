@@ -18,7 +18,9 @@ export interface TerminalLine {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-export function toneOfStatus(status: number | null): Tone {
+export function toneOfStatus(status: number | null, errorKind: string | null = null): Tone {
+  // A call ended on purpose (STOP, a worker shutting down) is no failure of eBay's or of the network.
+  if (status === null && errorKind === 'aborted') return 'muted';
   if (status === null || status >= 500) return 'error';
   if (status >= 400) return 'warn';
   return 'ok';
@@ -53,10 +55,11 @@ export function formatEvent(event: EbayEvent): TerminalLine {
       const status = num(d['status']);
       const attempt = num(d['attempt']);
       const errorId = num(d['ebayErrorId']);
+      const errorKind = str(d['errorKind']);
       const parts = [
         str(d['method']) ?? '?',
         `${str(d['api']) ?? ''} ${str(d['operation']) ?? ''}`.trim(),
-        status === null ? 'network error' : String(status),
+        status !== null ? String(status) : errorKind === 'aborted' ? 'aborted' : 'network error',
         `${num(d['durationMs']) ?? '?'} ms`,
       ];
       if (attempt !== null && attempt > 1) parts.push(`attempt ${attempt}`);
@@ -64,7 +67,7 @@ export function formatEvent(event: EbayEvent): TerminalLine {
       // A failed call shows eBay's id of it: what eBay's support asks for.
       const ebayRequestId = str(d['ebayRequestId']);
       if (ebayRequestId !== null && (status === null || status >= 400)) parts.push(`eBay request ${ebayRequestId}`);
-      return { ...base, text: parts.join('  '), tone: toneOfStatus(status), callId: str(d['callId']) };
+      return { ...base, text: parts.join('  '), tone: toneOfStatus(status, errorKind), callId: str(d['callId']) };
     }
     case 'sync.started':
     case 'sync.progress':
