@@ -627,6 +627,20 @@ describe('synced data pages', () => {
     await page.getByTestId('purchases').waitFor();
   });
 
+  it('says plainly that an unknown order is not stored, with the way back to the list highlighted', async () => {
+    await page.goto('/data/orders/does-not-exist');
+    const empty = page.getByTestId('empty-state');
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain('Order does-not-exist is not in the synced data');
+    expect(await page.getByTestId('error-alert').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Orders', exact: true }).getAttribute('aria-current')).toBe('true');
+    await empty.getByRole('link', { name: 'Go to Orders' }).click();
+    await page.waitForURL((url) => url.pathname === '/data/orders');
+    expect(await nav.getByRole('link', { name: 'Orders', exact: true }).getAttribute('aria-current')).toBe('page');
+  });
+
   it('lets a viewer browse data on a tablet', async () => {
     const created = await call(page, 'POST', '/api/admin/users', { ...viewer, role: 'viewer' });
     expect(created.status).toBe(201);

@@ -20,7 +20,9 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
                 {section}
               </Text>
               {pages.map((page) => {
-                const active = matchPath({ path: page.path, end: true }, location.pathname) !== null;
+                // A detail page (`/data/orders/:id`) keeps its list highlighted; Home only on itself.
+                const exact = matchPath({ path: page.path, end: true }, location.pathname) !== null;
+                const active = exact || (page.path !== '/' && matchPath({ path: page.path, end: false }, location.pathname) !== null);
                 return (
                   <NavLink
                     key={page.path}
@@ -28,7 +30,7 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
                     to={page.path}
                     label={page.title}
                     active={active}
-                    aria-current={active ? 'page' : undefined}
+                    aria-current={exact ? 'page' : active ? 'true' : undefined}
                     onClick={onNavigate}
                   />
                 );

@@ -1,9 +1,11 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { EmptyState } from '../../../../components/empty-state';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { LoadingState } from '../../../../components/loading-state';
+import { isApiError } from '../../../../lib/api-client';
 
 /** Back link, title and the detail's loading or error state; children render once the data is there. */
 export function DetailPage<T>(props: {
@@ -27,7 +29,20 @@ export function DetailPage<T>(props: {
         {actions}
       </Group>
       {query.isPending && <LoadingState label={loadingLabel} />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isError &&
+        (isApiError(query.error) && query.error.status === 404 ? (
+          <EmptyState
+            title={`${title} is not in the synced data`}
+            description="It has not been synced yet, or its account was disconnected and its data deleted. Check the id, or find it in the list."
+            action={
+              <Button component={Link} to={back.to} variant="light">
+                Go to {back.label}
+              </Button>
+            }
+          />
+        ) : (
+          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+        ))}
       {query.isSuccess && children(query.data)}
     </Stack>
   );
