@@ -16,7 +16,7 @@ const fields: readonly FilterField[] = [
   { param: 'open', label: 'Open or closed', kind: 'select', options: ['true', 'false'], optionLabels: { true: 'Open', false: 'Closed' } },
   { param: 'status', label: 'Status', kind: 'select', options: ['OPEN', 'ACTION_NEEDED', 'WAITING_FOR_BUYER_RESPONSE', 'CLOSED'] },
   { param: 'orderId', label: 'Order id', kind: 'text' },
-  { param: 'buyer', label: 'Buyer', kind: 'text' },
+  { param: 'buyer', label: 'Buyer', kind: 'text', placeholder: 'Exact eBay username' },
   { param: 'from', label: 'Opened from', kind: 'dateFrom' },
   { param: 'to', label: 'Opened to', kind: 'dateTo' },
 ];

@@ -27,7 +27,7 @@ const fields: readonly FilterField[] = [
   },
   { param: 'orderId', label: 'Order id', kind: 'text' },
   { param: 'payoutId', label: 'Payout id', kind: 'text' },
-  { param: 'buyer', label: 'Buyer', kind: 'text' },
+  { param: 'buyer', label: 'Buyer', kind: 'text', placeholder: 'Exact eBay username' },
   { param: 'from', label: 'From', kind: 'dateFrom' },
   { param: 'to', label: 'To', kind: 'dateTo' },
 ];

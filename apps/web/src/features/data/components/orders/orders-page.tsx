@@ -27,8 +27,8 @@ export const orderFields: readonly FilterField[] = [
     options: ['true', 'false'],
     optionLabels: { true: 'Awaiting shipment', false: 'Shipped or cancelled' },
   },
-  { param: 'buyer', label: 'Buyer', kind: 'text' },
-  { param: 'sku', label: 'SKU', kind: 'text' },
+  { param: 'buyer', label: 'Buyer', kind: 'text', placeholder: 'Exact eBay username' },
+  { param: 'sku', label: 'SKU', kind: 'text', placeholder: 'Exact SKU' },
   { param: 'from', label: 'Created from', kind: 'dateFrom' },
   { param: 'to', label: 'Created to', kind: 'dateTo' },
 ];

@@ -12,7 +12,7 @@ import { useAccountName } from '../shared/use-account-name';
 
 const fields: readonly FilterField[] = [
   { param: 'q', label: 'Search', kind: 'text', placeholder: 'Item title' },
-  { param: 'seller', label: 'Seller', kind: 'text' },
+  { param: 'seller', label: 'Seller', kind: 'text', placeholder: 'Exact eBay username' },
 ];
 
 export function PurchasesPage() {
