@@ -101,7 +101,7 @@ function Detail({ call }: { call: EbayCallDetail }) {
         </Fact>
       </SimpleGrid>
       <Text size="xs" c="dimmed">
-        Tokens, secrets and authorization codes are redacted by the server before bodies are stored.
+        Tokens, secrets and authorization codes are redacted by the server before bodies are stored; buyers' personal details stay as eBay sent them.
       </Text>
       <Body title="Request body" body={call.requestBody} />
       <Body title="Response body" body={call.responseBody} />

@@ -47,7 +47,7 @@ export function LogsPage() {
     <>
       <PageHeader
         title="API logs"
-        description="Every request this connector made to eBay, newest first. Bodies are redacted by the server."
+        description="Every request this connector made to eBay, newest first. Tokens, secrets and authorization codes are removed from the bodies; buyers' names, addresses and messages stay as eBay sent them, for as long as the server keeps calls (LEDGER_RETENTION_DAYS, 30 by default)."
         actions={
           <Button variant="default" onClick={() => void logs.refetch()} loading={logs.isRefetching && !logs.isFetchingNextPage}>
             Reload
