@@ -234,9 +234,33 @@ export function csvCell(v: string): string {
   return /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
 }
 
-/** Every matching row as CSV, streamed page by page (keyset), so memory stays flat for any size. */
+/** Columns a CSV export adds after `accountId`: a spreadsheet of several shops says which one each row is of. */
+const CSV_ACCOUNT_COLUMNS = ['accountLabel', 'accountUsername'] as const;
+
+/** The CSV header of `spec`: its columns, with the account's label and eBay username after `accountId`. */
+export function csvColumns(spec: ListSpec): string[] {
+  return spec.columns.flatMap(([field]) => (field === 'accountId' ? [field, ...CSV_ACCOUNT_COLUMNS] : [field]));
+}
+
+/**
+ * Every matching row as CSV, streamed page by page (keyset), so memory stays flat for any size. Each row names its
+ * account by label and eBay username too (read once per export).
+ */
 export function csvStream(db: SyncDb, spec: ListSpec, q: Query): Readable {
+  const cell = (v: unknown) => {
+    if (v instanceof Date) return v.toISOString();
+    if (v !== null && typeof v === 'object') return JSON.stringify(v);
+    // As in the JSON answer: csv-stringify would write true as 1 and false as an empty cell, like null.
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (typeof v === 'string') return csvCell(v);
+    return v ?? '';
+  };
   async function* rows() {
+    const accounts = new Map(
+      (await sql<{ id: string; label: string; username: string }>`select id, label, username from ebay_accounts`.execute(db)).rows.map(
+        (a) => [a.id, a] as const,
+      ),
+    );
     let cursor: string | undefined;
     for (;;) {
       const page = await listPage(db, spec, {
@@ -245,21 +269,15 @@ export function csvStream(db: SyncDb, spec: ListSpec, q: Query): Readable {
         ...(cursor ? { cursor } : { cursor: undefined }),
       });
       for (const item of page.items) {
-        yield spec.columns.map(([field]) => {
-          const v = item[field];
-          if (v instanceof Date) return v.toISOString();
-          if (v !== null && typeof v === 'object') return JSON.stringify(v);
-          // As in the JSON answer: csv-stringify would write true as 1 and false as an empty cell, like null.
-          if (typeof v === 'boolean') return v ? 'true' : 'false';
-          if (typeof v === 'string') return csvCell(v);
-          return v ?? '';
+        yield spec.columns.flatMap(([field]) => {
+          if (field !== 'accountId') return [cell(item[field])];
+          const account = accounts.get(String(item[field]));
+          return [cell(item[field]), cell(account?.label ?? null), cell(account?.username ?? null)];
         });
       }
       if (!page.nextCursor) return;
       cursor = page.nextCursor;
     }
   }
-  return Readable.from(rows()).pipe(
-    stringify({ header: true, columns: spec.columns.map(([field]) => field) }),
-  );
+  return Readable.from(rows()).pipe(stringify({ header: true, columns: csvColumns(spec) }));
 }

@@ -260,8 +260,13 @@ describe('read APIs over synced data', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\n');
-    expect(lines[0]).toContain('orderId');
+    expect(lines[0]).toMatch(/^accountId,accountLabel,accountUsername,orderId,/);
     expect(lines).toHaveLength(261);
+    // Each row names its shop, not only by id.
+    const account = await sql<{ label: string; username: string }>`select label, username from ebay_accounts where id = ${accountId}`
+      .execute(t.syncDb)
+      .then((r) => r.rows[0]);
+    expect(lines[1]?.startsWith(`${accountId},${account?.label},${account?.username},`)).toBe(true);
     // The same stream, gzip-compressed for a client that accepts it.
     const gzip = await t.app.inject({
       method: 'GET',
@@ -275,7 +280,7 @@ describe('read APIs over synced data', () => {
       expect({ path, status: json.statusCode }).toEqual({ path, status: 200 });
       const res = await get(`${path}?format=csv`);
       expect({ path, status: res.statusCode }).toEqual({ path, status: 200 });
-      expect(res.body.split('\n')[0]).toContain('accountId');
+      expect(res.body.split('\n')[0]).toMatch(/^accountId,accountLabel,accountUsername,/);
     }
   });
 
