@@ -47,6 +47,12 @@ describe('getOrders', () => {
       expect(r.status).toBe(200);
       const body = r.body as OrdersPage;
       if (pages === 0) expectSchema(ordersPageSchema, body);
+      if (pages === 0) {
+        // The control API's first order date is the first order's creation.
+        const sellers = (await control(emu.url, 'GET', '/sellers')) as { sellers: Array<{ username: string; firstOrderDate: string }> };
+        const seller = sellers.sellers.find((s) => s.username === 'vintage.vault_us');
+        expect(seller?.firstOrderDate).toBe(body.orders[0]?.creationDate);
+      }
       for (const o of body.orders) {
         expect(seen.has(o.orderId)).toBe(false);
         seen.add(o.orderId);

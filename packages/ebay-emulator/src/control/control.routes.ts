@@ -59,7 +59,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
       modifiedOrders: s.overrides.size,
       addedMessages: s.addedMessages.length,
       inventoryItems: s.inventoryCount,
-      firstOrderDate: iso(s.timeline.start),
+      firstOrderDate: s.timeline.total > 0 ? iso(s.timeline.created(0)) : null,
       datasetAsOf: iso(s.asOf),
     })),
   }));
