@@ -51,6 +51,9 @@ export type StartSyncRequest = z.infer<typeof startSyncRequestSchema>;
 export const startSyncAllRequestSchema = z.object({ accountId: z.uuid(), mode: syncModeSchema.optional() });
 export type StartSyncAllRequest = z.infer<typeof startSyncAllRequestSchema>;
 
+export const stopSyncAllRequestSchema = z.object({ accountId: z.uuid() });
+export type StopSyncAllRequest = z.infer<typeof stopSyncAllRequestSchema>;
+
 export const startSyncResponseSchema = z.object({ runId: z.string() });
 export const startSyncAllResponseSchema = z.object({
   runs: z.array(
@@ -117,6 +120,9 @@ export const syncRunListResponseSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type SyncRunListResponse = z.infer<typeof syncRunListResponseSchema>;
+/** `POST /api/ebay/sync/all/stop`: the runs that were queued or running, as they are after the stop. */
+export const stopSyncAllResponseSchema = z.object({ runs: z.array(syncRunSchema) });
+export type StopSyncAllResponse = z.infer<typeof stopSyncAllResponseSchema>;
 
 export const syncStatusEntrySchema = z.object({
   accountId: z.string(),

@@ -3,7 +3,9 @@ import {
   putSyncSchedulesRequestSchema,
   startSyncAllRequestSchema,
   startSyncRequestSchema,
+  stopSyncAllRequestSchema,
   syncRunListQuerySchema,
+  type StopSyncAllResponse,
   type SyncRunListResponse,
   type SyncStatusResponse,
 } from '@ebay-connector/contract';
@@ -59,6 +61,14 @@ export function syncRoutes(deps: { sync: SyncService; db: SyncDb; fullRefreshMs:
       });
       if (!runs.ok) throw refused(runs.code);
       return reply.status(202).send({ runs: runs.runs });
+    });
+
+    app.post('/api/ebay/sync/all/stop', { config: { access: 'operator' } }, async (request) => {
+      const body = parseOrThrow(stopSyncAllRequestSchema, request.body);
+      const runs = await sync.stopAll(body.accountId);
+      if (!runs) throw accountNotFound();
+      const response: StopSyncAllResponse = { runs };
+      return response;
     });
 
     app.post<{ Params: { resource: string } }>(

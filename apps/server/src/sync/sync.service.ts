@@ -4,7 +4,7 @@ import { hasWatermark, syncResources, type SyncMode, type SyncResource } from '.
 import type { SyncDb } from './sync-db';
 import type { SyncQueue } from './sync-queue';
 import { toSyncRun } from './sync-run.mapper';
-import { createRun, findResumable, findRun, requestCancel } from './sync-runs.repository';
+import { createRun, findResumable, findRun, requestCancel, type SyncRunRow } from './sync-runs.repository';
 import { getWatermark } from './sync-state.repository';
 import type { Syncer } from './syncer';
 
@@ -139,13 +139,37 @@ export function createSyncService(deps: SyncServiceDeps) {
   async function stop(runId: string): Promise<SyncRun | null> {
     const row = await requestCancel(db, runId);
     if (!row) return null;
+    const [current] = await untilEnded([row]);
+    return current ? toSyncRun(current) : null;
+  }
+
+  /**
+   * Stops every queued or running run of an account (after a "sync all", one per resource) and waits, as `stop`
+   * does, for their workers; null for an unknown account.
+   */
+  async function stopAll(accountId: string): Promise<SyncRun[] | null> {
+    if (!(await accountExists(accountId))) return null;
+    const active = await db
+      .selectFrom('sync_runs')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('status', 'in', ['queued', 'running'])
+      .orderBy('created_at')
+      .execute();
+    const rows = (await Promise.all(active.map((r) => requestCancel(db, r.id)))).filter((r) => r !== undefined);
+    return (await untilEnded(rows)).map(toSyncRun);
+  }
+
+  /** The runs as they are once none is queued or running any more, or after `stopWaitMs`. */
+  async function untilEnded(rows: SyncRunRow[]): Promise<SyncRunRow[]> {
     const deadline = Date.now() + deps.stopWaitMs;
-    let current = row;
-    while ((current.status === 'running' || current.status === 'queued') && Date.now() < deadline) {
+    let current = rows;
+    const active = (r: SyncRunRow) => r.status === 'running' || r.status === 'queued';
+    while (current.some(active) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
-      current = (await findRun(db, runId)) ?? current;
+      current = await Promise.all(current.map(async (r) => (active(r) ? ((await findRun(db, r.id)) ?? r) : r)));
     }
-    return toSyncRun(current);
+    return current;
   }
 
   async function get(runId: string): Promise<SyncRun | null> {
@@ -153,7 +177,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     return row ? toSyncRun(row) : null;
   }
 
-  return { start, startAll, dryRun, stop, get, accountExists };
+  return { start, startAll, dryRun, stop, stopAll, get, accountExists };
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;

@@ -152,6 +152,31 @@ describe('sync API', () => {
     expect((await get('/api/ebay/sync/runs?cursor=%%%')).statusCode).toBe(422);
   });
 
+  it("stops every queued or running run of an account at once (a sync all's eight)", async () => {
+    const active = async () =>
+      (await t.db.selectFrom('sync_runs').select('id').where('account_id', '=', accountId).where('status', 'in', ['queued', 'running']).execute()).map((r) => r.id);
+    const before = await active();
+    expect(before).toHaveLength(7);
+    expect((await post('/api/ebay/sync/all/stop', { accountId }, viewerAuth)).statusCode).toBe(403);
+    expect((await post('/api/ebay/sync/all/stop', { accountId })).statusCode).toBe(401);
+    expect((await post('/api/ebay/sync/all/stop', { accountId: 'nope' }, t.operatorAuth)).statusCode).toBe(422);
+    const unknown = await post('/api/ebay/sync/all/stop', { accountId: randomUUID() }, t.operatorAuth);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'account_not_found' } });
+    expect(await active()).toEqual(before);
+
+    const res = await post('/api/ebay/sync/all/stop', { accountId }, t.operatorAuth);
+    expect(res.statusCode).toBe(200);
+    const runs = res.json<{ runs: Array<{ id: string; status: string; errorCode: string | null }> }>().runs;
+    expect(runs.map((r) => r.id).sort()).toEqual([...before].sort());
+    expect(runs.every((r) => r.status === 'cancelled' && r.errorCode === 'cancelled')).toBe(true);
+    expect(await active()).toEqual([]);
+    // Nothing left to stop: an empty answer, not an error.
+    const again = await post('/api/ebay/sync/all/stop', { accountId }, t.operatorAuth);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ runs: [] });
+  });
+
   it('reports status per account and resource, and edits schedules', async () => {
     const status = await get(`/api/ebay/sync/status?accountId=${accountId}`, viewerAuth);
     expect(status.statusCode).toBe(200);
