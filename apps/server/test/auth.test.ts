@@ -53,8 +53,9 @@ describe('login, me, logout', () => {
     const wrongEmail = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.test', password: 'nope-nope-nope' } });
     expect(wrongPassword.statusCode).toBe(401);
     expect(wrongEmail.statusCode).toBe(401);
-    expect(wrongPassword.json().error.message).toBe(wrongEmail.json().error.message);
-    expect(wrongPassword.json().error.code).toBe('unauthenticated');
+    expect(wrongPassword.json().error).toEqual({ ...wrongEmail.json().error, requestId: wrongPassword.json().error.requestId });
+    expect(wrongPassword.json().error).toMatchObject({ code: 'unauthenticated', message: 'Email or password is not correct' });
+    expect(wrongPassword.json().error.details).toBeUndefined();
   });
 
   it('rejects missing, malformed, unknown and expired credentials with 401', async () => {
@@ -73,14 +74,54 @@ describe('login, me, logout', () => {
     }
   });
 
-  it('stops accepting the sessions of a disabled user', async () => {
+  it('stops accepting the sessions of a disabled user, and tells the holder of one why', async () => {
     const u = await t.createUser('operator');
     const s = await t.login(u.email, u.password);
     await t.db.updateTable('users').set({ disabled: true }).where('id', '=', u.user.id).execute();
     const res = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${s.token}` } });
     expect(res.statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password } });
-    expect(again.statusCode).toBe(401);
+    expect(res.json().error).toMatchObject({
+      code: 'unauthenticated',
+      message: 'Your account was disabled by an administrator; you cannot sign in until it is enabled again',
+      details: { reason: 'account_disabled' },
+    });
+    const viaCookie = await t.app.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } });
+    expect(viaCookie.json().error.details).toEqual({ reason: 'account_disabled' });
+
+    // Enabled again: the old session stays ended, and is refused like any other.
+    await t.db.updateTable('users').set({ disabled: false }).where('id', '=', u.user.id).execute();
+    await t.db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', u.user.id).execute();
+    const enabled = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${s.token}` } });
+    expect(enabled.statusCode).toBe(401);
+    expect(enabled.json().error.details).toBeUndefined();
+    expect(enabled.json().error.message).toBe('Your session is invalid or has expired; sign in again');
+  });
+
+  it('says an account is disabled only to someone who gave its password', async () => {
+    const u = await t.createUser('viewer');
+    await t.db.updateTable('users').set({ disabled: true }).where('id', '=', u.user.id).execute();
+    const login = (email: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: '10.3.0.1' });
+
+    const right = await login(u.email, u.password);
+    expect(right.statusCode).toBe(401);
+    expect(right.json().error).toMatchObject({
+      code: 'unauthenticated',
+      message: 'Your account is disabled; you cannot sign in until an administrator enables it again',
+      details: { reason: 'account_disabled' },
+    });
+    expect(right.headers['set-cookie']).toBeUndefined();
+
+    // A wrong password for a disabled account reads exactly like one for an unknown email.
+    const wrong = (await login(u.email, 'not-the-password')).json().error;
+    const unknown = (await login('nobody-here@example.test', 'not-the-password')).json().error;
+    expect(wrong).toEqual({ ...unknown, requestId: wrong.requestId });
+    expect(wrong.details).toBeUndefined();
+
+    // Each attempt counts against the limits like a failed sign-in (3 per email here).
+    expect((await login(u.email, u.password)).json().error.details).toEqual({ reason: 'account_disabled' });
+    const limited = await login(u.email, u.password);
+    expect(limited.statusCode).toBe(429);
   });
 
   it('validates the login body (422 with paths)', async () => {
@@ -131,7 +172,11 @@ describe("changing one's own password", () => {
 
     const wrong = await change(here.token, { currentPassword: 'not-my-password', newPassword });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().error.details).toEqual([{ path: 'currentPassword', message: 'is not your current password' }]);
+    expect(wrong.json().error).toMatchObject({
+      code: 'validation_failed',
+      message: 'The current password is not correct',
+      details: [{ path: 'currentPassword', message: 'The current password is not correct' }],
+    });
     const short = await change(here.token, { currentPassword: u.password, newPassword: 'short' });
     expect(short.statusCode).toBe(422);
     expect(short.json().error.details[0].path).toBe('newPassword');
@@ -145,6 +190,32 @@ describe("changing one's own password", () => {
     expect((await me(elsewhere.token)).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password } })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: newPassword } })).statusCode).toBe(200);
+  });
+
+  it('refuses a new password equal to the current one, changing nothing', async () => {
+    const u = await t.createUser('viewer');
+    const here = await t.login(u.email, u.password);
+    const elsewhere = await t.login(u.email, u.password);
+    const before = await t.db.selectFrom('users').select(['password_hash', 'updated_at']).where('id', '=', u.user.id).executeTakeFirstOrThrow();
+
+    const same = await change(here.token, { currentPassword: u.password, newPassword: u.password }, '10.1.0.9');
+    expect(same.statusCode).toBe(422);
+    expect(same.json().error).toMatchObject({
+      code: 'validation_failed',
+      message: 'The new password must differ from the current one',
+      details: [{ path: 'newPassword', message: 'The new password must differ from the current one' }],
+    });
+    const after = await t.db.selectFrom('users').select(['password_hash', 'updated_at']).where('id', '=', u.user.id).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    const me = (token: string) => t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me(elsewhere.token)).statusCode).toBe(200);
+    // The right current password is not a failed sign-in.
+    const failures = await t.db.selectFrom('login_failures').select('id').where('email', '=', u.email.toLowerCase()).execute();
+    expect(failures).toEqual([]);
+
+    // A wrong current password is reported first, whatever the new one.
+    const both = await change(here.token, { currentPassword: 'not-my-password', newPassword: 'not-my-password' }, '10.1.0.9');
+    expect(both.json().error.details).toEqual([{ path: 'currentPassword', message: 'The current password is not correct' }]);
   });
 
   it('counts wrong current passwords as failed sign-ins (a stolen session cannot guess the password)', async () => {

@@ -78,7 +78,17 @@ describe('admin user management', () => {
     expect((await t.app.inject({ url: '/api/auth/me', headers: as(again) })).statusCode).toBe(200);
     const disabled = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${u.user.id}`, headers: as(admin), payload: { disabled: true } });
     expect(disabled.statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/auth/me', headers: as(again) })).statusCode).toBe(401);
+    const ended = await t.app.inject({ url: '/api/auth/me', headers: as(again) });
+    expect(ended.statusCode).toBe(401);
+    // The signed-out user is told why.
+    expect(ended.json().error).toMatchObject({ code: 'unauthenticated', details: { reason: 'account_disabled' } });
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'another-password-3' } });
+    expect(signIn.json().error.details).toEqual({ reason: 'account_disabled' });
+
+    const enabled = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${u.user.id}`, headers: as(admin), payload: { disabled: false } });
+    expect(enabled.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: as(again) })).json().error.details).toBeUndefined();
+    expect((await t.login(u.email, 'another-password-3')).user.id).toBe(u.user.id);
   });
 
   it('never loses the last enabled admin', async () => {

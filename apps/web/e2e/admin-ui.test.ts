@@ -109,27 +109,34 @@ describe('login page', () => {
     await shoot(page, 'login');
   });
 
-  it('shows a wrong password as an error with its request id', async () => {
+  it('shows a wrong password as one message with its request id, without an error code', async () => {
     await signIn(page, { email: admin.email, password: 'not-the-password' });
     const alert = page.getByTestId('error-alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Wrong email or password');
-    expect(await page.getByTestId('error-code').textContent()).toBe('unauthenticated');
-    expect(await page.getByTestId('error-request-id').textContent()).toMatch(uuidLike);
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('Email or password is not correct');
+    // Said once, not as a heading and again as the message.
+    expect(text.match(/not correct|incorrect|wrong/gi)).toHaveLength(1);
+    expect(await alert.getByTestId('error-code').count()).toBe(0);
+    expect(text).not.toContain('unauthenticated');
+    expect(await alert.getByTestId('error-request-id').textContent()).toMatch(uuidLike);
     await shoot(page, 'login-error');
   });
 
   it('shows the rate-limit message with the time to wait', async () => {
     const target = { email: 'nobody@example.com', password: 'wrong-password' };
-    for (let attempt = 0; attempt < 10; attempt++) {
+    let status = 0;
+    for (let attempt = 0; attempt < 10 && status !== 429; attempt++) {
+      const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login');
       await signIn(page, target);
-      await page.waitForFunction(() => !document.querySelector('button[type="submit"][data-loading]'));
-      await page.getByTestId('error-code').waitFor();
-      if ((await page.getByTestId('error-code').textContent()) === 'rate_limited') break;
+      status = (await answered).status();
     }
-    expect(await page.getByTestId('error-code').textContent()).toBe('rate_limited');
-    await page.getByText('Too many sign-in attempts').waitFor();
-    expect(await page.getByTestId('retry-countdown').textContent()).toMatch(/try again in \d+ (seconds?|minutes?)/);
+    expect(status).toBe(429);
+    const alert = page.getByTestId('error-alert');
+    await alert.getByText('Too many failed sign-in attempts').waitFor();
+    expect(await page.getByTestId('retry-countdown').textContent()).toMatch(/^You can try again in \d+ (seconds?|minutes?)\.$/);
+    expect(await alert.getByTestId('error-code').count()).toBe(0);
+    expect(await alert.getByTestId('error-request-id').textContent()).toMatch(uuidLike);
     expect(await page.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
     await shoot(page, 'login-rate-limited');
   });
@@ -174,13 +181,47 @@ describe('admin', () => {
     await dialog.waitFor({ state: 'hidden' });
   });
 
-  it('changes a role and disables / enables a user', async () => {
+  it('describes each role as the API grants it', async () => {
+    const page = adminPage;
+    expect(await page.getByText(/operators run syncs/i).count()).toBe(0);
+    const text = async (role: string) => (await page.getByTestId(`role-description-${role}`).textContent()) ?? '';
+    expect(await text('viewer')).toContain('Reads everything');
+    expect(await text('operator')).toContain(
+      "connects, relabels and disconnects eBay accounts (a disconnect can also delete the account's synced data)",
+    );
+    expect(await text('operator')).toContain('starts and stops syncs and edits schedules');
+    expect(await text('admin')).toContain('adds users, changes their roles, disables and enables them');
+  });
+
+  it('changes a role and disables (after a confirmation) / enables a user', async () => {
     const page = adminPage;
     const row = page.getByTestId(`user-row-${viewer.email}`);
     const role = row.getByLabel(`Role of ${viewer.email}`);
     await role.selectOption('operator');
+    const patches: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'PATCH') patches.push(r.url());
+    };
+    page.on('request', onRequest);
+    const confirm = page.getByRole('dialog', { name: 'Disable user' });
     await row.getByRole('button', { name: `Disable ${viewer.email}` }).click();
+    await confirm.waitFor();
+    const said = (await confirm.textContent()) ?? '';
+    expect(said).toContain(`Disable ${viewer.email}?`);
+    expect(said).toContain('Every session of this user ends at once');
+    expect(said).toContain('cannot sign in until an admin enables the account again');
+    await page.waitForFunction(() => document.getAnimations().length === 0);
+    await shoot(page, 'admin-disable-user-confirm');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(patches).toEqual([]);
+    expect(await row.getByText('Active').count()).toBe(1);
+    await row.getByRole('button', { name: `Disable ${viewer.email}` }).click();
+    await confirm.getByRole('button', { name: 'Disable user' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await row.getByText('Disabled').waitFor();
+    expect(patches).toHaveLength(1);
+    page.off('request', onRequest);
     await page.reload();
     await row.getByText('Disabled').waitFor();
     expect(await role.inputValue()).toBe('operator');
@@ -266,12 +307,27 @@ describe('admin', () => {
     await submit.click();
     expect((await refused).status()).toBe(422);
     const current = dialog.getByLabel(/^Current password/);
-    await dialog.getByText('is not your current password').waitFor();
+    await dialog.getByText('The current password is not correct').waitFor();
     expect(await current.getAttribute('data-invalid')).toBe('true');
     expect(await dialog.getByTestId('error-alert').count()).toBe(0);
     await shoot(page, 'change-password-wrong-current');
 
+    // The server refuses the current password as the new one, on the new-password field.
     await current.fill(admin.password);
+    const newPassword = dialog.getByLabel(/^New password/);
+    await newPassword.fill(admin.password);
+    await dialog.getByLabel(/^Confirm new password/).fill(admin.password);
+    const same = page.waitForResponse((r) => r.url().endsWith('/api/auth/password'));
+    await submit.click();
+    expect((await same).status()).toBe(422);
+    await dialog.getByText('The new password must differ from the current one').waitFor();
+    expect(await newPassword.getAttribute('data-invalid')).toBe('true');
+    expect(await dialog.getByTestId('error-alert').count()).toBe(0);
+    expect(await page.getByTestId('password-changed').count()).toBe(0);
+    await shoot(page, 'change-password-same-as-current');
+
+    await newPassword.fill(next);
+    await dialog.getByLabel(/^Confirm new password/).fill(next);
     const changed = page.waitForResponse((r) => r.url().endsWith('/api/auth/password'));
     await submit.click();
     expect((await changed).status()).toBe(204);
@@ -286,7 +342,7 @@ describe('admin', () => {
     await page.getByTestId('sign-out').click();
     await page.waitForURL(`${server.url}/login`);
     await signIn(page, { email: admin.email, password: admin.password });
-    await page.getByTestId('error-alert').getByText('Wrong email or password').waitFor();
+    await page.getByTestId('error-alert').getByText('Email or password is not correct').waitFor();
     await signIn(page, { email: admin.email, password: next });
     await page.waitForURL(`${server.url}/`);
     expect(await page.getByTestId('whoami-email').textContent()).toBe(admin.email);
@@ -321,5 +377,45 @@ describe('viewer', () => {
     // The API agrees: a viewer gets 403, not 401.
     const status = await page.evaluate(async () => (await fetch('/api/admin/users')).status);
     expect(status).toBe(403);
+  });
+});
+
+describe('a disabled user', () => {
+  it('is sent to the login page with the reason, and told at sign-in only after the right password', async () => {
+    const signedIn = await newPage();
+    await signedIn.goto('/login');
+    await signIn(signedIn, viewer);
+    await signedIn.waitForURL(`${server.url}/`);
+
+    const page = await newPage();
+    await page.goto('/admin/users');
+    await signIn(page, { email: admin.email, password: 'admin-password-2' });
+    await page.waitForURL(`${server.url}/admin/users`);
+    const row = page.getByTestId(`user-row-${viewer.email}`);
+    await row.getByRole('button', { name: `Disable ${viewer.email}` }).click();
+    await page.getByRole('dialog', { name: 'Disable user' }).getByRole('button', { name: 'Disable user' }).click();
+    await row.getByText('Disabled').waitFor();
+    await page.context().close();
+
+    // The viewer's next request finds the session ended; the login page says why.
+    await signedIn.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API logs' }).click();
+    await signedIn.waitForURL((url) => url.pathname === '/login');
+    const notice = signedIn.getByTestId('account-disabled');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Your account was disabled by an administrator');
+    expect(await notice.getByTestId('error-code').count()).toBe(0);
+    await shoot(signedIn, 'login-account-disabled');
+
+    // Without the password nothing tells a disabled account from a wrong password or an unknown email.
+    await signIn(signedIn, { email: viewer.email, password: 'not-the-password' });
+    const alert = signedIn.getByTestId('error-alert');
+    await alert.getByText('Email or password is not correct').waitFor();
+    expect(await signedIn.getByTestId('account-disabled').count()).toBe(0);
+    await signIn(signedIn, viewer);
+    await alert.getByText('Your account is disabled').waitFor();
+    expect(await alert.textContent()).toContain('You cannot sign in until an administrator enables it again.');
+    expect(new URL(signedIn.url()).pathname).toBe('/login');
+    await shoot(signedIn, 'login-disabled-account');
+    await signedIn.context().close();
   });
 });

@@ -13,6 +13,16 @@ declare module 'fastify' {
   }
 }
 
+/** The session ended because an admin disabled its user: the UI tells them why they are signed out. */
+function accountDisabled(): AppError {
+  return new AppError(
+    401,
+    'unauthenticated',
+    'Your account was disabled by an administrator; you cannot sign in until it is enabled again',
+    { reason: 'account_disabled' },
+  );
+}
+
 /** Reads the credential: `Authorization: Bearer` wins over the session cookie. */
 function credentialOf(request: FastifyRequest): { token: string; via: 'cookie' | 'bearer' } | null {
   const header = request.headers.authorization;
@@ -41,7 +51,8 @@ export function createAccessHook(deps: { config: Config; auth: AuthService }) {
     const credential = credentialOf(request);
     if (!credential) throw unauthenticated();
     const found = await auth.authenticate(credential.token);
-    if (!found) throw unauthenticated('Your session is invalid or has expired; sign in again');
+    if (!found.ok && found.reason === 'account_disabled') throw accountDisabled();
+    if (!found.ok) throw unauthenticated('Your session is invalid or has expired; sign in again');
 
     if (credential.via === 'cookie' && isUnsafeMethod(request.method)) {
       const ownOrigins = [`${request.protocol}://${request.host}`, ...(config.publicUrl ? [config.publicUrl] : [])];
@@ -58,7 +69,7 @@ export function createAccessHook(deps: { config: Config; auth: AuthService }) {
 
     const needed = access === 'admin' ? roleRank.admin : access === 'operator' ? roleRank.operator : roleRank.viewer;
     if (roleRank[found.user.role] < needed) throw forbidden();
-    request.auth = { ...found, via: credential.via };
+    request.auth = { user: found.user, sessionId: found.sessionId, via: credential.via };
   };
 }
 

@@ -33,7 +33,15 @@ export function authRoutes(deps: { config: Config; auth: AuthService }) {
           'retry-after': String(result.retryAfterSeconds),
         });
       }
-      if (!result.ok) throw new AppError(401, 'unauthenticated', 'Email or password is incorrect');
+      if (!result.ok && result.reason === 'account_disabled') {
+        throw new AppError(
+          401,
+          'unauthenticated',
+          'Your account is disabled; you cannot sign in until an administrator enables it again',
+          { reason: 'account_disabled' },
+        );
+      }
+      if (!result.ok) throw new AppError(401, 'unauthenticated', 'Email or password is not correct');
       setSessionCookie(reply, config, result.token, result.expiresAt);
       const response: LoginResponse = { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user };
       return response;
@@ -58,9 +66,11 @@ export function authRoutes(deps: { config: Config; auth: AuthService }) {
         });
       }
       if (!result.ok) {
-        throw new AppError(422, 'validation_failed', 'The request is not valid', [
-          { path: 'currentPassword', message: 'is not your current password' },
-        ]);
+        const [path, message] =
+          result.reason === 'same_password'
+            ? ['newPassword', 'The new password must differ from the current one']
+            : ['currentPassword', 'The current password is not correct'];
+        throw new AppError(422, 'validation_failed', message, [{ path, message }]);
       }
       return reply.status(204).send();
     });

@@ -8,7 +8,7 @@ import { createSessionCache } from './session-cache';
 import { hashSessionToken, newSessionToken } from './session-token';
 import {
   SESSIONS_CHANNEL,
-  findActiveSession,
+  findSessionByTokenHash,
   insertSession,
   notifySessions,
   parseSessionNotice,
@@ -24,24 +24,34 @@ export interface AuthContext {
   via: 'cookie' | 'bearer';
 }
 
+/** `account_disabled` only once the password was verified: without it, a disabled user looks like a wrong password. */
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; user: User }
-  | { ok: false; reason: 'invalid_credentials' }
+  | { ok: false; reason: 'invalid_credentials' | 'account_disabled' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 export type ChangePasswordResult =
   | { ok: true }
-  | { ok: false; reason: 'wrong_password' }
+  | { ok: false; reason: 'wrong_password' | 'same_password' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
+/**
+ * `invalid`: unknown, revoked or expired. `account_disabled`: the token was one of a user who is disabled now (only
+ * a holder of the token learns it).
+ */
+export type AuthenticateResult =
+  | ({ ok: true } & Omit<AuthContext, 'via'>)
+  | { ok: false; reason: 'invalid' | 'account_disabled' };
 
 export interface AuthService {
   login(input: { email: string; password: string; ip: string; userAgent: string | null }): Promise<LoginResult>;
   /**
    * The signed-in user's own password change. A wrong current password counts as a failed sign-in (the same limits
-   * apply, so a stolen session cannot be used to guess the password); the user's other sessions are signed out.
+   * apply, so a stolen session cannot be used to guess the password); a new password equal to the current one is
+   * refused; the user's other sessions are signed out.
    */
   changePassword(input: { auth: Omit<AuthContext, 'via'>; currentPassword: string; newPassword: string; ip: string }): Promise<ChangePasswordResult>;
-  authenticate(token: string): Promise<Omit<AuthContext, 'via'> | null>;
+  authenticate(token: string): Promise<AuthenticateResult>;
   logout(sessionId: string): Promise<void>;
   /** Drops what this process remembers of the user's sessions (after a role change, disable or password reset). */
   forgetUser(userId: string): void;
@@ -117,7 +127,8 @@ export function createAuthService(deps: {
       const valid = await verifyPassword(row?.password_hash ?? (await dummyHash), password);
       if (!row || !valid || row.disabled) {
         await recordFailure(db, email, ip, new Date(Date.now() - windowMs));
-        return { ok: false, reason: 'invalid_credentials' };
+        // Told only to someone who knows the password, so it reveals nothing about which emails exist.
+        return { ok: false, reason: row && valid ? 'account_disabled' : 'invalid_credentials' };
       }
       await clearFailuresForEmail(db, email);
       const token = newSessionToken();
@@ -141,6 +152,7 @@ export function createAuthService(deps: {
         await recordFailure(db, email, ip, new Date(Date.now() - windowMs));
         return { ok: false, reason: 'wrong_password' };
       }
+      if (newPassword === currentPassword) return { ok: false, reason: 'same_password' };
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
         await updateUser(trx, row.id, { passwordHash });
@@ -152,16 +164,18 @@ export function createAuthService(deps: {
     },
 
     async authenticate(token) {
-      if (token.length === 0 || token.length > 200) return null;
+      if (token.length === 0 || token.length > 200) return { ok: false, reason: 'invalid' };
       const tokenHash = hashSessionToken(token);
       const cached = cacheUsable() ? cache.get(tokenHash) : undefined;
-      if (cached) return { user: cached.user, sessionId: cached.sessionId };
+      if (cached) return { ok: true, user: cached.user, sessionId: cached.sessionId };
       const generation = cache.generation();
-      const found = await findActiveSession(db, tokenHash);
-      if (!found) return null;
+      const found = await findSessionByTokenHash(db, tokenHash);
+      if (!found) return { ok: false, reason: 'invalid' };
+      if (found.user.disabled) return { ok: false, reason: 'account_disabled' };
+      if (found.revokedAt !== null || found.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'invalid' };
       const session = { user: toUser(found.user), sessionId: found.sessionId };
       cache.set(tokenHash, { ...session, expiresAt: found.expiresAt.getTime() }, generation);
-      return session;
+      return { ok: true, ...session };
     },
 
     async logout(sessionId) {

@@ -14,24 +14,24 @@ export async function insertSession(
   return { id: row.id, expiresAt: row.expires_at };
 }
 
-/** The live session for a token hash with its (enabled) user, or `undefined`. */
-export async function findActiveSession(
+/**
+ * The session of a token hash with its user, live or not, or `undefined`. Only a session that is neither revoked nor
+ * expired, of an enabled user, signs anybody in; the others tell why a credential is refused.
+ */
+export async function findSessionByTokenHash(
   db: Db,
   tokenHash: string,
-): Promise<{ sessionId: string; expiresAt: Date; user: UserRow } | undefined> {
+): Promise<{ sessionId: string; expiresAt: Date; revokedAt: Date | null; user: UserRow } | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.expires_at as session_expires_at'])
+    .select(['s.id as session_id', 's.expires_at as session_expires_at', 's.revoked_at as session_revoked_at'])
     .selectAll('u')
     .where('s.token_hash', '=', tokenHash)
-    .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', new Date())
-    .where('u.disabled', '=', false)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { session_id, session_expires_at, ...user } = row;
-  return { sessionId: session_id, expiresAt: session_expires_at, user };
+  const { session_id, session_expires_at, session_revoked_at, ...user } = row;
+  return { sessionId: session_id, expiresAt: session_expires_at, revokedAt: session_revoked_at, user };
 }
 
 /** Postgres channel of session notices: every process drops what it remembers of the session or user named. */

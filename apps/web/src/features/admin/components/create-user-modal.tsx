@@ -4,6 +4,7 @@ import { createUserRequestSchema, roles, type Role } from '@ebay-connector/contr
 import { ErrorAlert } from '../../../components/error-alert';
 import { allOnFields, serverFieldErrors, withoutField } from '../../../lib/field-errors';
 import { useCreateUser } from '../api/create-user';
+import { roleDescriptions } from '../roles';
 
 const fields = ['email', 'password', 'role'] as const;
 type Field = (typeof fields)[number];
@@ -74,6 +75,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
           />
           <NativeSelect
             label="Role"
+            description={roleDescriptions[role]}
             data={[...roles]}
             value={role}
             onChange={(e) => setRole(e.currentTarget.value as Role)}

@@ -9,7 +9,9 @@ import { useCurrentUser } from '../../../lib/current-user';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
 import { CreateUserModal } from './create-user-modal';
+import { DisableUserModal } from './disable-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
+import { RoleDescriptions } from './role-descriptions';
 import { UsersTable } from './users-table';
 
 export function UsersPage() {
@@ -18,11 +20,13 @@ export function UsersPage() {
   const updateUser = useUpdateUser();
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [disabling, setDisabling] = useState<User | null>(null);
 
   const { mutate } = updateUser;
   const onChangeRole = useCallback((user: User, role: Role) => mutate({ id: user.id, role }), [mutate]);
+  // Enabling is harmless and done at once; disabling ends the user's sessions, so it asks first.
   const onToggleDisabled = useCallback(
-    (user: User) => mutate({ id: user.id, disabled: !user.disabled }),
+    (user: User) => (user.disabled ? mutate({ id: user.id, disabled: false }) : setDisabling(user)),
     [mutate],
   );
 
@@ -30,7 +34,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title="Users & roles"
-        description="Admins manage users; operators run syncs; viewers only read."
+        description="Who may sign in, and what each role may do."
         actions={<Button onClick={() => setCreating(true)}>Add user</Button>}
       />
       <Stack gap="md">
@@ -62,9 +66,11 @@ export function UsersPage() {
             />
           )}
         </Card>
+        <RoleDescriptions />
       </Stack>
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <DisableUserModal user={disabling} onClose={() => setDisabling(null)} />
     </>
   );
 }

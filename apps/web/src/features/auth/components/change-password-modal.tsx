@@ -87,7 +87,7 @@ export function ChangePasswordModal({
           />
           <PasswordInput
             label="New password"
-            description="At least 10 characters."
+            description="At least 10 characters, different from the current one."
             required
             autoComplete="new-password"
             value={values.newPassword}

@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api-client';
 import { safeNextPath } from '../../../lib/next-path';
 import { useMe } from '../api/get-me';
 import { useLogin } from '../api/login';
+import { isAccountDisabled, SignInAlert } from './sign-in-alert';
 
 type FieldErrors = Partial<Record<'email' | 'password', string>>;
 
@@ -42,6 +43,9 @@ export function LoginPage() {
 
   const error = loginMutation.error;
   const rateLimited = isApiError(error) && error.status === 429;
+  const refused = isApiError(error) && error.status === 401;
+  // The session this browser held ended because an admin disabled the account (the server says so to its holder).
+  const disabledSession = !error && isApiError(me.error) && isAccountDisabled(me.error) ? me.error : null;
   const retryIn = useCountdown(rateLimited ? (error.retryAfterSeconds ?? 0) : null);
 
   useEffect(() => {
@@ -80,25 +84,34 @@ export function LoginPage() {
                 eBay Connector administration
               </Text>
             </div>
-            {error && !isApiError(error) && <ErrorAlert error={error} />}
-            {isApiError(error) && error.status !== 422 && (
-              <ErrorAlert
-                error={error}
-                title={
-                  rateLimited
-                    ? 'Too many sign-in attempts'
-                    : error.status === 401
-                      ? 'Wrong email or password'
-                      : undefined
-                }
-                retryNotice={
-                  rateLimited ? (
-                    <Text size="sm" role="status" data-testid="retry-countdown">
-                      {retryIn > 0 ? `You can try again in ${formatWait(retryIn)}.` : 'You can try again now.'}
-                    </Text>
-                  ) : undefined
-                }
-              />
+            {disabledSession && (
+              <SignInAlert
+                title="You were signed out"
+                color="orange"
+                requestId={disabledSession.requestId}
+                testId="account-disabled"
+              >
+                <Text size="sm">
+                  Your account was disabled by an administrator. You cannot sign in until an administrator enables it
+                  again.
+                </Text>
+              </SignInAlert>
+            )}
+            {refused && isAccountDisabled(error) && (
+              <SignInAlert title="Your account is disabled" requestId={error.requestId}>
+                <Text size="sm">You cannot sign in until an administrator enables it again.</Text>
+              </SignInAlert>
+            )}
+            {refused && !isAccountDisabled(error) && <SignInAlert title={error.message} requestId={error.requestId} />}
+            {rateLimited && (
+              <SignInAlert title="Too many failed sign-in attempts" requestId={error.requestId}>
+                <Text size="sm" role="status" data-testid="retry-countdown">
+                  {retryIn > 0 ? `You can try again in ${formatWait(retryIn)}.` : 'You can try again now.'}
+                </Text>
+              </SignInAlert>
+            )}
+            {error && !refused && !rateLimited && !(isApiError(error) && error.status === 422) && (
+              <ErrorAlert error={error} />
             )}
             <TextInput
               label="Email"
