@@ -84,7 +84,14 @@ describe('eBay accounts, terminal and logs', () => {
     await page.getByRole('button', { name: /^Dry-run refresh of / }).click();
     const result = page.getByTestId('refresh-result');
     await result.waitFor();
-    expect(await result.textContent()).toMatch(/Dry run for .*Why: .+Access token expires \d{4}-\d\d-\d\d/);
+    const text = (await result.textContent()) ?? '';
+    expect(text).toMatch(/Dry run for .+: a refresh would run/);
+    expect(text).toMatch(/Access token expires \d{4}-\d\d-\d\d/);
+    // Says plainly what would happen and why, in hours and minutes, not "valid for 7160s more".
+    expect(await result.getByTestId('refresh-reason').textContent()).toMatch(
+      /^The access token is valid for another (1 h )?\d+ min, so syncs keep using it until less than 5 min is left; a refresh would replace it now because you asked for it \(a forced refresh\)\.$/,
+    );
+    expect(text).not.toMatch(/\d+s\b/);
   });
 
   it('shows a refresh that just happened as "just now", never in the future', async () => {
@@ -93,9 +100,79 @@ describe('eBay accounts, terminal and logs', () => {
     // The page's clock was read when it opened, seconds before this refresh.
     await page.waitForTimeout(2000);
     await row.getByRole('button', { name: /^Refresh token of / }).click();
-    await page.getByTestId('refresh-result').filter({ hasText: 'refreshed' }).waitFor();
+    const result = page.getByTestId('refresh-result');
+    await result.filter({ hasText: 'refreshed' }).waitFor();
     await row.getByTestId('last-refresh').filter({ hasNotText: 'Never' }).waitFor();
     expect(await row.getByTestId('last-refresh').textContent()).toBe('just now');
+    // Said once, in the title: no stray "refreshed" line under it.
+    expect(await result.locator('.mantine-Alert-title').textContent()).toBe(`Token of ${seller} refreshed`);
+    expect((await result.textContent())?.match(/refreshed/g)).toHaveLength(1);
+    expect(await result.getByTestId('refresh-reason').count()).toBe(0);
+  });
+
+  it('fits a long account label (up to 100 characters) in the accounts table and the Disconnect dialog', async () => {
+    const row = page.getByTestId(`account-row-${seller}`);
+    const rename = async (label: string) => {
+      await row.getByRole('button', { name: /^Rename / }).click();
+      const dialog = page.getByRole('dialog', { name: /^Rename / });
+      await dialog.getByLabel(/^Label/).fill(label);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByTestId('account-label').filter({ hasText: label }).waitFor();
+    };
+    const labels = {
+      unbroken: 'VintageVaultRecordsAndCollectiblesMainStoreForRareVinylPressingsAndAudioEquipmentSinceNineteenNinety'.slice(0, 100),
+      spaced: 'Vintage Vault Records & Collectibles – main store for rare vinyl pressings and audio equipment (EU)',
+    };
+    expect(labels.unbroken).toHaveLength(100);
+    try {
+      for (const [name, label] of Object.entries(labels)) {
+        await rename(label);
+        // The label wraps inside its cell, which stays about as wide as its buttons.
+        const cell = await row.getByTestId('account-label').evaluate((el) => {
+          const td = (el.closest('td') as Element).getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return { inside: r.left >= td.left - 1 && r.right <= td.right + 1, whole: el.scrollWidth <= el.clientWidth + 1, width: td.width };
+        });
+        expect(cell, name).toMatchObject({ inside: true, whole: true });
+        expect(cell.width, name).toBeLessThan(360);
+
+        await row.getByRole('button', { name: /^Disconnect / }).click();
+        const dialog = page.getByRole('dialog', { name: /^Disconnect / });
+        await dialog.getByRole('button', { name: 'Cancel' }).waitFor();
+        // Measured once it has opened (it grows into place).
+        await page.waitForFunction(() => {
+          const content = document.querySelector('.mantine-Modal-content');
+          const style = content && getComputedStyle(content);
+          return style?.opacity === '1' && ['none', 'matrix(1, 0, 0, 1, 0, 0)'].includes(style.transform);
+        });
+        const fits = await dialog.evaluate((el) => {
+          const content = el.closest('.mantine-Modal-content') ?? el;
+          const box = content.getBoundingClientRect();
+          const fitsIn = (part: Element) => {
+            const r = part.getBoundingClientRect();
+            return r.left >= box.left - 1 && r.right <= box.right + 1 && part.scrollWidth <= part.clientWidth + 1;
+          };
+          const title = content.querySelector('.mantine-Modal-title') as Element;
+          const body = content.querySelector('.mantine-Modal-body') as Element;
+          return {
+            title: fitsIn(title),
+            body: fitsIn(body) && [...body.querySelectorAll('p')].every(fitsIn),
+            content: content.scrollWidth <= content.clientWidth + 1,
+          };
+        });
+        expect(fits, name).toEqual({ title: true, body: true, content: true });
+        // The whole label can be read there.
+        expect(await dialog.locator('.mantine-Modal-title').textContent(), name).toBe(`Disconnect ${label}?`);
+        await shoot(page, `ebay-accounts-long-label-${name}`);
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await dialog.waitFor({ state: 'detached' });
+      }
+    } finally {
+      await call(page, 'PATCH', `/api/ebay/accounts/${accountId}`, { label: seller });
+    }
+    await page.reload();
+    await row.getByTestId('account-label').filter({ hasText: seller }).waitFor();
   });
 
   it('opens the terminal with the kept events and shows a token refresh live', async () => {

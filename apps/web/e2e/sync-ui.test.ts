@@ -14,6 +14,8 @@ let emulatorPort: number;
 let context: BrowserContext;
 let page: Page;
 let seller = '';
+/** The second seller's account id (another currency), connected for the dashboard. */
+let secondAccountId = '';
 
 beforeAll(async () => {
   emulatorPort = await freePort();
@@ -49,6 +51,22 @@ async function setLatency(latencyMs: number): Promise<void> {
 
 // The first seller's row: a second seller (another currency) is connected for the dashboard.
 const ordersCell = () => page.getByTestId(`sync-account-${seller}`).getByTestId('sync-cell-orders');
+
+type RunStatus = { status: Array<{ resource: string; lastRun: { status: string } | null }> };
+
+/** Starts a sync of `resource` through the API and waits for it to succeed. */
+async function syncAndWait(accountId: string, resource: string): Promise<void> {
+  const started = await call('POST', `/api/ebay/sync/${resource}`, { accountId });
+  expect(started.status).toBe(202);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const res = await call<RunStatus>('GET', `/api/ebay/sync/status?accountId=${accountId}`);
+    const run = res.body.status.find((s) => s.resource === resource)?.lastRun?.status;
+    if (run === 'succeeded') return;
+    if ((run && /failed|cancelled|interrupted/.test(run)) || Date.now() > deadline) throw new Error(`${resource} sync: ${run}`);
+    await page.waitForTimeout(500);
+  }
+}
 
 /** Connects the emulator's `index`th seller through the consent page; returns its username and account id. */
 async function connectSeller(index: number): Promise<{ username: string; accountId: string }> {
@@ -103,11 +121,15 @@ describe('sync, dashboard and admin system pages', () => {
     await ordersCell().getByTestId('cell-status').getByText('succeeded').waitFor();
     // The bar moved: more than one fetched count was shown while running.
     expect(seen.size).toBeGreaterThan(1);
-    expect(Number(await ordersCell().getByTestId('cell-records').textContent())).toBe(1000);
+    // Counts are written with thousands separators, as the progress next to them is.
+    expect(await ordersCell().getByTestId('cell-records').textContent()).toBe('1,000');
+    expect(await ordersCell().getByTestId('cell-fetched').textContent()).toBe('1,000 fetched');
 
     const row = page.getByTestId('runs-table').locator('tbody tr').first();
     expect(await row.getAttribute('data-status')).toBe('succeeded');
-    expect(Number(await row.getByTestId('run-fetched').textContent())).toBeGreaterThanOrEqual(1000);
+    const fetchedText = (await row.getByTestId('run-fetched').textContent()) ?? '';
+    expect(fetchedText).toMatch(/^\d{1,3}(,\d{3})+$/);
+    expect(Number(fetchedText.replaceAll(',', ''))).toBeGreaterThanOrEqual(1000);
     const runId = ((await row.getAttribute('data-testid')) ?? '').replace('run-row-', '');
     expect(await row.getByRole('link', { name: 'events' }).getAttribute('href')).toBe(`/terminal?runId=${runId}`);
     expect(await row.getByRole('link', { name: 'calls' }).getAttribute('href')).toBe(`/logs?runId=${runId}`);
@@ -226,7 +248,18 @@ describe('sync, dashboard and admin system pages', () => {
     try {
       await page.getByTestId(`sync-account-${seller}`).getByRole('button', { name: 'Edit schedules' }).click();
       const dialog = page.getByRole('dialog', { name: /^Schedules of / });
+      // The resources in the order of the account's table.
+      await dialog.getByTestId('schedules-table').locator('tbody tr').first().waitFor();
+      const tableOrder = await page
+        .getByTestId(`sync-account-${seller}`)
+        .locator('[data-testid^="sync-cell-"]')
+        .evaluateAll((rows) => rows.map((r) => (r.getAttribute('data-testid') ?? '').replace('sync-cell-', '')));
+      const dialogOrder = await dialog.getByTestId('schedules-table').locator('tbody tr td:first-child').allTextContents();
+      expect(tableOrder.length).toBeGreaterThan(1);
+      expect(dialogOrder).toEqual(tableOrder);
       const interval = dialog.getByLabel('Interval of orders in minutes');
+      const width = async () => (await interval.boundingBox())?.width ?? 0;
+      const validWidth = await width();
       await interval.fill('0');
       await interval.blur();
       // Not silently turned into 1.
@@ -234,6 +267,8 @@ describe('sync, dashboard and admin system pages', () => {
       await dialog.getByRole('button', { name: 'Save schedules' }).click();
       await dialog.getByText('Whole minutes from 1 to 10080 (a week)').waitFor();
       await dialog.getByTestId('schedules-invalid').waitFor();
+      // The field keeps its width; only the message is added under it.
+      expect(await width()).toBe(validWidth);
       await interval.fill('');
       await dialog.getByRole('button', { name: 'Save schedules' }).click();
       await dialog.getByText('Enter an interval in minutes').waitFor();
@@ -251,17 +286,8 @@ describe('sync, dashboard and admin system pages', () => {
   it('shows orders and the chart on the dashboard after the sync, one currency at a time', async () => {
     // A second seller sells in another currency (the emulator's sellers are USD, GBP, EUR in turn).
     const second = await connectSeller(1);
-    const started = await call('POST', '/api/ebay/sync/orders', { accountId: second.accountId });
-    expect(started.status).toBe(202);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      type Status = { status: Array<{ resource: string; lastRun: { status: string } | null }> };
-      const res = await call<Status>('GET', `/api/ebay/sync/status?accountId=${second.accountId}`);
-      const run = res.body.status.find((s) => s.resource === 'orders')?.lastRun?.status;
-      if (run === 'succeeded') break;
-      if ((run && /failed|cancelled|interrupted/.test(run)) || Date.now() > deadline) throw new Error(`orders sync: ${run}`);
-      await page.waitForTimeout(500);
-    }
+    secondAccountId = second.accountId;
+    await syncAndWait(second.accountId, 'orders');
 
     await page.goto('/');
     await page.getByTestId('open-dashboard').click();
@@ -282,15 +308,15 @@ describe('sync, dashboard and admin system pages', () => {
     const dashboard = (await call<Dashboard>('GET', '/api/dashboard?days=365')).body;
     // Counts are written like the amounts, with thousands separators.
     expect(await page.getByTestId('stat-orders-value').textContent()).toBe(dashboard.orders.count.toLocaleString('en-US'));
-    const currencies = [...dashboard.orders.revenue].sort((a, b) => Number(b.value) - Number(a.value)).map((r) => r.currency);
+    // Currencies in one order whatever the period: by their code.
+    const currencies = dashboard.orders.revenue.map((r) => r.currency).sort();
     expect(currencies.length).toBe(2);
     const ordersIn = (currency: string) => dashboard.orders.perDay.filter((d) => d.currency === currency).reduce((n, d) => n + d.orders, 0);
     // The headline names every currency's revenue.
     const revenue = (await page.getByTestId('stat-revenue-value').textContent()) ?? '';
     expect(revenue.split(' · ')).toHaveLength(2);
-    expect(revenue).toContain('$');
-    expect(revenue).toContain('£');
-    // The chart starts on the currency with the most revenue, its orders only, and says so.
+    expect(revenue).toMatch(/^£.+ · \$.+$/);
+    // The chart starts on the first of them, its orders only, and says so.
     const [first = '', other = ''] = currencies;
     expect(await chart.getAttribute('data-currency')).toBe(first);
     expect(Number(await chart.getAttribute('data-orders'))).toBe(ordersIn(first));
@@ -305,6 +331,65 @@ describe('sync, dashboard and admin system pages', () => {
     await page.getByTestId(`token-${seller}`).waitFor();
     await page.getByTestId('last-syncs').getByText('orders').first().waitFor();
     await shoot(page, 'dashboard');
+  });
+
+  it('keeps the period, the account and the chart currency in the URL, and lists currencies in one order', async () => {
+    await syncAndWait(secondAccountId, 'payouts');
+    await page.goto('/dashboard');
+    const period = page.getByLabel('Period');
+    const accountSelect = page.getByRole('combobox', { name: 'Account' });
+    const chart = page.getByTestId('orders-chart');
+    const showing = (days: string) => page.getByTestId('stat-orders-label').filter({ hasText: `Orders, last ${days} days` }).waitFor();
+    const chartOn = (currency: string) => chart.and(page.locator(`[data-currency="${currency}"]`)).waitFor();
+    type Dashboard = { orders: { revenue: Array<{ currency: string }> }; payouts: { count: number } };
+    await showing('30');
+    expect(new URL(page.url()).search).toBe('');
+
+    for (const days of ['7', '30', '90', '365']) {
+      await period.selectOption(days);
+      await page.waitForURL((url) => url.searchParams.get('days') === days);
+      await showing(days);
+      const body = (await call<Dashboard>('GET', `/api/dashboard?days=${days}`)).body;
+      // The same currency order for every period (by code), whichever sold more in it.
+      const codes = body.orders.revenue.map((r) => r.currency).sort();
+      const symbols = ((await page.getByTestId('stat-revenue-value').textContent()) ?? '').split(' · ').map((m) => m.replace(/[\d.,\s]/g, ''));
+      expect(symbols, days).toEqual(codes.map((c) => ({ GBP: '£', USD: '$' })[c] ?? c));
+      // Payouts of the same days, counted in words.
+      expect(await page.getByTestId('stat-payouts-label').textContent()).toBe(`Payouts, last ${days} days`);
+      const n = body.payouts.count;
+      expect(await page.getByTestId('stat-payouts').textContent(), days).toContain(n === 0 ? 'No payouts in these days' : `${n.toLocaleString('en-US')} payout${n === 1 ? '' : 's'}`);
+    }
+    expect((await call<Dashboard>('GET', '/api/dashboard?days=365')).body.payouts.count).toBeGreaterThan(0);
+
+    // The currency picked in the chart stays for another period, and after a reload.
+    await chartOn('GBP');
+    await chart.getByTestId('chart-currency').getByText('USD', { exact: true }).click();
+    await chartOn('USD');
+    await period.selectOption('90');
+    await showing('90');
+    expect(await chart.getAttribute('data-currency')).toBe('USD');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ days: '90', currency: 'USD' });
+    await page.reload();
+    await showing('90');
+    await chartOn('USD');
+    expect(await period.inputValue()).toBe('90');
+
+    // One account, one currency; Back returns to both, the chart on the currency picked before.
+    await accountSelect.selectOption(secondAccountId);
+    await page.waitForURL((url) => url.searchParams.get('accountId') === secondAccountId);
+    await chartOn('GBP');
+    await page.reload();
+    await chartOn('GBP');
+    expect(await accountSelect.inputValue()).toBe(secondAccountId);
+    expect(await period.inputValue()).toBe('90');
+    await shoot(page, 'dashboard-one-account');
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('accountId'));
+    await chartOn('USD');
+    expect(await accountSelect.inputValue()).toBe('');
+    expect(await period.inputValue()).toBe('90');
+    await showing('90');
+    await shoot(page, 'dashboard-period-in-url');
   });
 
   it('names the account and the resource in every sync button of the sync page', async () => {
@@ -324,6 +409,81 @@ describe('sync, dashboard and admin system pages', () => {
       expect(await cell.getByRole('button', { name: `Full sync orders of ${username}`, exact: true }).textContent()).toBe('Full');
       await card.getByRole('button', { name: `Sync all of ${username}`, exact: true }).waitFor();
       await card.getByRole('button', { name: `Edit schedules of ${username}`, exact: true }).waitFor();
+    }
+  });
+
+  it('fits a long account label (up to 100 characters) in its sync card, the run history and the dashboard', async () => {
+    const accounts = await call<{ accounts: Array<{ id: string; username: string }> }>('GET', '/api/ebay/accounts');
+    const accountId = accounts.body.accounts.find((a) => a.username === seller)?.id ?? '';
+    const labels = {
+      unbroken: 'VintageVaultRecordsAndCollectiblesMainStoreForRareVinylPressingsAndAudioEquipmentSinceNineteenNinety'.slice(0, 100),
+      spaced: 'Vintage Vault Records & Collectibles – main store for rare vinyl pressings and audio equipment (EU)',
+    };
+    expect(labels.unbroken).toHaveLength(100);
+    try {
+      for (const [name, label] of Object.entries(labels)) {
+        expect((await call('PATCH', `/api/ebay/accounts/${accountId}`, { label })).status).toBe(200);
+
+        await page.goto('/sync');
+        const card = page.getByTestId(`sync-account-${seller}`);
+        const title = card.getByRole('heading', { level: 2, name: label });
+        await title.waitFor();
+        // Cut with an ellipsis inside the card, the whole label on hover; the card's buttons stay in it.
+        const shown = await title.evaluate((el) => {
+          const card = (el.closest('[data-testid^="sync-account-"]') as Element).getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return {
+            inside: r.left >= card.left && r.right <= card.right,
+            whole: el.scrollWidth <= el.clientWidth + 1,
+            ellipsis: getComputedStyle(el).textOverflow === 'ellipsis',
+            title: el.getAttribute('title'),
+          };
+        });
+        expect(shown.inside, name).toBe(true);
+        expect(shown.whole || (shown.ellipsis && shown.title === label), name).toBe(true);
+        for (const button of ['Edit schedules', 'Sync all']) {
+          const b = await card.getByRole('button', { name: button, exact: false }).first().boundingBox();
+          const c = await card.boundingBox();
+          expect((b?.x ?? 0) + (b?.width ?? 0), `${name} ${button}`).toBeLessThanOrEqual((c?.x ?? 0) + (c?.width ?? 0));
+        }
+        // The run history still fits its card.
+        const runs = page.getByTestId('runs-table');
+        await runs.locator('tbody tr').first().waitFor();
+        await shoot(page, `sync-long-label-${name}`);
+        const widths = await runs.evaluate((el) => {
+          const card = el.closest('.mantine-Card-root') as HTMLElement;
+          const style = getComputedStyle(card);
+          return { table: el.getBoundingClientRect().width, inner: card.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+        });
+        expect(widths.table, name).toBeLessThanOrEqual(widths.inner + 1);
+
+        await page.goto('/dashboard');
+        const accountSelect = page.getByRole('combobox', { name: 'Account' });
+        await accountSelect.locator('option').filter({ hasText: label }).waitFor({ state: 'attached' });
+        for (const value of [accountId, '']) {
+          await accountSelect.selectOption(value);
+          await page.waitForURL((url) => (url.searchParams.get('accountId') ?? '') === value);
+          await page.getByTestId('stat-orders').waitFor();
+          const account = await accountSelect.boundingBox();
+          const periodBox = await page.getByLabel('Period').boundingBox();
+          // A fixed width, beside the period on one row.
+          expect(account?.width, name).toBeLessThanOrEqual(320);
+          expect(Math.abs((account?.y ?? 0) - (periodBox?.y ?? -100)), name).toBeLessThan(2);
+        }
+        await accountSelect.selectOption(accountId);
+        // Cut inside the select, named in full on hover.
+        await expect.poll(() => accountSelect.getAttribute('title'), { timeout: 5000 }).toBe(label);
+        // The last syncs keep their last column inside their card.
+        const lastSyncs = page.getByTestId('last-syncs');
+        await lastSyncs.getByText('orders').first().waitFor();
+        expect(
+          await lastSyncs.evaluate((el) => el.getBoundingClientRect().right <= (el.closest('.mantine-Card-root') as Element).getBoundingClientRect().right),
+          name,
+        ).toBe(true);
+        await shoot(page, `dashboard-long-label-${name}`);
+      }
+    } finally {
+      await call('PATCH', `/api/ebay/accounts/${accountId}`, { label: seller });
     }
   });
 

@@ -17,6 +17,27 @@ export const REFRESH_SKEW_MS = 5 * 60 * 1000;
 /** Warn from this long before the refresh token expires. */
 export const REFRESH_WARNING_MS = 30 * 24 * 3600 * 1000;
 
+/**
+ * A duration as a person reads it, in its two largest units, rounded down: "1 h 59 min", "3 min 20 s", "2 d 4 h",
+ * "45 s".
+ */
+export function humanDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const units: Array<[string, number]> = [
+    ['d', Math.floor(total / 86_400)],
+    ['h', Math.floor(total / 3600) % 24],
+    ['min', Math.floor(total / 60) % 60],
+    ['s', total % 60],
+  ];
+  const first = units.findIndex(([, n]) => n > 0);
+  if (first < 0) return '0 s';
+  return units
+    .slice(first, first + 2)
+    .filter(([, n]) => n > 0)
+    .map(([unit, n]) => `${n} ${unit}`)
+    .join(' ');
+}
+
 /** The refresh-token grant, adapted from the eBay client by the composition root. */
 export type RefreshGrant = (input: {
   accountId: string;
@@ -74,15 +95,37 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
 
   const needsRefresh = (row: TokenRow) => row.expires_at.getTime() - now().getTime() < REFRESH_SKEW_MS;
 
+  /**
+   * `wouldRefresh` is whether the next eBay call would refresh first; `reason` says that and what a refresh asked for
+   * now (always a forced one) would do, in sentences for the seller.
+   */
   function explain(row: TokenRow): { wouldRefresh: boolean; reason: string } {
-    if (row.refresh_token_enc === null) return { wouldRefresh: false, reason: 'no refresh token stored' };
-    if (row.refresh_expires_at && row.refresh_expires_at.getTime() <= now().getTime()) {
-      return { wouldRefresh: false, reason: 'refresh token expired: the seller must reconnect' };
+    const at = now().getTime();
+    if (row.refresh_token_enc === null) {
+      return { wouldRefresh: false, reason: 'No refresh token is stored, so the access token cannot be renewed: reconnect the account.' };
     }
-    const left = Math.round((row.expires_at.getTime() - now().getTime()) / 1000);
-    if (left <= 0) return { wouldRefresh: true, reason: 'access token expired' };
-    if (left * 1000 < REFRESH_SKEW_MS) return { wouldRefresh: true, reason: `access token expires in ${left}s (< 5 min)` };
-    return { wouldRefresh: false, reason: `access token valid for ${left}s more; a forced refresh would renew it` };
+    if (row.refresh_expires_at && row.refresh_expires_at.getTime() <= at) {
+      const ago = humanDuration(at - row.refresh_expires_at.getTime());
+      return { wouldRefresh: false, reason: `The refresh token expired ${ago} ago, so eBay would refuse a refresh: reconnect the account.` };
+    }
+    const left = row.expires_at.getTime() - at;
+    const margin = humanDuration(REFRESH_SKEW_MS);
+    if (left <= 0) {
+      return {
+        wouldRefresh: true,
+        reason: `The access token expired ${humanDuration(-left)} ago: a refresh would replace it now, as the next eBay call would.`,
+      };
+    }
+    if (left < REFRESH_SKEW_MS) {
+      return {
+        wouldRefresh: true,
+        reason: `The access token expires in ${humanDuration(left)}, less than ${margin}: a refresh would replace it now, as the next eBay call would.`,
+      };
+    }
+    return {
+      wouldRefresh: false,
+      reason: `The access token is valid for another ${humanDuration(left)}, so syncs keep using it until less than ${margin} is left; a refresh would replace it now because you asked for it (a forced refresh).`,
+    };
   }
 
   async function maybeWarn(accountId: string, row: TokenRow): Promise<void> {

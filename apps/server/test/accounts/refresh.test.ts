@@ -79,6 +79,45 @@ describe('token refresh (single-flight across processes)', () => {
     expect(await tokenRequests()).toBe(1);
   });
 
+  it('explains a dry run in words and human durations: what a refresh asked for now does, and when syncs would refresh', async () => {
+    const stored = await t.db.selectFrom('ebay_tokens').selectAll().where('account_id', '=', accountId).executeTakeFirstOrThrow();
+    const explain = (change: Partial<typeof stored>) => t.ebay.tokens.explain({ ...stored, ...change });
+    const inMs = (ms: number) => new Date(Date.now() + ms);
+
+    const valid = explain({ expires_at: inMs(7160_000 + 500), refresh_expires_at: inMs(86_400_000) });
+    expect(valid).toEqual({
+      wouldRefresh: false,
+      reason:
+        'The access token is valid for another 1 h 59 min, so syncs keep using it until less than 5 min is left; a refresh would replace it now because you asked for it (a forced refresh).',
+    });
+    expect(explain({ expires_at: inMs(200_000 + 500) })).toEqual({
+      wouldRefresh: true,
+      reason: 'The access token expires in 3 min 20 s, less than 5 min: a refresh would replace it now, as the next eBay call would.',
+    });
+    expect(explain({ expires_at: inMs(-2 * 86_400_000 - 3 * 3600_000 - 500) }).reason).toBe(
+      'The access token expired 2 d 3 h ago: a refresh would replace it now, as the next eBay call would.',
+    );
+    expect(explain({ refresh_expires_at: inMs(-45_500) }).reason).toBe(
+      'The refresh token expired 45 s ago, so eBay would refuse a refresh: reconnect the account.',
+    );
+    expect(explain({ refresh_token_enc: null }).reason).toBe(
+      'No refresh token is stored, so the access token cannot be renewed: reconnect the account.',
+    );
+
+    // As the dry run answers it: never raw seconds.
+    await t.db.updateTable('ebay_tokens').set({ expires_at: inMs(7200_000) }).where('account_id', '=', accountId).execute();
+    const operator = await t.loginAs('operator');
+    const dry = await t.app.inject({
+      method: 'POST',
+      url: `/api/ebay/accounts/${accountId}/refresh?dryRun=true`,
+      headers: { authorization: `Bearer ${operator.token}` },
+    });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, refreshed: false, wouldRefresh: true });
+    expect(dry.json().reason).toMatch(/^The access token is valid for another 1 h 59 min, .+ \(a forced refresh\)\.$/);
+    expect(dry.json().reason).not.toMatch(/\d+s\b/);
+  });
+
   it('a revoked refresh token keeps the stored token and marks the account reauth_required', async () => {
     await control(emulator, 'POST', `/sellers/${seller.id}/revoke-tokens`);
     await expireSoon();

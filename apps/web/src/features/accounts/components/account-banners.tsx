@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { EbayAccount } from '@ebay-connector/contract';
 import { formatUtc } from './format';
+import { wrapAnywhere } from './long-label';
 
 /** Accounts that need the seller: a rejected refresh token, or one that expires within 30 days. */
 export function AccountBanners(props: {
@@ -24,7 +25,7 @@ export function AccountBanners(props: {
   return (
     <Stack gap="xs">
       {reauth.map((account) => (
-        <Alert key={account.id} color="orange" variant="light" title={`${account.label} must be reconnected`} data-testid="reauth-banner">
+        <Alert key={account.id} color="orange" variant="light" title={`${account.label} must be reconnected`} data-testid="reauth-banner" style={wrapAnywhere}>
           <Group justify="space-between" wrap="wrap">
             <Text size="sm">
               eBay rejected the stored refresh token of {account.username}; syncing is paused until the seller grants
@@ -35,7 +36,14 @@ export function AccountBanners(props: {
         </Alert>
       ))}
       {expiring.map((account) => (
-        <Alert key={account.id} color="yellow" variant="light" title={`${account.label}: refresh token expires soon`} data-testid="expiry-banner">
+        <Alert
+          key={account.id}
+          color="yellow"
+          variant="light"
+          title={`${account.label}: refresh token expires soon`}
+          data-testid="expiry-banner"
+          style={wrapAnywhere}
+        >
           <Group justify="space-between" wrap="wrap">
             <Text size="sm">
               The refresh token expires {formatUtc(account.refreshExpiryWarning?.refreshExpiresAt ?? null)} (

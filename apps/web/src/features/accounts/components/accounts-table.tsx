@@ -60,7 +60,8 @@ export function AccountsTable(props: AccountsTableProps) {
                 {/* Wide enough for the actions two by two instead of one under the other. */}
                 <Table.Td miw={190}>
                   <Stack gap={4}>
-                    <Text size="sm" fw={600} data-testid="account-label">
+                    {/* A long label (up to 100 characters) wraps within the width of the buttons under it. */}
+                    <Text size="sm" fw={600} maw={260} style={{ overflowWrap: 'anywhere' }} data-testid="account-label">
                       {account.label}
                     </Text>
                     <Group gap={4} wrap="wrap">

@@ -5,6 +5,7 @@ import type { EbayAccount } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ApiError } from '../../../lib/api-client';
 import { hasCallbackParams, readCallbackOutcome, sameOutcome, withoutCallbackParams } from './callback-outcome';
+import { wrapAnywhere } from './long-label';
 
 const callbackMessages: Record<string, string> = {
   access_denied: 'The consent was declined at eBay; no account was connected.',
@@ -58,7 +59,7 @@ export function CallbackNotice(props: {
         ? ` ${account.label} was already connected here, and its connection was renewed;`
         : ` ${account.label} was connected as a separate account;`;
     return (
-      <Alert color="orange" variant="light" title="Signed in to eBay as another seller" data-testid="connect-mismatch" role="alert">
+      <Alert color="orange" variant="light" title="Signed in to eBay as another seller" data-testid="connect-mismatch" role="alert" style={wrapAnywhere}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap="xs">
             <Text size="sm">
@@ -81,7 +82,7 @@ export function CallbackNotice(props: {
 
   if (outcome.kind === 'connected') {
     return (
-      <Alert color="teal" variant="light" title="eBay account connected" data-testid="connect-success" role="status">
+      <Alert color="teal" variant="light" title="eBay account connected" data-testid="connect-success" role="status" style={wrapAnywhere}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text size="sm">
             {account

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { DisconnectResponse, EbayAccount } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useDisconnectAccount } from '../api/disconnect-account';
+import { modalWrapStyles } from './long-label';
 
 /** What a purge deletes (`DELETE /api/ebay/accounts/{id}?purge=true`), for the confirmations to say before it happens. */
 const purgeScope =
@@ -78,7 +79,7 @@ function DisconnectForm({ account, onClose }: { account: EbayAccount; onClose: (
 
 export function DisconnectModal({ account, onClose }: { account: EbayAccount | null; onClose: () => void }) {
   return (
-    <Modal opened={account !== null} onClose={onClose} title={`Disconnect ${account?.label ?? ''}?`} centered>
+    <Modal opened={account !== null} onClose={onClose} title={`Disconnect ${account?.label ?? ''}?`} centered styles={modalWrapStyles}>
       {account && <DisconnectForm key={account.id} account={account} onClose={onClose} />}
     </Modal>
   );
@@ -118,7 +119,13 @@ function PurgeForm({ account, onClose }: { account: EbayAccount; onClose: () => 
 
 export function PurgeModal({ account, onClose }: { account: EbayAccount | null; onClose: () => void }) {
   return (
-    <Modal opened={account !== null} onClose={onClose} title={`Delete the synced data of ${account?.label ?? ''}?`} centered>
+    <Modal
+      opened={account !== null}
+      onClose={onClose}
+      title={`Delete the synced data of ${account?.label ?? ''}?`}
+      centered
+      styles={modalWrapStyles}
+    >
       {account && <PurgeForm key={account.id} account={account} onClose={onClose} />}
     </Modal>
   );

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { updateAccountRequestSchema, type EbayAccount } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useUpdateAccount } from '../api/update-account';
+import { modalWrapStyles } from './long-label';
 
 function RelabelForm({ account, onClose }: { account: EbayAccount; onClose: () => void }) {
   const update = useUpdateAccount();
@@ -49,7 +50,7 @@ function RelabelForm({ account, onClose }: { account: EbayAccount; onClose: () =
 
 export function RelabelModal({ account, onClose }: { account: EbayAccount | null; onClose: () => void }) {
   return (
-    <Modal opened={account !== null} onClose={onClose} title={`Rename ${account?.label ?? ''}`} centered>
+    <Modal opened={account !== null} onClose={onClose} title={`Rename ${account?.label ?? ''}`} centered styles={modalWrapStyles}>
       {account && <RelabelForm key={account.id} account={account} onClose={onClose} />}
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
-import { Link } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { DashboardResponse } from '@ebay-connector/contract';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -10,7 +10,8 @@ import { accountsWithData } from '../../../lib/accounts-with-data';
 import { utcLabel, utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../../../lib/api/get-accounts';
 import { useDashboard } from '../api/get-dashboard';
-import { byRevenue, chartPoints, formatCount, formatMoney, formatMoneyList, inCurrencyOrder } from './format';
+import { periods, readDashboardParams } from './dashboard-params';
+import { byCurrency, chartPoints, formatCount, formatMoneyList, inCurrencyOrder, payoutsHint } from './format';
 
 // The chart library is the largest part of the UI and only this page draws charts: it loads with the chart.
 const OrdersChart = lazy(() => import('./orders-chart').then((m) => ({ default: m.OrdersChart })));
@@ -22,7 +23,7 @@ const statusColor: Record<string, string> = {
 function Stat({ label, value, hint, testId, to }: { label: string; value: string; hint?: string; testId: string; to?: string }) {
   return (
     <Card withBorder padding="md" data-testid={testId}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} data-testid={`${testId}-label`}>{label}</Text>
       <Text size="xl" fw={700} data-testid={`${testId}-value`}>{value}</Text>
       {hint && <Text size="xs" c="dimmed">{hint}</Text>}
       {to && (
@@ -34,14 +35,19 @@ function Stat({ label, value, hint, testId, to }: { label: string; value: string
   );
 }
 
-function Figures({ data, accountId }: { data: DashboardResponse; accountId: string }) {
+function Figures(props: {
+  data: DashboardResponse;
+  accountId: string;
+  picked: string | null;
+  onCurrencyChange: (currency: string) => void;
+}) {
+  const { data, accountId, picked } = props;
   // A count links to the list that shows what it counted, for the account picked here; nothing to show, no link.
   const listLink = (count: number, list: string) =>
     count > 0 ? { to: accountId ? `${list}&accountId=${encodeURIComponent(accountId)}` : list } : {};
-  const revenue = byRevenue(data.orders.revenue);
+  const revenue = byCurrency(data.orders.revenue);
   const currencies = revenue.map((r) => r.currency);
-  // A currency picked in the chart stays picked while the period or account still has it.
-  const [picked, setPicked] = useState<string | null>(null);
+  // A currency picked in the chart stays picked while the period or account still has orders in it.
   const currency = picked !== null && currencies.includes(picked) ? picked : (currencies[0] ?? '');
   const label = (id: string) => data.accounts.find((a) => a.id === id)?.label ?? id.slice(0, 8);
   const last = data.payouts.last;
@@ -64,9 +70,9 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
         <Stat testId="stat-fees" label="Fees" value={formatMoneyList(inCurrencyOrder(data.fees, currencies))} hint="eBay fees of finance transactions" />
         <Stat
           testId="stat-payouts"
-          label={`Payouts (${formatCount(data.payouts.count)})`}
+          label={`Payouts, last ${data.days} days`}
           value={formatMoneyList(inCurrencyOrder(data.payouts.total, currencies))}
-          hint={last ? `Last: ${last.amount ? formatMoney(last.amount) : '-'} on ${utcLabel(last.date, 'minutes') ?? '-'} (${last.status ?? 'unknown'})` : 'No payout yet'}
+          hint={payoutsHint(data.payouts.count, last, (iso) => utcLabel(iso, 'minutes') ?? '-')}
         />
         <Stat
           testId="stat-disputes"
@@ -87,7 +93,7 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
             points={chartPoints(data.orders.perDay, data.from, data.days, currency)}
             currency={currency}
             currencies={currencies}
-            onCurrencyChange={setPicked}
+            onCurrencyChange={props.onCurrencyChange}
           />
         </Suspense>
       ) : (
@@ -106,7 +112,11 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
               <Table.Tbody>
                 {data.lastSyncs.map((s) => (
                   <Table.Tr key={s.runId}>
-                    <Table.Td>{label(s.accountId)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" maw={130} lineClamp={2} style={{ overflowWrap: 'anywhere' }} title={label(s.accountId)}>
+                        {label(s.accountId)}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>{s.resource}</Table.Td>
                     <Table.Td miw={120}><Badge variant="light" color={statusColor[s.status] ?? 'gray'} title={s.errorCode ?? undefined}>{s.status}</Badge></Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{utcText(s.finishedAt, 'minutes') ?? '-'}</Table.Td>
@@ -121,7 +131,7 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
           <Stack gap="xs" data-testid="token-health">
             {data.tokenHealth.map((t) => (
               <Group key={t.accountId} justify="space-between" wrap="nowrap" data-testid={`token-${t.username}`}>
-                <div>
+                <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                   <Text size="sm" fw={500}>{t.label} <Text span c="dimmed" size="xs">{t.username}</Text></Text>
                   <Text size="xs" c="dimmed">
                     Access token expires {utcLabel(t.accessExpiresAt, 'minutes') ?? '-'} · refresh token {t.refreshExpiresAt ? `until ${utcLabel(t.refreshExpiresAt, 'minutes') ?? t.refreshExpiresAt}` : 'none'}
@@ -142,11 +152,24 @@ function Figures({ data, accountId }: { data: DashboardResponse; accountId: stri
 }
 
 export function DashboardPage() {
-  const [accountId, setAccountId] = useState('');
-  const [days, setDays] = useState(30);
-  const dashboard = useDashboard({ accountId: accountId || undefined, days });
+  const [params, setParams] = useSearchParams();
   const accounts = useAccounts();
+  const options = accountsWithData(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: a.label }));
+  const read = readDashboardParams(params);
+  // A link to an account that has no data any more shows every account, as its select does.
+  const accountId = accounts.data && !options.some((o) => o.value === read.accountId) ? '' : read.accountId;
+  const { days, currency } = read;
+  const dashboard = useDashboard({ accountId: accountId || undefined, days });
   const data = dashboard.data;
+  // Each choice is a step in the history: Back returns to the figures seen before.
+  const setParam = (key: 'days' | 'accountId' | 'currency', value: string | null) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value === null || (key === 'accountId' && value === '')) next.delete(key);
+      else next.set(key, value);
+      return next;
+    });
+  const accountLabel = options.find((o) => o.value === accountId)?.label;
   return (
     <>
       <PageHeader
@@ -155,17 +178,22 @@ export function DashboardPage() {
         actions={
           data && data.accounts.length > 0 ? (
             <Group gap="sm" align="flex-end">
+              {/* Fixed widths: a long account label is cut inside its select, which stays beside the period. */}
               <NativeSelect
                 label="Account"
+                w={240}
+                styles={{ input: { textOverflow: 'ellipsis' } }}
+                title={accountLabel}
                 value={accountId}
-                onChange={(e) => setAccountId(e.currentTarget.value)}
-                data={[{ value: '', label: 'All accounts' }, ...accountsWithData(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: a.label }))]}
+                onChange={(e) => setParam('accountId', e.currentTarget.value)}
+                data={[{ value: '', label: 'All accounts' }, ...options]}
               />
               <NativeSelect
                 label="Period"
+                w={120}
                 value={String(days)}
-                onChange={(e) => setDays(Number(e.currentTarget.value))}
-                data={[{ value: '7', label: '7 days' }, { value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]}
+                onChange={(e) => setParam('days', e.currentTarget.value)}
+                data={periods.map((d) => ({ value: String(d), label: `${d} days` }))}
               />
             </Group>
           ) : undefined
@@ -180,7 +208,9 @@ export function DashboardPage() {
           action={<Button component={Link} to="/accounts">Connect an account</Button>}
         />
       )}
-      {data && data.accounts.length > 0 && <Figures data={data} accountId={accountId} />}
+      {data && data.accounts.length > 0 && (
+        <Figures data={data} accountId={accountId} picked={currency} onCurrencyChange={(c) => setParam('currency', c)} />
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartPoints, dayLabel, inCurrencyOrder } from './format';
+import { byCurrency, chartPoints, dayLabel, inCurrencyOrder, payoutsHint } from './format';
 
 describe('chart days', () => {
   it('keeps the server UTC days as the points days and labels them from the day itself', () => {
@@ -19,5 +19,33 @@ describe('inCurrencyOrder', () => {
       { currency: 'GBP', value: '3.00' },
     ];
     expect(inCurrencyOrder(amounts, ['GBP', 'USD']).map((a) => a.currency)).toEqual(['GBP', 'USD', 'EUR']);
+  });
+});
+
+describe('byCurrency', () => {
+  it('lists currencies by code whatever their amounts, orders without a currency last', () => {
+    const week = [
+      { currency: 'USD', value: '900.00' },
+      { currency: 'GBP', value: '100.00' },
+    ];
+    const year = [
+      { currency: 'GBP', value: '9000.00' },
+      { currency: '', value: '5.00' },
+      { currency: 'USD', value: '800.00' },
+    ];
+    expect(byCurrency(week).map((a) => a.currency)).toEqual(['GBP', 'USD']);
+    expect(byCurrency(year).map((a) => a.currency)).toEqual(['GBP', 'USD', '']);
+  });
+});
+
+describe('payoutsHint', () => {
+  const when = (iso: string) => iso.slice(0, 10);
+  const last = { date: '2026-11-20T10:00:00Z', status: 'SUCCEEDED', amount: { currency: 'XXX', value: '12.5' } };
+  it('counts the payouts of the period in words, then names the last one', () => {
+    expect(payoutsHint(30, last, when)).toMatch(/^30 payouts; last: .+ on 2026-11-20 \(SUCCEEDED\)$/);
+    expect(payoutsHint(1, last, when)).toMatch(/^1 payout; last: /);
+    expect(payoutsHint(1200, last, when)).toMatch(/^1,200 payouts; /);
+    expect(payoutsHint(0, last, when)).toMatch(/^No payouts in these days; last: /);
+    expect(payoutsHint(0, null, when)).toBe('No payout yet');
   });
 });

@@ -11,10 +11,10 @@ export function formatMoney(m: MoneyTotal): string {
   }
 }
 
-/** A currency code as the page names it (orders without one are grouped under ''). */
 /** A count with thousands separators, as the money amounts have them (1,998). */
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
+/** A currency code as the page names it (orders without one are grouped under ''). */
 export const currencyLabel = (currency: string) => currency || 'no currency';
 
 export const formatMoneyList = (list: MoneyTotal[]) => (list.length ? list.map(formatMoney).join(' · ') : '0');
@@ -46,14 +46,18 @@ export function chartPoints(perDay: DashboardDay[], from: string, days: number, 
   return points;
 }
 
-/** Revenue per currency, the largest first: the chart starts on the first. */
-export function byRevenue(revenue: MoneyTotal[]): MoneyTotal[] {
-  return [...revenue].sort((a, b) => Number(b.value) - Number(a.value));
+/**
+ * Amounts by currency code, orders without a currency last: one order for every period and account (by revenue,
+ * "$ · £" turned into "£ · $" from one period to the next). The chart starts on the first.
+ */
+export function byCurrency(amounts: MoneyTotal[]): MoneyTotal[] {
+  const key = (c: string) => (c === '' ? '\uffff' : c);
+  return [...amounts].sort((a, b) => (key(a.currency) < key(b.currency) ? -1 : key(a.currency) > key(b.currency) ? 1 : 0));
 }
 
 /**
- * `amounts` in the order of `currencies` (the revenue's, largest first), others after them by code: the headline's
- * revenue, fees and payouts then list the currencies alike.
+ * `amounts` in the order of `currencies` (the revenue's), others after them by code: the headline's revenue, fees
+ * and payouts then list the currencies alike.
  */
 export function inCurrencyOrder(amounts: MoneyTotal[], currencies: readonly string[]): MoneyTotal[] {
   const rank = (c: string) => {
@@ -72,4 +76,15 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function dayLabel(day: string): string {
   const month = months[Number(day.slice(5, 7)) - 1];
   return month ? `${month} ${Number(day.slice(8, 10))}` : day;
+}
+
+/** The number of payouts of the period in words, and the last one: "3 payouts; last: £12.00 on … (SUCCEEDED)". */
+export function payoutsHint(
+  count: number,
+  last: { date: string; status: string | null; amount: MoneyTotal | null } | null,
+  when: (iso: string) => string,
+): string {
+  if (!last) return 'No payout yet';
+  const counted = count === 0 ? 'No payouts in these days' : `${formatCount(count)} payout${count === 1 ? '' : 's'}`;
+  return `${counted}; last: ${last.amount ? formatMoney(last.amount) : '-'} on ${when(last.date)} (${last.status ?? 'unknown'})`;
 }

@@ -5,7 +5,7 @@ import type { EbayAccount, SyncResourceName, SyncStatusResponse } from '@ebay-co
 import { utcLabel } from '../../../lib/utc-time';
 import type { LiveProgress } from '../api/sync-events';
 import type { SyncModeName } from '../api/start-sync';
-import { formatRelative, formatTime, isActive, pausedReason, progressText, statusColor } from './format';
+import { formatCount, formatRelative, formatTime, isActive, pausedReason, progressText, statusColor } from './format';
 import { ResumedFrom, RunProgress } from './run-progress';
 
 type Entry = SyncStatusResponse['status'][number];
@@ -63,12 +63,21 @@ export function AccountMatrix(props: AccountMatrixProps) {
   return (
     <Card withBorder padding="md" data-testid={`sync-account-${account.username}`}>
       <Group justify="space-between" mb="sm" wrap="wrap">
-        <Group gap="xs">
-          <Title order={2} size="h4">{account.label}</Title>
-          <Text c="dimmed" size="sm">{account.username}</Text>
-          {paused && <Badge color="orange" variant="light">{account.status === 'revoked' ? 'revoked' : 'reconnect needed'}</Badge>}
+        {/* A long label (up to 100 characters) is cut with an ellipsis and shown whole on hover; the buttons keep their place. */}
+        <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: '1 1 240px' }}>
+          <Title order={2} size="h4" title={account.label} miw={0} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {account.label}
+          </Title>
+          <Text c="dimmed" size="sm" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+            {account.username}
+          </Text>
+          {paused && (
+            <Badge color="orange" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
+              {account.status === 'revoked' ? 'revoked' : 'reconnect needed'}
+            </Badge>
+          )}
         </Group>
-        <Group gap="xs">
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           <Button size="xs" variant="default" onClick={props.onEditSchedules} aria-label={`${canOperate ? 'Edit schedules' : 'Schedules'} ${of}`}>
             {canOperate ? 'Edit schedules' : 'Schedules'}
           </Button>
@@ -157,7 +166,7 @@ export function AccountMatrix(props: AccountMatrixProps) {
                     )}
                   </Table.Td>
                   <Table.Td><Text size="sm">{formatTime(e.watermark)}</Text></Table.Td>
-                  <Table.Td ta="right" data-testid="cell-records">{e.recordCount}</Table.Td>
+                  <Table.Td ta="right" data-testid="cell-records">{formatCount(e.recordCount)}</Table.Td>
                   <Table.Td>
                     {run && active ? (
                       <RunProgress run={run} live={live[run.id]} testId="cell-progress" accountName={accountName(account)} />

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSyncRun } from '../../../lib/api/get-sync-run';
 import { useStopRun } from '../api/stop-run';
-import { formatDuration, formatTime, isActive, progressText, runErrorNote, statusColor } from './format';
+import { formatCount, formatDuration, formatTime, isActive, progressText, runErrorNote, statusColor } from './format';
 import { ResumedFrom, RunProgress } from './run-progress';
 
 /**
@@ -43,8 +43,9 @@ export function RunDetailModal(props: { runId: string | null; canOperate: boolea
               <Table.Tr>
                 <Table.Th>Counters</Table.Th>
                 <Table.Td>
-                  calls {r.counters.calls} · pages {r.counters.pages} · fetched {r.counters.recordsFetched} · inserted{' '}
-                  {r.counters.recordsInserted} · updated {r.counters.recordsUpdated}
+                  calls {formatCount(r.counters.calls)} · pages {formatCount(r.counters.pages)} · fetched{' '}
+                  {formatCount(r.counters.recordsFetched)} · inserted {formatCount(r.counters.recordsInserted)} · updated{' '}
+                  {formatCount(r.counters.recordsUpdated)}
                 </Table.Td>
               </Table.Tr>
               {note && (

@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSyncRuns, type RunFilters } from '../api/get-sync-runs';
-import { formatDuration, formatTime, progressText, runErrorNote, statusColor } from './format';
+import { formatCount, formatDuration, formatTime, progressText, runErrorNote, statusColor } from './format';
 import { ResumedFrom } from './run-progress';
 
 const statuses: SyncRunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'];
@@ -30,6 +30,9 @@ export function RunHistory(props: {
           <NativeSelect
             label="Account"
             size="xs"
+            w={200}
+            styles={{ input: { textOverflow: 'ellipsis' } }}
+            title={filters.accountId ? label(filters.accountId) : undefined}
             value={filters.accountId ?? ''}
             onChange={(e) => setFilters((f) => ({ ...f, accountId: e.currentTarget.value || undefined }))}
             data={[{ value: '', label: 'All accounts' }, ...props.accounts.map((a) => ({ value: a.id, label: a.label }))]}
@@ -87,7 +90,11 @@ export function RunHistory(props: {
                         {r.status}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{label(r.accountId)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" maw={140} truncate="end" title={label(r.accountId)}>
+                        {label(r.accountId)}
+                      </Text>
+                    </Table.Td>
                     <Table.Td data-testid="run-kind">
                       <Text size="sm" fw={500}>{r.resource}</Text>
                       <Text size="xs" c="dimmed">
@@ -101,11 +108,11 @@ export function RunHistory(props: {
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {r.counters.calls} / {r.counters.pages}
+                      {formatCount(r.counters.calls)} / {formatCount(r.counters.pages)}
                     </Table.Td>
-                    <Table.Td ta="right" data-testid="run-fetched">{r.counters.recordsFetched}</Table.Td>
+                    <Table.Td ta="right" data-testid="run-fetched">{formatCount(r.counters.recordsFetched)}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {r.counters.recordsInserted} / {r.counters.recordsUpdated}
+                      {formatCount(r.counters.recordsInserted)} / {formatCount(r.counters.recordsUpdated)}
                     </Table.Td>
                     <Table.Td miw={140} maw={240} data-testid="run-progress">
                       <Text size="sm">{progressText(r)}</Text>

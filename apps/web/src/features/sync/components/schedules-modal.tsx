@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, NumberInput, Switch, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { SyncResourceName } from '@ebay-connector/contract';
+import { syncResourceValues, type SyncResourceName } from '@ebay-connector/contract';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSchedules } from '../api/get-schedules';
@@ -21,7 +21,10 @@ export function SchedulesModal(props: {
   const save = usePutSchedules();
   const [draft, setDraft] = useState<DraftRow[]>([]);
   const [errors, setErrors] = useState<Partial<Record<SyncResourceName, string>>>({});
-  const rows = schedules.data?.schedules.filter((s) => s.accountId === account?.id);
+  // In the order of the account's table on the sync page.
+  const rows = schedules.data?.schedules
+    .filter((s) => s.accountId === account?.id)
+    .sort((a, b) => syncResourceValues.indexOf(a.resource) - syncResourceValues.indexOf(b.resource));
 
   useEffect(() => {
     if (rows) setDraft(rows.map(({ accountId, resource, intervalMinutes, enabled }) => ({ accountId, resource, intervalMinutes, enabled })));
@@ -47,7 +50,13 @@ export function SchedulesModal(props: {
   };
 
   return (
-    <Modal opened={account !== null} onClose={props.onClose} title={`Schedules of ${account?.label ?? ''}`} size="lg">
+    <Modal
+      opened={account !== null}
+      onClose={props.onClose}
+      title={`Schedules of ${account?.label ?? ''}`}
+      size="lg"
+      styles={{ title: { minWidth: 0, overflowWrap: 'anywhere', lineHeight: 1.35 } }}
+    >
       {schedules.isPending && <LoadingState label="Loading schedules" />}
       {schedules.isError && <ErrorAlert error={schedules.error} onRetry={() => void schedules.refetch()} />}
       {account && account.status !== 'active' && (
@@ -66,9 +75,11 @@ export function SchedulesModal(props: {
                 <Table.Tr key={s.resource}>
                   <Table.Td>{s.resource}</Table.Td>
                   <Table.Td>
+                    {/* The field keeps its width whatever is typed; a message wraps under it. */}
                     <NumberInput
                       size="xs"
-                      w={errors[s.resource] ? 220 : 120}
+                      w={220}
+                      styles={{ wrapper: { width: 120 } }}
                       min={minInterval}
                       max={maxInterval}
                       // Typed as is (decimals and signs kept), so a value out of range is refused with a
