@@ -556,6 +556,36 @@ describe('sync, dashboard and admin system pages', () => {
     await viewerContext.close();
   });
 
+  it('stops every run of an account at once after a full sync all', async () => {
+    await page.goto('/sync');
+    const card = page.getByTestId(`sync-account-${seller}`);
+    await card.waitFor();
+    const stopAll = card.getByRole('button', { name: /^Stop all \d+ runs of / });
+    expect(await stopAll.count()).toBe(0);
+    await setLatency(1500);
+    try {
+      await card.getByRole('button', { name: /^Sync all of / }).click();
+      await page.getByRole('menuitem', { name: /^Full/ }).click();
+      await stopAll.waitFor();
+      const stopped = Date.now();
+      await stopAll.click();
+      // Gone once no run of the account is queued or running any more.
+      await stopAll.waitFor({ state: 'detached', timeout: 15_000 });
+      expect(Date.now() - stopped).toBeLessThan(15_000);
+    } finally {
+      await setLatency(0);
+    }
+    const accountId = (await call<{ accounts: Array<{ id: string; username: string }> }>('GET', '/api/ebay/accounts')).body.accounts.find(
+      (a) => a.username === seller,
+    )?.id;
+    const status = (await call<RunStatus>('GET', `/api/ebay/sync/status?accountId=${accountId ?? ''}`)).body.status;
+    const last = status.map((s) => s.lastRun?.status);
+    expect(last.filter((s) => s === 'queued' || s === 'running')).toEqual([]);
+    // Stopped at 1.5 s a call, most runs had not finished: they end cancelled.
+    expect(last.filter((s) => s === 'cancelled').length).toBeGreaterThan(1);
+    await shoot(page, 'sync-stopped-all');
+  });
+
   it('pauses a disconnected account: no sync buttons work, and the page says why', async () => {
     const accountId = await page.evaluate(async (username) => {
       const res = await fetch('/api/ebay/accounts');

@@ -19,6 +19,9 @@ export interface AccountMatrixProps {
   onStart: (resource: SyncResourceName, mode: SyncModeName) => void;
   onStartAll: (mode: SyncModeName) => void;
   onStop: (runId: string) => void;
+  /** Stops every queued or running run of the account (shown while two or more are). */
+  onStopAll: () => void;
+  stoppingAll: boolean;
   onOpenRun: (runId: string) => void;
   onEditSchedules: () => void;
 }
@@ -60,6 +63,7 @@ export function AccountMatrix(props: AccountMatrixProps) {
   const reason = pausedReason(account.status);
   const paused = reason !== null;
   const of = `of ${accountName(account)}`;
+  const activeRuns = entries.filter((e) => isActive(e.lastRun?.status)).length;
   return (
     <Card withBorder padding="md" data-testid={`sync-account-${account.username}`}>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -78,6 +82,11 @@ export function AccountMatrix(props: AccountMatrixProps) {
           )}
         </Group>
         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {canOperate && activeRuns > 1 && (
+            <Button size="xs" color="red" variant="light" loading={props.stoppingAll} onClick={props.onStopAll} aria-label={`Stop all ${activeRuns} runs ${of}`}>
+              Stop all ({activeRuns})
+            </Button>
+          )}
           <Button size="xs" variant="default" onClick={props.onEditSchedules} aria-label={`${canOperate ? 'Edit schedules' : 'Schedules'} ${of}`}>
             {canOperate ? 'Edit schedules' : 'Schedules'}
           </Button>

@@ -13,6 +13,7 @@ import { useAccounts } from '../../../lib/api/get-accounts';
 import { useSyncStatus } from '../api/get-sync-status';
 import { useStartSync, type SyncModeName } from '../api/start-sync';
 import { useStartSyncAll } from '../api/start-sync-all';
+import { useStopAll } from '../api/stop-all';
 import { useStopRun } from '../api/stop-run';
 import { useSyncEvents } from '../api/sync-events';
 import { AccountMatrix } from './account-matrix';
@@ -31,6 +32,7 @@ export function SyncPage() {
   const start = useStartSync();
   const startAll = useStartSyncAll();
   const stop = useStopRun();
+  const stopAll = useStopAll();
   const [openRun, setOpenRun] = useState<string | null>(null);
   const [scheduleAccount, setScheduleAccount] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState<unknown>(null);
@@ -42,7 +44,7 @@ export function SyncPage() {
   const events = useSyncEvents(undefined, refresh);
 
   const anyActive = status.data?.status.some((s) => isActive(s.lastRun?.status)) ?? false;
-  const failure = [start.error, startAll.error, stop.error].find((e) => e && e !== dismissed) ?? null;
+  const failure = [start.error, startAll.error, stop.error, stopAll.error].find((e) => e && e !== dismissed) ?? null;
   const activeRunId = activeRunIdOf(failure);
   const list = accounts.data?.accounts ?? [];
   const scheduleTarget = list.find((a) => a.id === scheduleAccount) ?? null;
@@ -66,7 +68,9 @@ export function SyncPage() {
         {activeRunId ? (
           <AlreadyRunningAlert runId={activeRunId} onOpen={() => setOpenRun(activeRunId)} onClose={() => setDismissed(failure)} />
         ) : failure ? (
-          <ErrorAlert error={failure} title={failure === stop.error ? 'The run was not stopped' : 'The sync did not start'} />
+          <ErrorAlert error={failure} title={
+              failure === stop.error ? 'The run was not stopped' : failure === stopAll.error ? 'The runs were not stopped' : 'The sync did not start'
+            } />
         ) : null}
         {(accounts.isPending || status.isPending) && <LoadingState label="Loading sync status" />}
         {accounts.isError && <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />}
@@ -93,6 +97,11 @@ export function SyncPage() {
                 startAll.mutate({ accountId: account.id, mode });
               }}
               onStop={(runId) => stop.mutate(runId)}
+              onStopAll={() => {
+                setDismissed(null);
+                stopAll.mutate(account.id);
+              }}
+              stoppingAll={stopAll.isPending && stopAll.variables === account.id}
               onOpenRun={setOpenRun}
               onEditSchedules={() => setScheduleAccount(account.id)}
             />
