@@ -83,14 +83,19 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       });
       const plan = deps.tokens.explain(token);
       if (dryRun) {
-        const wouldRefresh = account.status === 'active' && token.refresh_token_enc !== null;
+        // Whether pressing Refresh would ask eBay: not without a refresh token, nor with one eBay no longer takes.
+        const refreshExpired = token.refresh_expires_at !== null && token.refresh_expires_at.getTime() <= Date.now();
+        const wouldRefresh = account.status === 'active' && token.refresh_token_enc !== null && !refreshExpired;
         return {
           ok: true,
           value: {
             dryRun: true,
             refreshed: false,
             wouldRefresh,
-            reason: account.status === 'reauth_required' ? 'the account must be reconnected (refresh token rejected)' : plan.reason,
+            reason:
+              account.status === 'reauth_required'
+                ? 'eBay rejected the refresh token, so a refresh would fail: reconnect the account.'
+                : plan.reason,
             status: account.status,
             ...facts(token),
           },

@@ -116,6 +116,21 @@ describe('token refresh (single-flight across processes)', () => {
     expect(dry.json()).toMatchObject({ dryRun: true, refreshed: false, wouldRefresh: true });
     expect(dry.json().reason).toMatch(/^The access token is valid for another 1 h 59 min, .+ \(a forced refresh\)\.$/);
     expect(dry.json().reason).not.toMatch(/\d+s\b/);
+
+    // A refresh token eBay no longer takes: pressing Refresh would not help, and the dry run says so.
+    const before = await t.db.selectFrom('ebay_tokens').select('refresh_expires_at').where('account_id', '=', accountId).executeTakeFirstOrThrow();
+    await t.db.updateTable('ebay_tokens').set({ refresh_expires_at: inMs(-60_000) }).where('account_id', '=', accountId).execute();
+    try {
+      const expired = await t.app.inject({
+        method: 'POST',
+        url: `/api/ebay/accounts/${accountId}/refresh?dryRun=true`,
+        headers: { authorization: `Bearer ${operator.token}` },
+      });
+      expect(expired.json()).toMatchObject({ dryRun: true, wouldRefresh: false });
+      expect(expired.json().reason).toMatch(/^The refresh token expired 1 min( \d+ s)? ago, so eBay would refuse a refresh: reconnect the account\.$/);
+    } finally {
+      await t.db.updateTable('ebay_tokens').set({ refresh_expires_at: before.refresh_expires_at }).where('account_id', '=', accountId).execute();
+    }
   });
 
   it('a revoked refresh token keeps the stored token and marks the account reauth_required', async () => {
