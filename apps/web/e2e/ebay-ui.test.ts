@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerConsent, launchBrowser, openContext, pageCall as call, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
+import { LONG_LABELS } from './helpers/long-labels';
 
 // One server (with the in-process eBay emulator) and one browser for the file; the tests run in order and
 // share the admin's context: connect → terminal → logs → decline → viewer.
@@ -120,10 +121,7 @@ describe('eBay accounts, terminal and logs', () => {
       await dialog.waitFor({ state: 'detached' });
       await row.getByTestId('account-label').filter({ hasText: label }).waitFor();
     };
-    const labels = {
-      unbroken: 'VintageVaultRecordsAndCollectiblesMainStoreForRareVinylPressingsAndAudioEquipmentSinceNineteenNinety'.slice(0, 100),
-      spaced: 'Vintage Vault Records & Collectibles – main store for rare vinyl pressings and audio equipment (EU)',
-    };
+    const labels = LONG_LABELS;
     expect(labels.unbroken).toHaveLength(100);
     try {
       for (const [name, label] of Object.entries(labels)) {
