@@ -2,6 +2,7 @@ import { Code, Table, Text } from '@mantine/core';
 import type { EbayCall } from '@ebay-connector/contract';
 import { utcText } from '../../../lib/utc-time';
 import { CallStatusBadge } from './call-status-badge';
+import { AccountLabel } from '../../../components/account-label';
 
 export function LogsTable(props: {
   calls: EbayCall[];
@@ -44,7 +45,7 @@ export function LogsTable(props: {
                 <Text size="sm">{utcText(call.createdAt) ?? call.createdAt}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{accountName(call.accountId)}</Text>
+                <AccountLabel label={accountName(call.accountId)} />
               </Table.Td>
               <Table.Td data-testid="log-call">
                 <Text size="sm" fw={500}>

@@ -11,6 +11,7 @@ import { DateTime } from '../shared/date-time';
 import { Money } from '../shared/money';
 import { StatusBadge } from '../shared/status-badge';
 import { useAccountName } from '../shared/use-account-name';
+import { AccountLabel } from '../../../../components/account-label';
 
 const fields: readonly FilterField[] = [
   { param: 'open', label: 'Open or closed', kind: 'select', options: ['true', 'false'], optionLabels: { true: 'Open', false: 'Closed' } },
@@ -43,7 +44,7 @@ export function DisputesPage() {
         d.orderId ? <CellLink to={orderHref({ orderId: d.orderId, accountId: d.accountId })}>{d.orderId}</CellLink> : '—',
     },
     { id: 'buyer', header: 'Buyer', cell: ({ row }) => <Text size="sm">{row.original.buyerUsername ?? '—'}</Text> },
-    { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
+    { id: 'account', header: 'Account', cell: ({ row }) => <AccountLabel label={accountName(row.original.accountId)} /> },
   ];
   return (
     <DataListPage

@@ -10,6 +10,7 @@ import { DateTime } from '../shared/date-time';
 import { Money } from '../shared/money';
 import { StatusBadge } from '../shared/status-badge';
 import { useAccountName } from '../shared/use-account-name';
+import { AccountLabel } from '../../../../components/account-label';
 
 const fields: readonly FilterField[] = [
   { param: 'payoutStatus', label: 'Status', kind: 'select', options: ['INITIATED', 'SUCCEEDED', 'RETRYABLE_FAILED', 'TERMINAL_FAILED', 'REVERSED'] },
@@ -32,7 +33,7 @@ export function PayoutsPage() {
     { id: 'date', header: 'Date (UTC)', meta: { sort: 'payoutDate' }, cell: ({ row }) => <DateTime value={row.original.payoutDate} compact /> },
     { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.payoutStatus} /> },
     { id: 'count', header: 'Transactions', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.transactionCount ?? '—'}</Text> },
-    { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
+    { id: 'account', header: 'Account', cell: ({ row }) => <AccountLabel label={accountName(row.original.accountId)} /> },
   ];
   return (
     <DataListPage

@@ -11,6 +11,7 @@ import { DateTime } from '../shared/date-time';
 import { BookedMoney, Money } from '../shared/money';
 import { StatusBadge } from '../shared/status-badge';
 import { useAccountName } from '../shared/use-account-name';
+import { AccountLabel } from '../../../../components/account-label';
 
 const fields: readonly FilterField[] = [
   {
@@ -67,7 +68,7 @@ export function TransactionsPage() {
       cell: ({ row: { original: t } }) =>
         t.payoutId ? <CellLink to={payoutHref({ payoutId: t.payoutId, accountId: t.accountId })}>{t.payoutId}</CellLink> : '—',
     },
-    { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
+    { id: 'account', header: 'Account', cell: ({ row }) => <AccountLabel label={accountName(row.original.accountId)} /> },
   ];
   return (
     <DataListPage

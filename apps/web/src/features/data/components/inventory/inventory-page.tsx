@@ -9,6 +9,7 @@ import { CellLink } from '../shared/cell-link';
 import { DataListPage } from '../shared/data-list-page';
 import { DateTime } from '../shared/date-time';
 import { useAccountName } from '../shared/use-account-name';
+import { AccountLabel } from '../../../../components/account-label';
 
 const fields: readonly FilterField[] = [
   { param: 'q', label: 'Search', kind: 'text', placeholder: 'SKU or title' },
@@ -39,7 +40,7 @@ export function InventoryPage() {
     { id: 'condition', header: 'Condition', cell: ({ row }) => <Text size="sm">{humanize(row.original.condition)}</Text> },
     { id: 'qty', header: 'Quantity', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.quantity ?? '—'}</Text> },
     { id: 'seen', header: 'Last synced (UTC)', meta: { sort: 'lastSeenAt' }, cell: ({ row }) => <DateTime value={row.original.lastSeenAt} compact /> },
-    { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
+    { id: 'account', header: 'Account', cell: ({ row }) => <AccountLabel label={accountName(row.original.accountId)} /> },
   ];
   return (
     <DataListPage

@@ -10,6 +10,7 @@ import { DateTime } from '../shared/date-time';
 import { Money } from '../shared/money';
 import { StatusBadge } from '../shared/status-badge';
 import { useAccountName } from '../shared/use-account-name';
+import { AccountLabel } from '../../../../components/account-label';
 
 export const orderFields: readonly FilterField[] = [
   { param: 'q', label: 'Search', kind: 'text', placeholder: 'Order id or item title' },
@@ -49,7 +50,7 @@ export function OrdersPage() {
     },
     { id: 'fulfillment', header: 'Fulfillment', cell: ({ row }) => <StatusBadge status={row.original.fulfillmentStatus} /> },
     { id: 'payment', header: 'Payment', cell: ({ row }) => <StatusBadge status={row.original.paymentStatus} /> },
-    { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
+    { id: 'account', header: 'Account', cell: ({ row }) => <AccountLabel label={accountName(row.original.accountId)} /> },
   ];
   return (
     <DataListPage

@@ -9,6 +9,7 @@ import { DataListPage } from '../shared/data-list-page';
 import { DateTime } from '../shared/date-time';
 import { Money } from '../shared/money';
 import { useAccountName } from '../shared/use-account-name';
+import { AccountLabel } from '../../../../components/account-label';
 
 const fields: readonly FilterField[] = [
   { param: 'q', label: 'Search', kind: 'text', placeholder: 'Item title' },
@@ -28,7 +29,7 @@ export function PurchasesPage() {
     { id: 'seller', header: 'Seller', cell: ({ row }) => <Text size="sm">{row.original.sellerUsername ?? '—'}</Text> },
     { id: 'qty', header: 'Qty', meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.quantity ?? '—'}</Text> },
     { id: 'price', header: 'Price', meta: { align: 'right' }, cell: ({ row }) => <Money value={row.original.priceValue} currency={row.original.priceCurrency} /> },
-    { id: 'account', header: 'Account', cell: ({ row }) => <Text size="sm">{accountName(row.original.accountId)}</Text> },
+    { id: 'account', header: 'Account', cell: ({ row }) => <AccountLabel label={accountName(row.original.accountId)} /> },
   ];
   return (
     <DataListPage

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { LoadingState } from '../../../../components/loading-state';
+import { isApiError } from '../../../../lib/api-client';
 import { PageHeader } from '../../../../components/page-header';
 import { accountsWithData } from '../../../../lib/accounts-with-data';
 import { useAccounts } from '../../../../lib/api/get-accounts';
@@ -96,7 +97,19 @@ export function DataListPage<T>({ config }: { config: DataListConfig<T> }) {
           {list.isPending && !rangeInvalid && <LoadingState label={`Loading ${many}`} />}
           {list.isError && !list.data && (
             <Stack p="md">
-              <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+              {isApiError(list.error) && list.error.status === 422 ? (
+                // Filters come from the address (a shared or hand-edited link): say so, and offer the way out.
+                <>
+                  <ErrorAlert error={list.error} title="The filters in this page's address are not valid" />
+                  <Group>
+                    <Button variant="light" onClick={() => setParams(new URLSearchParams())}>
+                      Reset filters
+                    </Button>
+                  </Group>
+                </>
+              ) : (
+                <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+              )}
             </Stack>
           )}
           {list.isSuccess && rows.length === 0 && (
