@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerConsent, launchBrowser, openContext, pageCall as call, screenshot, signIn } from './helpers/browser';
 import { admin, freePort, startApiServer, type RunningApiServer } from './helpers/server';
+import { LONG_LABELS } from './helpers/long-labels';
 
 // One server with a small emulator dataset, one connected seller synced once; the tests run in order and browse
 // what the sync stored: orders → detail → transaction → CSV → messages → payout → inventory → purchase → viewer on a
@@ -314,9 +315,12 @@ describe('synced data pages', () => {
     await shoot(page, 'data-messages');
 
     expect(await threads.count()).toBe(Math.min(total, 50));
+    const noun = total === 1 ? 'conversation' : 'conversations';
+    // Counted from the first page on.
+    expect(await page.getByTestId('thread-count').textContent()).toBe(`${Math.min(total, 50)} of ${total.toLocaleString('en-US')} ${noun} shown`);
     await loadUntilEnd(page, 'thread-list-end');
     expect(await threads.count()).toBe(total);
-    expect(await page.getByTestId('thread-count').textContent()).toBe(`${total} conversation${total === 1 ? '' : 's'} shown`);
+    expect(await page.getByTestId('thread-count').textContent()).toBe(`${total} of ${total.toLocaleString('en-US')} ${noun} shown`);
   });
 
   it("opens the dashboard's unread messages as the messages page filtered to them", async () => {
@@ -641,6 +645,38 @@ describe('synced data pages', () => {
     await page.waitForURL((url) => url.pathname === '/data/orders');
     // The sidebar follows the URL on its next render.
     await expect.poll(() => ordersLink.getAttribute('aria-current')).toBe('page');
+  });
+
+  it("explains filters in the page's address the server refuses, and resets them", async () => {
+    await page.goto('/data/orders?accountId=nope&sort=cheapest');
+    const alert = page.getByTestId('error-alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain("The filters in this page's address are not valid");
+    expect(text).toContain('accountId');
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Reset filters' }).click();
+    await page.waitForURL((url) => url.pathname === '/data/orders' && url.search === '');
+    await rows(page, 'orders').first().waitFor();
+    expect(await alert.count()).toBe(0);
+  });
+
+  it("cuts a long account label in the lists' and the API logs' Account column, whole on hover", async () => {
+    const before = (await call<{ account: { label: string } }>(page, 'GET', `/api/ebay/accounts/${accountId}`)).body.account.label;
+    const label = LONG_LABELS.unbroken;
+    expect((await call(page, 'PATCH', `/api/ebay/accounts/${accountId}`, { label })).status).toBe(200);
+    try {
+      for (const [path, table] of [['/data/orders', 'orders'], ['/data/transactions', 'transactions'], ['/logs', 'logs-table']] as const) {
+        await page.goto(path);
+        const cell = page.getByTestId(table).getByTestId('account-label-cell').filter({ hasText: label }).first();
+        await cell.waitFor();
+        expect(await cell.getAttribute('title'), path).toBe(label);
+        expect((await cell.boundingBox())?.width ?? 999, path).toBeLessThanOrEqual(181);
+      }
+      await shoot(page, 'layout-logs-long-label');
+    } finally {
+      await call(page, 'PATCH', `/api/ebay/accounts/${accountId}`, { label: before });
+    }
   });
 
   it('lets a viewer browse data on a tablet', async () => {

@@ -130,6 +130,7 @@ export type MessageThread = z.infer<typeof messageThreadSchema>;
 export const messageThreadsResponseSchema = z.object({
   threads: z.array(messageThreadSchema),
   nextCursor: z.string().nullable(),
+  total: listTotalSchema.optional(),
 });
 export type MessageThreadsResponse = z.infer<typeof messageThreadsResponseSchema>;
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError, notFound } from '../platform/errors';
-import { parseOrThrow } from '../platform/validation';
+import { booleanParam, parseOrThrow } from '../platform/validation';
 import type { SyncDb } from '../sync/sync-db';
 import { detailReader, type DetailRead, type DetailSpec } from './detail-engine';
 import {
@@ -24,6 +24,7 @@ const threadsQuery = z.object({
   accountId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(1000).optional(),
+  withTotal: booleanParam,
 });
 
 /** How a detail route words its errors. */

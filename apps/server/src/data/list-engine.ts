@@ -191,13 +191,20 @@ export async function listTotal(
   q: Query,
 ): Promise<{ count: number; capped: boolean } | null> {
   const { where } = baseQuery(spec, q);
+  return cappedCount(db, sql`select 1 from ${sql.table(spec.table)} t where ${where}`);
+}
+
+/**
+ * How many rows `rows` (a `select 1 from ... where ...`) gives, counted up to {@link TOTAL_CAP} (`capped: true`:
+ * at least that many), or null when counting takes over {@link TOTAL_TIMEOUT_MS}.
+ */
+export async function cappedCount(db: SyncDb, rows: RawBuilder<unknown>): Promise<{ count: number; capped: boolean } | null> {
   try {
     const n = await db.transaction().execute(async (trx) => {
       await sql`set local statement_timeout = ${sql.lit(TOTAL_TIMEOUT_MS)}`.execute(trx);
-      const { rows } = await sql<{ n: number }>`
-        select count(*)::int as n
-        from (select 1 from ${sql.table(spec.table)} t where ${where} limit ${sql.lit(TOTAL_CAP + 1)}) m`.execute(trx);
-      return rows[0]?.n ?? 0;
+      const { rows: counted } = await sql<{ n: number }>`
+        select count(*)::int as n from (${rows} limit ${sql.lit(TOTAL_CAP + 1)}) m`.execute(trx);
+      return counted[0]?.n ?? 0;
     });
     return n > TOTAL_CAP ? { count: TOTAL_CAP, capped: true } : { count: n, capped: false };
   } catch (err) {

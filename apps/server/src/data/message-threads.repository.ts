@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SyncDb } from '../sync/sync-db';
 import { decodeCursor } from './cursor';
-import { columnRefs, isoTimestamp, runPage, selectColumns, type Columns } from './list-engine';
+import { cappedCount, columnRefs, isoTimestamp, runPage, selectColumns, type Columns } from './list-engine';
 
 /** A thread's fields, from its conversation row (`ebay_message_threads`, kept by the sync with its messages). */
 export const threadColumns: Columns = [
@@ -20,6 +20,8 @@ export interface ThreadsQuery {
   accountId?: string | undefined;
   limit: number;
   cursor?: string | undefined;
+  /** Adds `total`, counted as the lists count (`cappedCount`). */
+  withTotal?: boolean | undefined;
 }
 
 /**
@@ -41,6 +43,12 @@ export async function threadsPageJson(db: SyncDb, q: ThreadsQuery): Promise<stri
       order by t.last_message_at desc, t.account_id desc, t.thread_id desc
       limit ${sql.lit(Math.trunc(q.limit) + 1)}
     ) g cross join lateral (select ${sql.raw(columnRefs('g', threadColumns))}) i`;
-  const { rows, nextCursor } = await runPage(db, query, q.limit);
-  return `{"threads":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  const [{ rows, nextCursor }, total] = await Promise.all([
+    runPage(db, query, q.limit),
+    q.withTotal
+      ? cappedCount(db, sql`select 1 from ebay_message_threads t ${q.accountId ? sql`where t.account_id = ${q.accountId}::uuid` : sql``}`)
+      : undefined,
+  ]);
+  const page = `"threads":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}`;
+  return total === undefined ? `{${page}}` : `{${page},"total":${JSON.stringify(total)}}`;
 }

@@ -859,10 +859,17 @@ describe('conversations: keyset pages of threads and one thread with its message
       [5, 4, 3, 2, 1, 0].map((i) => `tie-thread-${i}`).concat('shared-thread'),
     );
     expect(one.pages).toBe(2);
+
+    // Counted on request, as the lists count, for all accounts or one.
+    const counted = (await get('/api/messages/threads?limit=1&withTotal=true')).json<{ total: unknown }>();
+    expect(counted.total).toEqual({ count: total, capped: false });
+    const ofOne = (await get(`/api/messages/threads?limit=1&withTotal=1&accountId=${otherAccount}`)).json<{ total: unknown }>();
+    expect(ofOne.total).toEqual({ count: one.threads.length, capped: false });
   });
 
   it('answers 422 for bad paging parameters', async () => {
     for (const q of [
+      'withTotal=yes',
       'limit=0',
       'limit=201',
       'limit=x',

@@ -11,7 +11,8 @@ export function getMessageThreads(
   signal?: AbortSignal,
 ): Promise<MessageThreadsPage> {
   return api.get<MessageThreadsPage>('/api/messages/threads', {
-    query: { accountId, limit: THREAD_PAGE_SIZE, cursor: cursor ?? undefined },
+    // The first page also counts the conversations ("50 of 70 conversations shown").
+    query: { accountId, limit: THREAD_PAGE_SIZE, cursor: cursor ?? undefined, withTotal: cursor === null ? 'true' : undefined },
     ...(signal ? { signal } : {}),
   });
 }

@@ -173,7 +173,7 @@ export function MessagesPage() {
                 </Card>
                 {threadList.length > 0 && (
                   <ListFooter
-                    count={`${threadList.length} conversation${threadList.length === 1 ? '' : 's'} shown`}
+                    count={shownText(threadList.length, threads.data?.pages[0]?.total, 'conversation', 'conversations')}
                     countTestId="thread-count"
                     endTestId="thread-list-end"
                     hasNextPage={threads.hasNextPage}
