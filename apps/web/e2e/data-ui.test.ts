@@ -558,6 +558,30 @@ describe('synced data pages', () => {
     await phone.close();
   });
 
+  it('folds the filters on a phone behind "More filters", so the first orders show on the first screen', async () => {
+    const phone = await newContext({ width: 390, height: 800 });
+    const mobile = await phone.newPage();
+    await signIn(mobile, admin, '/data/orders');
+    const firstRow = rows(mobile, 'orders').first();
+    await firstRow.waitFor();
+    const fulfillment = mobile.getByLabel('Fulfillment');
+    expect(await mobile.getByLabel('Search').isVisible()).toBe(true);
+    expect(await fulfillment.count()).toBe(0);
+    expect((await firstRow.boundingBox())?.y ?? 9999).toBeLessThan(800);
+    await shoot(mobile, 'layout-orders-390-folded');
+
+    const more = mobile.getByTestId('more-filters');
+    expect(await more.textContent()).toBe('More filters');
+    await more.click();
+    await fulfillment.selectOption('FULFILLED');
+    await mobile.getByRole('button', { name: 'Apply' }).click();
+    await mobile.waitForURL((url) => url.searchParams.get('fulfillmentStatus') === 'FULFILLED');
+    // Applied: folded again, saying how many filters it hides.
+    await mobile.getByTestId('more-filters').filter({ hasText: 'More filters (1 set)' }).waitFor();
+    expect(await fulfillment.count()).toBe(0);
+    await phone.close();
+  });
+
   it('shows the amount of payouts and transactions at 390 px without sideways scrolling', async () => {
     type Tx = { orderId: string | null; payoutId: string | null; accountId: string };
     const tx = await call<{ items: Tx[] }>(page, 'GET', '/api/finances/transactions?transactionType=SALE&limit=50');

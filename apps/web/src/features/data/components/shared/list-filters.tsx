@@ -1,4 +1,5 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import type { EbayAccount } from '@ebay-connector/contract';
 import { humanize } from '../../lib/format';
@@ -7,7 +8,8 @@ import { dateRangeError, type FilterField } from '../../lib/query-string';
 /**
  * The filter form of a list: account plus the list's own fields. Values are applied together (Enter or "Apply")
  * so typing does not fire a request per key; a date range that ends before it starts is marked and not applied
- * (also when it came in the URL).
+ * (also when it came in the URL). On a phone only the search shows until "More filters" unfolds the rest (it says
+ * how many of them are set), so the list starts on the first screen.
  */
 export function ListFilters(props: {
   label: string;
@@ -19,6 +21,11 @@ export function ListFilters(props: {
   const { label, fields, value, accounts, onApply } = props;
   const [draft, setDraft] = useState<Record<string, string>>(value);
   const [rangeError, setRangeError] = useState(() => dateRangeError(value, fields));
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const [more, setMore] = useState(() => rangeError !== null);
+  const folded = phone && !more;
+  const foldable = ['accountId', ...fields.filter((f) => f.param !== 'q').map((f) => f.param)];
+  const setBehindFold = foldable.filter((param) => (value[param] ?? '') !== '').length;
   const set = (param: string, v: string) => {
     setDraft((d) => ({ ...d, [param]: v }));
     if (fields.some((f) => f.param === param && (f.kind === 'dateFrom' || f.kind === 'dateTo'))) setRangeError(null);
@@ -42,14 +49,17 @@ export function ListFilters(props: {
   return (
     <form onSubmit={onSubmit} aria-label={label} noValidate>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <NativeSelect
-          label="Account"
-          value={draft['accountId'] ?? ''}
-          onChange={(e) => set('accountId', e.currentTarget.value)}
-          data={[{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: `${a.label} (${a.username})` }))]}
-          w={190}
-        />
+        {!folded && (
+          <NativeSelect
+            label="Account"
+            value={draft['accountId'] ?? ''}
+            onChange={(e) => set('accountId', e.currentTarget.value)}
+            data={[{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: `${a.label} (${a.username})` }))]}
+            w={190}
+          />
+        )}
         {fields.map((field) => {
+          if (folded && field.param !== 'q') return null;
           const current = draft[field.param] ?? '';
           if (field.kind === 'select') {
             const options = field.options ?? [];
@@ -82,6 +92,11 @@ export function ListFilters(props: {
           );
         })}
         <Group gap="xs">
+          {phone && (
+            <Button variant="subtle" onClick={() => setMore((m) => !m)} aria-expanded={more} data-testid="more-filters">
+              {more ? 'Fewer filters' : setBehindFold > 0 ? `More filters (${setBehindFold} set)` : 'More filters'}
+            </Button>
+          )}
           <Button type="submit">Apply</Button>
           <Button variant="default" onClick={reset}>
             Reset
