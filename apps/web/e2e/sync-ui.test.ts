@@ -485,6 +485,19 @@ describe('sync, dashboard and admin system pages', () => {
     }
   });
 
+  it('puts the sync buttons next to their resource on a phone, in view without scrolling sideways', async () => {
+    const phone = await newContext({ width: 390, height: 844 });
+    const mobile = await phone.newPage();
+    await signIn(mobile, admin, '/sync');
+    const sync = mobile.getByTestId(`sync-account-${seller}`).getByRole('button', { name: /^Sync orders of / });
+    await sync.waitFor();
+    const box = await sync.boundingBox();
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 999) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await shoot(mobile, 'sync-390');
+    await phone.close();
+  });
+
   it('fits the run history at 1400 px: its last columns are in view, not clipped', async () => {
     expect(page.viewportSize()?.width).toBe(1400);
     await page.goto('/sync');

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Menu, Stack, Table, Text, Title, Tooltip, type ButtonProps } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { EbayAccount, SyncResourceName, SyncStatusResponse } from '@ebay-connector/contract';
@@ -64,6 +65,8 @@ export function AccountMatrix(props: AccountMatrixProps) {
   const paused = reason !== null;
   const of = `of ${accountName(account)}`;
   const activeRuns = entries.filter((e) => isActive(e.lastRun?.status)).length;
+  // Narrower than the table (a phone, a tablet held upright): the actions come right after the resource, in view.
+  const narrow = useMediaQuery('(max-width: 75em)') ?? false;
   return (
     <Card withBorder padding="md" data-testid={`sync-account-${account.username}`}>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -122,22 +125,42 @@ export function AccountMatrix(props: AccountMatrixProps) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Resource</Table.Th>
+              {canOperate && narrow && <Table.Th>Actions</Table.Th>}
               <Table.Th>Last run</Table.Th>
               <Table.Th>Last run time (UTC)</Table.Th>
               <Table.Th>Next run</Table.Th>
               <Table.Th>Watermark (UTC)</Table.Th>
               <Table.Th ta="right">Records</Table.Th>
               <Table.Th>Progress</Table.Th>
-              {canOperate && <Table.Th>Actions</Table.Th>}
+              {canOperate && !narrow && <Table.Th>Actions</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {entries.map((e) => {
               const run = e.lastRun;
               const active = isActive(run?.status);
+              const actions = (
+                <Table.Td>
+                  {run && active ? (
+                    <Button size="compact-xs" color="red" onClick={() => props.onStop(run.id)} aria-label={`Stop ${e.resource} ${of}`}>
+                      STOP
+                    </Button>
+                  ) : (
+                    <Group gap={4} wrap="nowrap">
+                      <StartButton size="compact-xs" variant="light" paused={reason} label={`Sync ${e.resource} ${of}`} onStart={() => props.onStart(e.resource, 'incremental')}>
+                        Sync
+                      </StartButton>
+                      <StartButton size="compact-xs" variant="subtle" paused={reason} label={`Full sync ${e.resource} ${of}`} onStart={() => props.onStart(e.resource, 'full')}>
+                        Full
+                      </StartButton>
+                    </Group>
+                  )}
+                </Table.Td>
+              );
               return (
                 <Table.Tr key={e.resource} data-testid={`sync-cell-${e.resource}`}>
                   <Table.Td fw={500}>{e.resource}</Table.Td>
+                  {canOperate && narrow && actions}
                   <Table.Td miw={120}>
                     {run ? (
                       <Tooltip label={run.errorCode ? `${run.errorCode}: ${run.errorMessage ?? ''}` : `${run.mode}, ${run.trigger}`}>
@@ -186,24 +209,7 @@ export function AccountMatrix(props: AccountMatrixProps) {
                       </>
                     ) : null}
                   </Table.Td>
-                  {canOperate && (
-                    <Table.Td>
-                      {run && active ? (
-                        <Button size="compact-xs" color="red" onClick={() => props.onStop(run.id)} aria-label={`Stop ${e.resource} ${of}`}>
-                          STOP
-                        </Button>
-                      ) : (
-                        <Group gap={4} wrap="nowrap">
-                          <StartButton size="compact-xs" variant="light" paused={reason} label={`Sync ${e.resource} ${of}`} onStart={() => props.onStart(e.resource, 'incremental')}>
-                            Sync
-                          </StartButton>
-                          <StartButton size="compact-xs" variant="subtle" paused={reason} label={`Full sync ${e.resource} ${of}`} onStart={() => props.onStart(e.resource, 'full')}>
-                            Full
-                          </StartButton>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  )}
+                  {canOperate && !narrow && actions}
                 </Table.Tr>
               );
             })}
