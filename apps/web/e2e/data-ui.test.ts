@@ -698,6 +698,13 @@ describe('synced data pages', () => {
         expect((await cell.boundingBox())?.width ?? 999, path).toBeLessThanOrEqual(181);
       }
       await shoot(page, 'layout-logs-long-label');
+      // A select showing the account cuts its name at its width and names it whole on hover.
+      for (const path of [`/data/orders?accountId=${accountId}`, `/logs?accountId=${accountId}`]) {
+        await page.goto(path);
+        const select = page.getByRole('combobox', { name: 'Account' });
+        await expect.poll(() => select.getAttribute('title'), { timeout: 5000 }).toMatch(new RegExp(`^${label} \\(`));
+        expect((await select.boundingBox())?.width ?? 999, path).toBeLessThanOrEqual(200);
+      }
     } finally {
       await call(page, 'PATCH', `/api/ebay/accounts/${accountId}`, { label: before });
     }

@@ -2,6 +2,7 @@ import { Autocomplete, Button, Group, NativeSelect, TextInput } from '@mantine/c
 import { useState, type FormEvent } from 'react';
 import type { EbayAccount } from '@ebay-connector/contract';
 import type { LogFilters } from '../api/get-logs';
+import { accountOptionLabel, accountSelectLook } from '../../../lib/account-option';
 
 const statusPattern = /^([1-5][0-9]{2}|[1-5]xx|error)$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,9 +48,10 @@ export function LogsFiltersForm(props: {
       <Group align="flex-end" gap="sm" wrap="wrap">
         <NativeSelect
           label="Account"
+          {...accountSelectLook(accounts, accountId)}
           value={accountId}
           onChange={(e) => setAccountId(e.currentTarget.value)}
-          data={[{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: `${a.label} (${a.username})` }))]}
+          data={[{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: accountOptionLabel(a) }))]}
           w={200}
         />
         <Autocomplete

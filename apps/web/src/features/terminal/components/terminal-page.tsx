@@ -12,6 +12,7 @@ import { useSyncRun } from '../../../lib/api/get-sync-run';
 import { REPLAY_TAIL, streamEventTypes, useEventStream, type StreamStatus } from '../api/event-stream';
 import { formatEvent, type TerminalLine } from './format-event';
 import { TerminalOutput } from './terminal-output';
+import { accountOptionLabel, accountSelectLook } from '../../../lib/account-option';
 
 /** Lines kept in the browser; older ones drop off the top. */
 export const MAX_LINES = REPLAY_TAIL;
@@ -139,6 +140,7 @@ export function TerminalPage() {
             <Group align="flex-end" gap="sm" wrap="wrap">
               <NativeSelect
                 label="Account"
+                {...accountSelectLook(accounts.data?.accounts ?? [], accountId)}
                 value={accountId}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
@@ -146,7 +148,7 @@ export function TerminalPage() {
                 }}
                 data={[
                   { value: '', label: 'All accounts' },
-                  ...accountsWithData(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: `${a.label} (${a.username})` })),
+                  ...accountsWithData(accounts.data?.accounts ?? []).map((a) => ({ value: a.id, label: accountOptionLabel(a) })),
                 ]}
                 w={200}
               />

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { EbayAccount } from '@ebay-connector/contract';
 import { humanize } from '../../lib/format';
 import { dateRangeError, type FilterField } from '../../lib/query-string';
+import { accountOptionLabel, accountSelectLook } from '../../../../lib/account-option';
 
 /**
  * The filter form of a list: account plus the list's own fields. Values are applied together (Enter or "Apply")
@@ -52,9 +53,10 @@ export function ListFilters(props: {
         {!folded && (
           <NativeSelect
             label="Account"
+            {...accountSelectLook(accounts, draft['accountId'])}
             value={draft['accountId'] ?? ''}
             onChange={(e) => set('accountId', e.currentTarget.value)}
-            data={[{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: `${a.label} (${a.username})` }))]}
+            data={[{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: accountOptionLabel(a) }))]}
             w={190}
           />
         )}
