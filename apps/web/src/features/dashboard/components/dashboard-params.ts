@@ -1,8 +1,8 @@
+import { isUuid } from '../../../lib/uuid';
 /** The periods the dashboard offers, in days. */
 export const periods = [7, 30, 90, 365] as const;
 export const defaultPeriod = 30;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DashboardParams {
   days: number;
@@ -22,7 +22,7 @@ export function readDashboardParams(params: URLSearchParams): DashboardParams {
   const currency = params.get('currency');
   return {
     days: (periods as readonly number[]).includes(days) ? days : defaultPeriod,
-    accountId: uuid.test(accountId) ? accountId : '',
+    accountId: isUuid(accountId) ? accountId : '',
     // '' picks the orders without a currency.
     currency: currency !== null && /^([A-Z]{3})?$/.test(currency) ? currency : null,
   };

@@ -3,9 +3,9 @@ import { useState, type FormEvent } from 'react';
 import type { EbayAccount } from '@ebay-connector/contract';
 import type { LogFilters } from '../api/get-logs';
 import { accountOptionLabel, accountSelectLook } from '../../../lib/account-option';
+import { isUuid } from '../../../lib/uuid';
 
 const statusPattern = /^([1-5][0-9]{2}|[1-5]xx|error)$/;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function LogsFiltersForm(props: {
   value: LogFilters;
@@ -23,7 +23,7 @@ export function LogsFiltersForm(props: {
     event.preventDefault();
     const found: { status?: string; runId?: string } = {};
     if (status.trim() && !statusPattern.test(status.trim())) found.status = 'A code like 401, a class like 5xx, or "error"';
-    if (runId.trim() && !uuidPattern.test(runId.trim())) found.runId = 'A run id is a UUID';
+    if (runId.trim() && !isUuid(runId.trim())) found.runId = 'A run id is a UUID';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     onApply({

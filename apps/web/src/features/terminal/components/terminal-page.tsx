@@ -13,10 +13,10 @@ import { REPLAY_TAIL, streamEventTypes, useEventStream, type StreamStatus } from
 import { formatEvent, type TerminalLine } from './format-event';
 import { TerminalOutput } from './terminal-output';
 import { accountOptionLabel, accountSelectLook } from '../../../lib/account-option';
+import { isUuid } from '../../../lib/uuid';
 
 /** Lines kept in the browser; older ones drop off the top. */
 export const MAX_LINES = REPLAY_TAIL;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What the empty terminal of one run says. The UI does not know the server's `EVENTS_RETENTION_HOURS`, so it
@@ -97,7 +97,7 @@ export function TerminalPage() {
 
   const applyRunId = () => {
     const value = runIdInput.trim();
-    if (value && !uuidPattern.test(value)) {
+    if (value && !isUuid(value)) {
       setRunIdError('A run id is a UUID');
       return;
     }
