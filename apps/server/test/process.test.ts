@@ -46,8 +46,8 @@ describe('the real process with embedded PostgreSQL', () => {
     const emulatorState = join(dataDir, 'emulator-state.json');
     expect(statSync(emulatorState).mode & 0o777).toBe(0o600);
     const { anchor } = JSON.parse(readFileSync(emulatorState, 'utf8')) as { anchor: number };
-    // Its sellers keep selling (EMULATOR_LIVE_ORDERS_PER_DAY, 24 a day by default): two days later, 48 new orders
-    // each (order k, from 0, is due k + 1 hours after the emulator's first start, up to half an hour earlier).
+    // Its sellers keep selling (EMULATOR_LIVE_ORDERS_PER_DAY, 24 a day on average by default, more on busy days and
+    // hours): two days later, each has new orders.
     const emulator = `http://127.0.0.1:${env.EMULATOR_PORT}/__emulator`;
     const advanced = await fetch(`${emulator}/clock/advance`, {
       method: 'POST',
@@ -60,7 +60,11 @@ describe('the real process with embedded PostgreSQL', () => {
         (x) => x.liveOrders,
       );
     const live = await liveOrders();
-    expect(live).toEqual([48, 48, 48]);
+    expect(live).toHaveLength(3);
+    for (const n of live) {
+      expect(n).toBeGreaterThan(10);
+      expect(n).toBeLessThan(150);
+    }
     const [orphan] = postmastersFor(pgDir);
     expect(orphan).toBeDefined();
 

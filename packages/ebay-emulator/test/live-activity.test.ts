@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatorOptionsInput, RunningEmulator } from '../src/index';
 import { HISTORY_GENERATOR } from '../src/data/order-timeline';
+import { liveOrderDueAt } from '../src/data/live-activity';
 import { FIXED_NOW, connectSeller, control, get, startTestEmulator } from './helpers/emulator.helper';
 
 const running: RunningEmulator[] = [];
@@ -57,6 +58,16 @@ async function allOrders(url: string, token: string, daysBack = 400): Promise<Or
   return out.sort((a, b) => a.creationDate.localeCompare(b.creationDate) || a.orderId.localeCompare(b.orderId));
 }
 
+/** How many live orders of the emulator's seller are due by `at` on its schedule (`perDay` a day on average). */
+function liveDueBy(emu: RunningEmulator, at: string | number, perDay = 24): number {
+  const ds = emu.state.sellers[0];
+  if (!ds) throw new Error('no seller');
+  const t = typeof at === 'string' ? Date.parse(at) : at;
+  let k = 0;
+  while (liveOrderDueAt(ds, perDay, k) <= t) k += 1;
+  return k;
+}
+
 async function advance(url: string, seconds: number): Promise<string> {
   return ((await control(url, 'POST', '/clock/advance', { seconds })) as { now: string }).now;
 }
@@ -91,8 +102,11 @@ describe('live orders after the history ends', () => {
       answeredAt = now;
     }
     const live = [...previous.values()].filter((o) => Date.parse(o.creationDate) > ANCHOR);
-    // 24 a day over 24 hours and 136 seconds: 24 orders, each created after the anchor.
-    expect(live).toHaveLength(24);
+    // 24 a day on average; this day (a Sunday) as many as its schedule has due by now, each created after the anchor.
+    const due = liveDueBy(emu, answeredAt);
+    expect(due).toBeGreaterThan(12);
+    expect(due).toBeLessThan(48);
+    expect(live).toHaveLength(due);
     for (const o of live) {
       const age = Date.parse(answeredAt) - Date.parse(o.creationDate);
       if (o.orderFulfillmentStatus === 'FULFILLED') {
@@ -112,12 +126,12 @@ describe('live orders after the history ends', () => {
     }
     // Each live order is a sale: the finances see it.
     const sellers = (await control(emu.url, 'GET', '/sellers')) as { sellers: Array<{ orders: number; liveOrders: number }> };
-    expect(sellers.sellers[0]).toMatchObject({ orders: 54, liveOrders: 24 });
-    expect((await truth(emu.url, 'orders')).count).toBe(54);
-    expect((await truth(emu.url, 'transactions')).count).toBeGreaterThanOrEqual(sales + 24);
+    expect(sellers.sellers[0]).toMatchObject({ orders: 30 + due, liveOrders: due });
+    expect((await truth(emu.url, 'orders')).count).toBe(30 + due);
+    expect((await truth(emu.url, 'transactions')).count).toBeGreaterThanOrEqual(sales + due);
     const filter = encodeURIComponent(`transactionType:{SALE},transactionDate:[${FIXED_NOW}..${answeredAt}]`);
     const liveSales = await get(`${emu.url}/sell/finances/v1/transaction?limit=200&filter=${filter}`, token);
-    expect((liveSales.body as { total: number }).total).toBe(24);
+    expect((liveSales.body as { total: number }).total).toBe(due);
   });
 
   it('ship the orders of the history that were still waiting at its end, bring buyer messages and pay the live sales out', async () => {
@@ -174,6 +188,44 @@ describe('live orders after the history ends', () => {
   });
 });
 
+describe("the live orders' schedule", () => {
+  it('brings liveOrdersPerDay a day on average, more on busy weekdays and in American evenings, as the history does', async () => {
+    const ds = (await start()).state.sellers[0];
+    if (!ds) throw new Error('no seller');
+    const DAY_MS = 86_400_000;
+    const times: number[] = [];
+    for (let k = 0; ; k += 1) {
+      const t = liveOrderDueAt(ds, 24, k);
+      if (t > ANCHOR + 364 * DAY_MS) break;
+      times.push(t);
+    }
+    expect(times.every((t, i) => Number.isInteger(t) && t > ANCHOR && t > (times[i - 1] ?? -Infinity))).toBe(true);
+    expect(times.length / 364).toBeGreaterThan(0.9 * 24);
+    expect(times.length / 364).toBeLessThan(1.1 * 24);
+    // Orders per whole UTC day after the anchor's day.
+    const firstDay = Math.floor(ANCHOR / DAY_MS) + 1;
+    const daily = new Array<number>(363).fill(0);
+    const byHour = new Array<number>(24).fill(0);
+    for (const t of times) {
+      const d = Math.floor(t / DAY_MS) - firstDay;
+      if (d >= 0 && d < daily.length) daily[d] = (daily[d] ?? 0) + 1;
+      const h = Math.floor(t / 3_600_000) % 24;
+      byHour[h] = (byHour[h] ?? 0) + 1;
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const spread = Math.sqrt(mean(daily.map((n) => (n - mean(daily)) ** 2))) / mean(daily);
+    expect(spread).toBeGreaterThan(0.2);
+    // Weekday of day d, Sunday first (1970-01-01 was a Thursday).
+    const weekday = (w: number) => mean(daily.filter((_, d) => (firstDay + d + 4) % 7 === w));
+    expect(Math.min(weekday(0), weekday(1))).toBeGreaterThan(Math.max(weekday(5), weekday(6)));
+    const peak = byHour.indexOf(Math.max(...byHour));
+    const trough = byHour.indexOf(Math.min(...byHour));
+    expect(peak).toBeLessThanOrEqual(3);
+    expect(trough).toBeGreaterThanOrEqual(8);
+    expect(trough).toBeLessThanOrEqual(12);
+  });
+});
+
 describe('the state file keeps what changed after the history was generated', () => {
   it('restores control-API orders, changes and messages and the live orders over a restart', async () => {
     const file = tempFile();
@@ -188,7 +240,7 @@ describe('the state file keeps what changed after the history was generated', ()
     const messages = await truth(first.url, 'messages');
     const payouts = await truth(first.url, 'payouts');
     const listed = await allOrders(first.url, tokens.access_token, 10);
-    expect(orders.count).toBe(2000 + 50 + 3);
+    expect(orders.count).toBe(2000 + liveDueBy(first, stoppedAt) + 3);
     expect(payouts.count).toBeGreaterThan(payoutsAtAnchor);
     await stop(first);
 
@@ -202,8 +254,9 @@ describe('the state file keeps what changed after the history was generated', ()
     expect(await truth(second.url, 'orders')).toMatchObject({ count: orders.count, checksum: orders.checksum });
     expect(await truth(second.url, 'messages')).toMatchObject({ count: messages.count, checksum: messages.checksum });
     // The schedule goes on from there: the next live order comes when it is due, not again.
-    await advance(second.url, HOUR_S);
-    expect((await truth(second.url, 'orders')).count).toBe(2000 + 51 + 3);
+    const later = await advance(second.url, 3 * HOUR_S);
+    expect(liveDueBy(second, later)).toBeGreaterThan(liveDueBy(second, stoppedAt));
+    expect((await truth(second.url, 'orders')).count).toBe(2000 + liveDueBy(second, later) + 3);
   });
 
   it('reads a file written before it kept changes (tokens and anchor only)', async () => {

@@ -4,15 +4,18 @@ import { TX_STREAMS, payoutCount } from './finance-records';
 import { INBOX_STREAMS, SENT_STREAMS, addBuyerMessage } from './message-records';
 import { streamCount, walkStreams } from './event-streams';
 import { lineCountOf } from './order-money';
+import { dayVolume, hourVolume } from './order-timeline';
 import { hashInts, labelCode } from '../util/prng';
-import { DAY } from '../util/time';
+import { DAY, HOUR } from '../util/time';
 
 /**
  * The shop keeps going after the generated history ends (`liveOrdersPerDay` per seller): a seller's sales do not
  * stop at the day the emulator first started.
  *
- * - New orders: live order k of a seller is due at `anchor + (k + 1) * interval - jitter(k)`
- *   (`0 <= jitter < interval / 2`, so the due times increase with k). Each is appended to the seller's timeline like
+ * - New orders: they come as the history's did, more on some weekdays, days and hours than others (the history's
+ *   day volume and hour-of-day volume, without its trend), `liveOrdersPerDay` a day on average over a year. Live order
+ *   k of a seller is due where the expected orders since the anchor reach `k + 1 - jitter(k) / 2` (`0 <= jitter < 1`,
+ *   so the due times increase with k; see `LiveSchedule`). Each is appended to the seller's timeline like
  *   an order created through the control API (line items, buyer, totals and a SALE transaction) and gets a fate like
  *   the history's orders, with the same proportions per block of 64 live orders (`OrderFates`).
  * - Scheduled events: the orders' events (shipment, cancellation, partial refund, dispute, buyer message and answer,
@@ -46,6 +49,79 @@ function dueAt(ds: SellerDataset, label: number, perDay: number, k: number): num
   const interval = Math.max(2, Math.floor(DAY / perDay));
   const jitter = hashInts(ds.seed, ds.number, label, k) % Math.floor(interval / 2);
   return ds.asOf + (k + 1) * interval - jitter;
+}
+
+/**
+ * When live orders are due: the expected orders since the anchor, per UTC hour, cumulated as far as asked (a year
+ * is 8,760 numbers). The rate of an hour is `perDay / 24` times its volume (day volume x hour-of-day volume) over the
+ * mean volume of the year after the anchor, so a year brings `perDay` orders a day on average.
+ */
+class LiveSchedule {
+  /** `expected[b]`: the orders expected from the anchor to the start of hour b (hour 0 holds the anchor). */
+  private readonly expected: number[] = [0];
+  private readonly firstHour: number;
+  private readonly scale: number;
+
+  constructor(
+    private readonly seed: number,
+    private readonly seller: number,
+    private readonly anchor: number,
+    readonly perDay: number,
+  ) {
+    this.firstHour = Math.floor(anchor / HOUR) * HOUR;
+    let sum = 0;
+    const hours = 365 * 24;
+    for (let b = 0; b < hours; b += 1) sum += this.volume(b);
+    this.scale = perDay / 24 / (sum / hours);
+  }
+
+  /** When order `k` is due: where the expected orders reach `target` (`k + 1 - jitter / 2`). */
+  dueAt(target: number): number {
+    const expected = this.expected;
+    while ((expected[expected.length - 1] ?? 0) < target) {
+      const b = expected.length - 1;
+      expected.push((expected[b] ?? 0) + this.rate(b) * this.length(b));
+    }
+    // The hour b with expected[b] < target <= expected[b + 1].
+    let lo = 0;
+    let hi = expected.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((expected[mid] ?? 0) < target) lo = mid;
+      else hi = mid;
+    }
+    const from = Math.max(this.anchor, this.firstHour + lo * HOUR);
+    return from + Math.ceil((target - (expected[lo] ?? 0)) / this.rate(lo));
+  }
+
+  /** Relative volume of hour b. */
+  private volume(b: number): number {
+    const at = this.firstHour + b * HOUR;
+    return dayVolume(this.seed, this.seller, Math.floor(at / DAY)) * hourVolume(at);
+  }
+
+  /** Expected orders per ms in hour b. */
+  private rate(b: number): number {
+    return (this.scale * this.volume(b)) / HOUR;
+  }
+
+  /** How much of hour b is after the anchor (ms). */
+  private length(b: number): number {
+    return b === 0 ? this.firstHour + HOUR - this.anchor : HOUR;
+  }
+}
+
+const schedules = new WeakMap<SellerDataset, LiveSchedule>();
+
+/** When live order `k` of `ds` is due, with `perDay` live orders a day on average. */
+export function liveOrderDueAt(ds: SellerDataset, perDay: number, k: number): number {
+  let schedule = schedules.get(ds);
+  if (schedule?.perDay !== perDay) {
+    schedule = new LiveSchedule(ds.seed, ds.number, ds.asOf, perDay);
+    schedules.set(ds, schedule);
+  }
+  const jitter = hashInts(ds.seed, ds.number, ORDER_DUE, k) / 4294967296;
+  return schedule.dueAt(k + 1 - jitter / 2);
 }
 
 /** Whether `t` is in (from, to]. */
@@ -87,7 +163,7 @@ export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: numb
   if (perDay <= 0) return 0;
   let applied = 0;
   for (;;) {
-    const nextNew = dueAt(ds, ORDER_DUE, perDay, ds.liveOrders.length);
+    const nextNew = liveOrderDueAt(ds, perDay, ds.liveOrders.length);
     const nextMessage = dueAt(ds, MESSAGE_DUE, perDay / LIVE_ORDERS_PER_MESSAGE, ds.liveMessages);
     if (nextMessage <= now && nextMessage < nextNew) {
       const [conversation] = walkStreams(ds, INBOX_STREAMS, -Infinity, ds.asOf, 'desc', ds.liveMessages % MESSAGE_CONVERSATIONS, 1);

@@ -2,8 +2,9 @@ import { hashInts, labelCode, unit } from '../util/prng';
 import { DAY, HOUR } from '../util/time';
 
 /**
- * Version of the generator of the history's creation times. An overlay kept in the state file refers to orders by
- * index, so it holds only for the history this generator made (`state/persisted-state.ts`). 1: evenly spaced orders.
+ * Version of the generator of the history's creation times and of the live orders' schedule. An overlay kept in the
+ * state file refers to orders by index, so it holds only for what this generator made (`state/persisted-state.ts`).
+ * 1: evenly spaced orders, history and live.
  */
 export const HISTORY_GENERATOR = 2;
 
@@ -54,6 +55,20 @@ function dayNoise(seed: number, seller: number, day: number): number {
 }
 
 /**
+ * A seller's seeded order volume on UTC day `day` (since the epoch), before its growth trend: weekday x day-to-day
+ * noise x season (holiday peak, January dip). The history and the live orders after it (`live-activity.ts`) share it.
+ */
+export function dayVolume(seed: number, seller: number, day: number): number {
+  const midnight = day * DAY;
+  return (WEEKDAY[(day + 4) % 7] ?? 1) * dayNoise(seed, seller, day) * bump(midnight, SEASON_PEAK) * bump(midnight, JANUARY_DIP);
+}
+
+/** The relative order volume of the UTC hour starting at `hourStart` (a multiple of an hour). */
+export function hourVolume(hourStart: number): number {
+  return HOUR_OF_DAY[Math.round(hourStart / HOUR) % 24] ?? 1;
+}
+
+/**
  * Maps order index <-> creation time. The history's orders follow a seeded density over the window [start,
  * start + span): per UTC hour, weight = weekday x day noise x season (holiday peak, January dip) x the seller's
  * growth trend x hour of day. Base order i is created where the cumulated density reaches
@@ -95,11 +110,9 @@ export class OrderTimeline {
       const day = Math.floor(at / DAY);
       if (day !== dayOf) {
         dayOf = day;
-        const midnight = day * DAY;
-        dayFactor = (WEEKDAY[(day + 4) % 7] ?? 1) * dayNoise(seed, seller, day) * bump(midnight, SEASON_PEAK) *
-          bump(midnight, JANUARY_DIP) * Math.exp((growth * (midnight - start)) / YEAR);
+        dayFactor = dayVolume(seed, seller, day) * Math.exp((growth * (day * DAY - start)) / YEAR);
       }
-      const weight = dayFactor * (HOUR_OF_DAY[Math.round(at / HOUR) % 24] ?? 1);
+      const weight = dayFactor * hourVolume(at);
       const from = Math.max(start, at);
       const to = Math.min(start + span, at + HOUR);
       this.weights[b] = weight;
