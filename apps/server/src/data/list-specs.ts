@@ -19,7 +19,8 @@ const dateRange = (column: string) => [
 const flag = (param: string, state: RawBuilder<boolean>): FilterSpec => ({
   param,
   schema: z.enum(['true', 'false']),
-  where: (v: 'true' | 'false') => (v === 'true' ? state : sql`not ${state}`),
+  // `is not true`: a row whose state is null (a column not reported) is among the others.
+  where: (v: 'true' | 'false') => (v === 'true' ? state : sql`(${state}) is not true`),
 });
 const eq = (param: string, column: string) => ({
   param,
