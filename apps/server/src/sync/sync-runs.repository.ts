@@ -231,12 +231,27 @@ export async function findQueuedResumer(db: DbOrTrx, id: string): Promise<SyncRu
 
 /** Flags a stop; a queued run is cancelled at once, a running one by its worker within a poll interval. */
 export async function requestCancel(db: DbOrTrx, id: string): Promise<SyncRunRow | undefined> {
-  await db
+  const [row] = await requestCancelRuns(db, { id });
+  return row ?? (await findRun(db, id));
+}
+
+/**
+ * Flags a stop on the queued or running runs picked by `id` or by account, as `requestCancel` does for one; returns
+ * them as they are after it, oldest first.
+ */
+export async function requestCancelRuns(
+  db: DbOrTrx,
+  pick: { id: string } | { accountId: string },
+): Promise<SyncRunRow[]> {
+  const flagged = await db
     .updateTable('sync_runs')
     .set({ cancel_requested_at: sql<Date>`coalesce(cancel_requested_at, now())` })
-    .where('id', '=', id)
+    .where('id' in pick ? 'id' : 'account_id', '=', 'id' in pick ? pick.id : pick.accountId)
     .where('status', 'in', ['queued', 'running'])
+    .returning('id')
     .execute();
+  const ids = flagged.map((r) => r.id);
+  if (ids.length === 0) return [];
   await db
     .updateTable('sync_runs')
     .set({
@@ -245,10 +260,16 @@ export async function requestCancel(db: DbOrTrx, id: string): Promise<SyncRunRow
       error_code: 'cancelled',
       error_message: 'Stopped before it started',
     })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', '=', 'queued')
     .execute();
-  return findRun(db, id);
+  return findRuns(db, ids);
+}
+
+/** The runs with these ids (those that exist), oldest first. */
+export async function findRuns(db: DbOrTrx, ids: readonly string[]): Promise<SyncRunRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('sync_runs').selectAll().where('id', 'in', [...ids]).orderBy('created_at').execute();
 }
 
 /** Cancels a queued run that has a stop request (e.g. one put back in the queue after a transient failure). */

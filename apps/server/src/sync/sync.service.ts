@@ -4,7 +4,7 @@ import { hasWatermark, syncResources, type SyncMode, type SyncResource } from '.
 import type { SyncDb } from './sync-db';
 import type { SyncQueue } from './sync-queue';
 import { toSyncRun } from './sync-run.mapper';
-import { createRun, findResumable, findRun, requestCancel, type SyncRunRow } from './sync-runs.repository';
+import { createRun, findResumable, findRun, findRuns, requestCancel, requestCancelRuns, type SyncRunRow } from './sync-runs.repository';
 import { getWatermark } from './sync-state.repository';
 import type { Syncer } from './syncer';
 
@@ -149,25 +149,17 @@ export function createSyncService(deps: SyncServiceDeps) {
    */
   async function stopAll(accountId: string): Promise<SyncRun[] | null> {
     if (!(await accountExists(accountId))) return null;
-    const active = await db
-      .selectFrom('sync_runs')
-      .select('id')
-      .where('account_id', '=', accountId)
-      .where('status', 'in', ['queued', 'running'])
-      .orderBy('created_at')
-      .execute();
-    const rows = (await Promise.all(active.map((r) => requestCancel(db, r.id)))).filter((r) => r !== undefined);
-    return (await untilEnded(rows)).map(toSyncRun);
+    return (await untilEnded(await requestCancelRuns(db, { accountId }))).map(toSyncRun);
   }
 
-  /** The runs as they are once none is queued or running any more, or after `stopWaitMs`. */
+  /** The runs as they are once none is queued or running any more, or after `stopWaitMs` (one read per poll). */
   async function untilEnded(rows: SyncRunRow[]): Promise<SyncRunRow[]> {
     const deadline = Date.now() + deps.stopWaitMs;
     let current = rows;
     const active = (r: SyncRunRow) => r.status === 'running' || r.status === 'queued';
     while (current.some(active) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
-      current = await Promise.all(current.map(async (r) => (active(r) ? ((await findRun(db, r.id)) ?? r) : r)));
+      current = await findRuns(db, current.map((r) => r.id));
     }
     return current;
   }
