@@ -84,8 +84,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const plan = deps.tokens.explain(token);
       if (dryRun) {
         // Whether pressing Refresh would ask eBay: not without a refresh token, nor with one eBay no longer takes.
-        const refreshExpired = token.refresh_expires_at !== null && token.refresh_expires_at.getTime() <= Date.now();
-        const wouldRefresh = account.status === 'active' && token.refresh_token_enc !== null && !refreshExpired;
+        const wouldRefresh = account.status === 'active' && plan.refreshable;
         return {
           ok: true,
           value: {

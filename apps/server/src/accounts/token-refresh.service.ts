@@ -38,6 +38,17 @@ export function humanDuration(ms: number): string {
     .join(' ');
 }
 
+/**
+ * What a token's state means for refreshing: `wouldRefresh`, whether the next eBay call refreshes first;
+ * `refreshable`, whether a refresh asked for now can work (a refresh token stored and not expired); `reason`, both in
+ * sentences for the seller.
+ */
+export interface TokenPlan {
+  wouldRefresh: boolean;
+  refreshable: boolean;
+  reason: string;
+}
+
 /** The refresh-token grant, adapted from the eBay client by the composition root. */
 export type RefreshGrant = (input: {
   accountId: string;
@@ -85,7 +96,7 @@ export interface TokenManager {
   /** Refreshes now (coalesced with any refresh in flight for the account, in any process). */
   refreshNow(accountId: string, context?: RefreshContext): Promise<TokenRow>;
   /** Why a refresh would or would not happen, without calling eBay. */
-  explain(row: TokenRow): { wouldRefresh: boolean; reason: string };
+  explain(row: TokenRow): TokenPlan;
 }
 
 export function createTokenManager(deps: TokenManagerDeps): TokenManager {
@@ -99,31 +110,34 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
    * `wouldRefresh` is whether the next eBay call would refresh first; `reason` says that and what a refresh asked for
    * now (always a forced one) would do, in sentences for the seller.
    */
-  function explain(row: TokenRow): { wouldRefresh: boolean; reason: string } {
+  function explain(row: TokenRow): TokenPlan {
     const at = now().getTime();
     if (row.refresh_token_enc === null) {
-      return { wouldRefresh: false, reason: 'No refresh token is stored, so the access token cannot be renewed: reconnect the account.' };
+      return { wouldRefresh: false, refreshable: false, reason: 'No refresh token is stored, so the access token cannot be renewed: reconnect the account.' };
     }
     if (row.refresh_expires_at && row.refresh_expires_at.getTime() <= at) {
       const ago = humanDuration(at - row.refresh_expires_at.getTime());
-      return { wouldRefresh: false, reason: `The refresh token expired ${ago} ago, so eBay would refuse a refresh: reconnect the account.` };
+      return { wouldRefresh: false, refreshable: false, reason: `The refresh token expired ${ago} ago, so eBay would refuse a refresh: reconnect the account.` };
     }
     const left = row.expires_at.getTime() - at;
     const margin = humanDuration(REFRESH_SKEW_MS);
     if (left <= 0) {
       return {
         wouldRefresh: true,
+        refreshable: true,
         reason: `The access token expired ${humanDuration(-left)} ago: a refresh would replace it now, as the next eBay call would.`,
       };
     }
     if (left < REFRESH_SKEW_MS) {
       return {
         wouldRefresh: true,
+        refreshable: true,
         reason: `The access token expires in ${humanDuration(left)}, less than ${margin}: a refresh would replace it now, as the next eBay call would.`,
       };
     }
     return {
       wouldRefresh: false,
+      refreshable: true,
       reason: `The access token is valid for another ${humanDuration(left)}, so syncs keep using it until less than ${margin} is left; a refresh would replace it now because you asked for it (a forced refresh).`,
     };
   }

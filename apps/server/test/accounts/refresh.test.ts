@@ -87,11 +87,13 @@ describe('token refresh (single-flight across processes)', () => {
     const valid = explain({ expires_at: inMs(7160_000 + 500), refresh_expires_at: inMs(86_400_000) });
     expect(valid).toEqual({
       wouldRefresh: false,
+      refreshable: true,
       reason:
         'The access token is valid for another 1 h 59 min, so syncs keep using it until less than 5 min is left; a refresh would replace it now because you asked for it (a forced refresh).',
     });
     expect(explain({ expires_at: inMs(200_000 + 500) })).toEqual({
       wouldRefresh: true,
+      refreshable: true,
       reason: 'The access token expires in 3 min 20 s, less than 5 min: a refresh would replace it now, as the next eBay call would.',
     });
     expect(explain({ expires_at: inMs(-2 * 86_400_000 - 3 * 3600_000 - 500) }).reason).toBe(
