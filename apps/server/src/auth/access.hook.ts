@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config';
-import { AppError, forbidden, unauthenticated } from '../platform/errors';
+import { AppError, accountDisabled, forbidden, unauthenticated } from '../platform/errors';
 import { effectiveAccess } from '../platform/route-access';
 import { roleRank, type AuthContext, type AuthService } from './auth.service';
 import { isTrustedOrigin, isUnsafeMethod } from './csrf';
@@ -13,15 +13,6 @@ declare module 'fastify' {
   }
 }
 
-/** The session ended because an admin disabled its user: the UI tells them why they are signed out. */
-function accountDisabled(): AppError {
-  return new AppError(
-    401,
-    'unauthenticated',
-    'Your account was disabled by an administrator; you cannot sign in until it is enabled again',
-    { reason: 'account_disabled' },
-  );
-}
 
 /** Reads the credential: `Authorization: Bearer` wins over the session cookie. */
 function credentialOf(request: FastifyRequest): { token: string; via: 'cookie' | 'bearer' } | null {
@@ -51,7 +42,7 @@ export function createAccessHook(deps: { config: Config; auth: AuthService }) {
     const credential = credentialOf(request);
     if (!credential) throw unauthenticated();
     const found = await auth.authenticate(credential.token);
-    if (!found.ok && found.reason === 'account_disabled') throw accountDisabled();
+    if (!found.ok && found.reason === 'account_disabled') throw accountDisabled('Your account was disabled by an administrator; you cannot sign in until it is enabled again');
     if (!found.ok) throw unauthenticated('Your session is invalid or has expired; sign in again');
 
     if (credential.via === 'cookie' && isUnsafeMethod(request.method)) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { changePasswordRequestSchema, loginRequestSchema, type LoginResponse, type MeResponse } from '@ebay-connector/contract';
 import type { Config } from '../platform/config';
-import { AppError } from '../platform/errors';
+import { AppError, accountDisabled } from '../platform/errors';
 import { parseOrThrow } from '../platform/validation';
 import { requireAuth } from './access.hook';
 import type { AuthService } from './auth.service';
@@ -34,12 +34,7 @@ export function authRoutes(deps: { config: Config; auth: AuthService }) {
         });
       }
       if (!result.ok && result.reason === 'account_disabled') {
-        throw new AppError(
-          401,
-          'unauthenticated',
-          'Your account is disabled; you cannot sign in until an administrator enables it again',
-          { reason: 'account_disabled' },
-        );
+        throw accountDisabled('Your account is disabled; you cannot sign in until an administrator enables it again');
       }
       if (!result.ok) throw new AppError(401, 'unauthenticated', 'Email or password is not correct');
       setSessionCookie(reply, config, result.token, result.expiresAt);

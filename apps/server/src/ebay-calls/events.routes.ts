@@ -5,20 +5,25 @@ import type { EbayEvent } from '@ebay-connector/contract';
 import { parseOrThrow } from '../platform/validation';
 import type { EventBus, EventFilter } from './event-bus';
 
+/**
+ * How many events a stream replays at most (`tail`, a resume) and remembers to drop one delivered twice: one number, so
+ * nothing replayed can come again unnoticed.
+ */
+const EVENT_WINDOW = 5000;
+
 const querySchema = z.object({
   accountId: z.uuid().optional(),
   runId: z.uuid().optional(),
   types: z.string().max(500).optional(),
   lastEventId: z.string().regex(/^\d{1,19}$/).optional(),
   /** Without a last event id: start with the newest `tail` stored events that match (a view of recent history). */
-  tail: z.coerce.number().int().min(1).max(5000).optional(),
+  tail: z.coerce.number().int().min(1).max(EVENT_WINDOW).optional(),
 });
 
-/** A resume replays the missed events in pages of this many, up to `RESUME_MAX` (the stream's dedup window). */
+/** A resume replays the missed events in pages of this many, up to `EVENT_WINDOW`. */
 const RESUME_PAGE = 1000;
-const RESUME_MAX = 5000;
 
-/** The stored events after `afterId` that match, oldest first, up to `RESUME_MAX`. */
+/** The stored events after `afterId` that match, oldest first, up to `EVENT_WINDOW`. */
 async function missedEvents(events: EventBus, afterId: string, filter: EventFilter): Promise<EbayEvent[]> {
   const missed: EbayEvent[] = [];
   let after = afterId;
@@ -26,7 +31,7 @@ async function missedEvents(events: EventBus, afterId: string, filter: EventFilt
     const page = await events.replay(after, filter, RESUME_PAGE);
     missed.push(...page);
     const last = page.at(-1);
-    if (!last || page.length < RESUME_PAGE || missed.length >= RESUME_MAX) return missed;
+    if (!last || page.length < RESUME_PAGE || missed.length >= EVENT_WINDOW) return missed;
     after = last.id;
   }
 }
@@ -65,7 +70,7 @@ export function eventsRoutes(deps: { events: EventBus; heartbeatMs: number }) {
       const write = (event: EbayEvent) => {
         if (sent.has(event.id)) return;
         sent.add(event.id);
-        if (sent.size > 5000) sent.delete(sent.values().next().value as string);
+        if (sent.size > EVENT_WINDOW) sent.delete(sent.values().next().value as string);
         res.write(frame(event));
       };
       const unsubscribe = deps.events.subscribe(filter, (event) => {

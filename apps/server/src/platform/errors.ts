@@ -17,6 +17,8 @@ export class AppError extends Error {
 }
 
 export const unauthenticated = (message = 'Authentication required') => new AppError(401, 'unauthenticated', message);
+/** A 401 that says the user is disabled (`details.reason`): told only to whoever holds their session or password. */
+export const accountDisabled = (message: string) => new AppError(401, 'unauthenticated', message, { reason: 'account_disabled' });
 export const forbidden = (message = 'You do not have permission to do this') => new AppError(403, 'forbidden', message);
 export const notFound = (message = 'Not found') => new AppError(404, 'not_found', message);
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
