@@ -228,8 +228,21 @@ export async function listPageJson(db: SyncDb, spec: ListSpec, q: Query): Promis
     runPage(db, query, q.limit),
     q.withTotal ? listTotal(db, spec, q) : undefined,
   ]);
-  const items = `"items":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}`;
-  return total === undefined ? `{${items}}` : `{${items},"total":${JSON.stringify(total)}}`;
+  return pageJson('items', rows, nextCursor, total);
+}
+
+/**
+ * A page's JSON text from its rows' JSON texts: `{"<key>":[...],"nextCursor":...}`, with `"total"` when it was
+ * counted (the lists' `items`, the conversations' `threads`).
+ */
+export function pageJson(
+  key: string,
+  rows: ReadonlyArray<{ json: string }>,
+  nextCursor: string | null,
+  total: { count: number; capped: boolean } | null | undefined,
+): string {
+  const page = `"${key}":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}`;
+  return total === undefined ? `{${page}}` : `{${page},"total":${JSON.stringify(total)}}`;
 }
 
 /**

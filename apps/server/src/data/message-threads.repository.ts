@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SyncDb } from '../sync/sync-db';
 import { decodeCursor } from './cursor';
-import { cappedCount, columnRefs, isoTimestamp, runPage, selectColumns, type Columns } from './list-engine';
+import { cappedCount, columnRefs, isoTimestamp, pageJson, runPage, selectColumns, type Columns } from './list-engine';
 
 /** A thread's fields, from its conversation row (`ebay_message_threads`, kept by the sync with its messages). */
 export const threadColumns: Columns = [
@@ -31,14 +31,15 @@ export interface ThreadsQuery {
  */
 export async function threadsPageJson(db: SyncDb, q: ThreadsQuery): Promise<string> {
   const after = decodeCursor(q.cursor, ['timestamp', 'uuid', 'text']);
+  // The page and its count select the same conversations.
+  const ofAccount = q.accountId ? sql`and t.account_id = ${q.accountId}::uuid` : sql``;
   const query = sql<{ json: string; __sort: string; __account: string; __id: string }>`
     select row_to_json(i)::text as "json", g."__sort", g."__account", g."__id"
     from (
       select ${sql.raw(selectColumns(threadColumns))},
         t.last_message_at::text as "__sort", t.account_id as "__account", t.thread_id as "__id"
       from ebay_message_threads t
-      where true
-      ${q.accountId ? sql`and t.account_id = ${q.accountId}::uuid` : sql``}
+      where true ${ofAccount}
       ${after ? sql`and (t.last_message_at, t.account_id, t.thread_id) < (${after[0]}::timestamptz, ${after[1]}::uuid, ${after[2]})` : sql``}
       order by t.last_message_at desc, t.account_id desc, t.thread_id desc
       limit ${sql.lit(Math.trunc(q.limit) + 1)}
@@ -46,9 +47,8 @@ export async function threadsPageJson(db: SyncDb, q: ThreadsQuery): Promise<stri
   const [{ rows, nextCursor }, total] = await Promise.all([
     runPage(db, query, q.limit),
     q.withTotal
-      ? cappedCount(db, sql`select 1 from ebay_message_threads t ${q.accountId ? sql`where t.account_id = ${q.accountId}::uuid` : sql``}`)
+      ? cappedCount(db, sql`select 1 from ebay_message_threads t where true ${ofAccount}`)
       : undefined,
   ]);
-  const page = `"threads":[${rows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}`;
-  return total === undefined ? `{${page}}` : `{${page},"total":${JSON.stringify(total)}}`;
+  return pageJson('threads', rows, nextCursor, total);
 }
