@@ -11,7 +11,8 @@ import { utcLabel, utcText } from '../../../lib/utc-time';
 import { useAccounts } from '../../../lib/api/get-accounts';
 import { useDashboard } from '../api/get-dashboard';
 import { periods, readDashboardParams } from './dashboard-params';
-import { byCurrency, chartPoints, formatCount, formatMoneyList, inCurrencyOrder, payoutsHint } from './format';
+import { byCurrency, chartPoints, formatMoneyList, inCurrencyOrder, payoutsHint } from './format';
+import { formatCount } from '../../../lib/format-count';
 
 // The chart library is the largest part of the UI and only this page draws charts: it loads with the chart.
 const OrdersChart = lazy(() => import('./orders-chart').then((m) => ({ default: m.OrdersChart })));

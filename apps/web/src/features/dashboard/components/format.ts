@@ -1,4 +1,5 @@
 import type { DashboardDay, MoneyTotal } from '@ebay-connector/contract';
+import { formatCount } from '../../../lib/format-count';
 
 export function formatMoney(m: MoneyTotal): string {
   const value = Number(m.value);
@@ -11,8 +12,6 @@ export function formatMoney(m: MoneyTotal): string {
   }
 }
 
-/** A count with thousands separators, as the money amounts have them (1,998). */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 /** A currency code as the page names it (orders without one are grouped under ''). */
 export const currencyLabel = (currency: string) => currency || 'no currency';

@@ -6,7 +6,8 @@ import type { EbayAccount, SyncResourceName, SyncStatusResponse } from '@ebay-co
 import { utcLabel } from '../../../lib/utc-time';
 import type { LiveProgress } from '../api/sync-events';
 import type { SyncModeName } from '../api/start-sync';
-import { formatCount, formatRelative, formatTime, isActive, pausedReason, progressText, statusColor } from './format';
+import { formatRelative, formatTime, isActive, pausedReason, progressText, statusColor } from './format';
+import { formatCount } from '../../../lib/format-count';
 import { ResumedFrom, RunProgress } from './run-progress';
 
 type Entry = SyncStatusResponse['status'][number];

@@ -5,6 +5,7 @@ import {
   type SyncRunStatus,
 } from '@ebay-connector/contract';
 import { utcText } from '../../../lib/utc-time';
+import { formatCount } from '../../../lib/format-count';
 
 export const statusColor: Record<SyncRunStatus, string> = {
   queued: 'gray',
@@ -57,8 +58,6 @@ export function percent(fetched: number, total: number | null): number | null {
  */
 export const shownTotal = (fetched: number, total: number | null): number | null => (total === null ? null : Math.max(total, fetched));
 
-/** A count with thousands separators ("1,079"), the same in every browser locale. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * What a run fetched, in words (`live`: newer counts from the event stream). A resumed run fetches only what the

@@ -4,7 +4,8 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSyncRun } from '../../../lib/api/get-sync-run';
 import { useStopRun } from '../api/stop-run';
-import { formatCount, formatDuration, formatTime, isActive, progressText, runErrorNote, statusColor } from './format';
+import { formatDuration, formatTime, isActive, progressText, runErrorNote, statusColor } from './format';
+import { formatCount } from '../../../lib/format-count';
 import { ResumedFrom, RunProgress } from './run-progress';
 
 /**

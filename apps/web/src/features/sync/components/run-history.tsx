@@ -6,7 +6,8 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { useSyncRuns, type RunFilters } from '../api/get-sync-runs';
-import { formatCount, formatDuration, formatTime, progressText, runErrorNote, statusColor } from './format';
+import { formatDuration, formatTime, progressText, runErrorNote, statusColor } from './format';
+import { formatCount } from '../../../lib/format-count';
 import { ResumedFrom } from './run-progress';
 
 const statuses: SyncRunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'];
