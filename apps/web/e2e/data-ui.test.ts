@@ -157,9 +157,12 @@ describe('synced data pages', () => {
   });
 
   it('leaves the first steps off the home page once an account has synced', async () => {
+    // The first steps decide from both answers: wait for each before looking.
     const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ebay/sync/runs');
+    const accountsAnswered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/ebay/accounts');
     await page.goto('/');
     expect((await answered).status()).toBe(200);
+    expect((await accountsAnswered).status()).toBe(200);
     await page.getByTestId('whoami-email').waitFor();
     await page.waitForTimeout(300);
     expect(await page.getByTestId('getting-started').count()).toBe(0);

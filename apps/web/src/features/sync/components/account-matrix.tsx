@@ -55,7 +55,7 @@ function StartButton(props: ButtonProps & { paused: string | null; label: string
  * buttons, so their visible words alone do not tell which account they act on. A renamed account adds its eBay
  * username, which tells apart two accounts given the same label.
  */
-export function accountName(account: Pick<EbayAccount, 'label' | 'username'>): string {
+function accountName(account: Pick<EbayAccount, 'label' | 'username'>): string {
   return account.label === account.username ? account.label : `${account.label} (${account.username})`;
 }
 
@@ -67,7 +67,7 @@ export function AccountMatrix(props: AccountMatrixProps) {
   const of = `of ${accountName(account)}`;
   const activeRuns = entries.filter((e) => isActive(e.lastRun?.status)).length;
   // Narrower than the table (a phone, a tablet held upright): the actions come right after the resource, in view.
-  const narrow = useMediaQuery('(max-width: 75em)') ?? false;
+  const narrow = useMediaQuery('(max-width: 75em)', undefined, { getInitialValueInEffect: false });
   return (
     <Card withBorder padding="md" data-testid={`sync-account-${account.username}`}>
       <Group justify="space-between" mb="sm" wrap="wrap">

@@ -22,7 +22,8 @@ export function ListFilters(props: {
   const { label, fields, value, accounts, onApply } = props;
   const [draft, setDraft] = useState<Record<string, string>>(value);
   const [rangeError, setRangeError] = useState(() => dateRangeError(value, fields));
-  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  // Read while rendering (no server rendering here): a phone's first frame already shows the folded form.
+  const phone = useMediaQuery('(max-width: 36em)', undefined, { getInitialValueInEffect: false });
   const [more, setMore] = useState(() => rangeError !== null);
   const folded = phone && !more;
   const foldable = ['accountId', ...fields.filter((f) => f.param !== 'q').map((f) => f.param)];
