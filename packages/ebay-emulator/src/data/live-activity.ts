@@ -5,7 +5,7 @@ import { INBOX_STREAMS, SENT_STREAMS, addBuyerMessage } from './message-records'
 import { streamCount, walkStreams } from './event-streams';
 import { lineCountOf } from './order-money';
 import { dayVolume, hourVolume } from './order-timeline';
-import { hashInts, labelCode } from '../util/prng';
+import { hashInts, labelCode, unit } from '../util/prng';
 import { DAY, HOUR } from '../util/time';
 
 /**
@@ -42,12 +42,12 @@ const ORDER_DUE = labelCode('live-order-due');
 const MESSAGE_DUE = labelCode('live-message-due');
 
 /**
- * When event `k` of a schedule (`label`) of `ds` with `perDay` events a day is due: `anchor + (k + 1) * interval -
- * jitter(k)`, `0 <= jitter < interval / 2`, so the due times increase with k.
+ * When live buyer message `k` of `ds` is due, with `perDay` messages a day: evenly spaced, `anchor + (k + 1) *
+ * interval - jitter(k)` (`interval = DAY / perDay`, `0 <= jitter < interval / 2`, so the due times increase with k).
  */
-function dueAt(ds: SellerDataset, label: number, perDay: number, k: number): number {
+function messageDueAt(ds: SellerDataset, perDay: number, k: number): number {
   const interval = Math.max(2, Math.floor(DAY / perDay));
-  const jitter = hashInts(ds.seed, ds.number, label, k) % Math.floor(interval / 2);
+  const jitter = hashInts(ds.seed, ds.number, MESSAGE_DUE, k) % Math.floor(interval / 2);
   return ds.asOf + (k + 1) * interval - jitter;
 }
 
@@ -59,6 +59,10 @@ function dueAt(ds: SellerDataset, label: number, perDay: number, k: number): num
 class LiveSchedule {
   /** `expected[b]`: the orders expected from the anchor to the start of hour b (hour 0 holds the anchor). */
   private readonly expected: number[] = [0];
+  /** `rates[b]`: the orders expected per ms in hour b, for every hour `expected` covers (one entry fewer). */
+  private readonly rates: number[] = [];
+  /** Relative volume of the hours of the year after the anchor (hour 0 holds the anchor). */
+  private readonly volumes: number[] = [];
   private readonly firstHour: number;
   private readonly scale: number;
 
@@ -71,16 +75,22 @@ class LiveSchedule {
     this.firstHour = Math.floor(anchor / HOUR) * HOUR;
     let sum = 0;
     const hours = 365 * 24;
-    for (let b = 0; b < hours; b += 1) sum += this.volume(b);
+    for (let b = 0; b < hours; b += 1) {
+      const volume = this.volume(b);
+      this.volumes.push(volume);
+      sum += volume;
+    }
     this.scale = perDay / 24 / (sum / hours);
   }
 
   /** When order `k` is due: where the expected orders reach `target` (`k + 1 - jitter / 2`). */
   dueAt(target: number): number {
-    const expected = this.expected;
+    const { expected, rates } = this;
     while ((expected[expected.length - 1] ?? 0) < target) {
       const b = expected.length - 1;
-      expected.push((expected[b] ?? 0) + this.rate(b) * this.length(b));
+      const rate = (this.scale * (this.volumes[b] ?? this.volume(b))) / HOUR;
+      rates.push(rate);
+      expected.push((expected[b] ?? 0) + rate * this.length(b));
     }
     // The hour b with expected[b] < target <= expected[b + 1].
     let lo = 0;
@@ -91,18 +101,13 @@ class LiveSchedule {
       else hi = mid;
     }
     const from = Math.max(this.anchor, this.firstHour + lo * HOUR);
-    return from + Math.ceil((target - (expected[lo] ?? 0)) / this.rate(lo));
+    return from + Math.ceil((target - (expected[lo] ?? 0)) / (rates[lo] ?? 0));
   }
 
   /** Relative volume of hour b. */
   private volume(b: number): number {
     const at = this.firstHour + b * HOUR;
     return dayVolume(this.seed, this.seller, Math.floor(at / DAY)) * hourVolume(at);
-  }
-
-  /** Expected orders per ms in hour b. */
-  private rate(b: number): number {
-    return (this.scale * this.volume(b)) / HOUR;
   }
 
   /** How much of hour b is after the anchor (ms). */
@@ -120,7 +125,7 @@ export function liveOrderDueAt(ds: SellerDataset, perDay: number, k: number): nu
     schedule = new LiveSchedule(ds.seed, ds.number, ds.asOf, perDay);
     schedules.set(ds, schedule);
   }
-  const jitter = hashInts(ds.seed, ds.number, ORDER_DUE, k) / 4294967296;
+  const jitter = unit(ds.seed, ds.number, ORDER_DUE, k);
   return schedule.dueAt(k + 1 - jitter / 2);
 }
 
@@ -164,7 +169,7 @@ export function advanceLiveActivity(ds: SellerDataset, perDay: number, now: numb
   let applied = 0;
   for (;;) {
     const nextNew = liveOrderDueAt(ds, perDay, ds.liveOrders.length);
-    const nextMessage = dueAt(ds, MESSAGE_DUE, perDay / LIVE_ORDERS_PER_MESSAGE, ds.liveMessages);
+    const nextMessage = messageDueAt(ds, perDay / LIVE_ORDERS_PER_MESSAGE, ds.liveMessages);
     if (nextMessage <= now && nextMessage < nextNew) {
       const [conversation] = walkStreams(ds, INBOX_STREAMS, -Infinity, ds.asOf, 'desc', ds.liveMessages % MESSAGE_CONVERSATIONS, 1);
       if (conversation) addBuyerMessage(ds, conversation.index, nextMessage);

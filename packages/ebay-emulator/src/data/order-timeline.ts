@@ -138,7 +138,7 @@ export class OrderTimeline {
 
   created(index: number): number {
     if (index < this.baseCount) {
-      const jitter = hashInts(this.seed, this.seller, JITTER, index) / 4294967296;
+      const jitter = unit(this.seed, this.seller, JITTER, index);
       return this.start + Math.floor(this.offsetOf(((index + 0.25 + 0.5 * jitter) / this.baseCount) * this.totalMass));
     }
     const t = this.appended[index - this.baseCount];

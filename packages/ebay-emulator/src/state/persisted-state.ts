@@ -28,7 +28,10 @@ const datasetSchema = z.object({
   ordersPerSeller: z.number().int().nonnegative(),
   historyDays: z.number(),
   inventoryItems: z.number().int().positive(),
-  /** Version of the generator of the history's creation times (`HISTORY_GENERATOR`); absent: version 1. */
+  /**
+   * Version of the generator of the history's creation times and of the live orders' schedule (`HISTORY_GENERATOR`);
+   * absent: version 1.
+   */
   history: z.number().int().positive().optional(),
 });
 export type DatasetSignature = z.infer<typeof datasetSchema>;
@@ -164,15 +167,18 @@ export function snapshotOverlay(dataset: DatasetSignature, sellers: readonly Sel
   };
 }
 
-function sameDataset(a: DatasetSignature, b: DatasetSignature): boolean {
+/** Whether `a` and `b` have the same parameters (seed, sizes), the history's generator aside. */
+function sameParameters(a: DatasetSignature, b: DatasetSignature): boolean {
   return a.seed === b.seed && a.ordersPerSeller === b.ordersPerSeller && a.historyDays === b.historyDays &&
-    a.inventoryItems === b.inventoryItems && (a.history ?? 1) === (b.history ?? 1);
+    a.inventoryItems === b.inventoryItems;
 }
+
 
 /**
  * Puts a kept overlay back into freshly generated `sellers` and returns its mutation counter. An overlay of a
- * dataset generated with other parameters (seed, sizes, another version of the history's generator) no longer
- * describes these orders: it is dropped with a warning and 0 is returned; the changes of a seller no longer generated
+ * dataset generated with other parameters (seed, sizes) or by another version of the history's generator (after an
+ * upgrade, with nothing changed by the operator) no longer describes these orders: it is dropped with a warning
+ * saying which, and 0 is returned; the changes of a seller no longer generated
  * (fewer sellers) are left out. A file whose overlay contradicts itself (indices out of range, dates going backwards)
  * is an error naming the file.
  */
@@ -182,9 +188,17 @@ export function restoreOverlay(
   dataset: DatasetSignature,
   sellers: readonly SellerDataset[],
 ): number {
-  if (!sameDataset(overlay.dataset, dataset)) {
+  if (!sameParameters(overlay.dataset, dataset)) {
     process.emitWarning(
       `emulator state file ${file} describes a dataset generated with other parameters; the changes it keeps (orders, messages, live activity) are dropped`,
+    );
+    return 0;
+  }
+  const keptGenerator = overlay.dataset.history ?? 1;
+  const generator = dataset.history ?? 1;
+  if (keptGenerator !== generator) {
+    process.emitWarning(
+      `emulator state file ${file} was written by ${keptGenerator < generator ? 'an older' : 'a newer'} version of the emulator's history generator; the changes it keeps (orders, messages, live activity) are dropped`,
     );
     return 0;
   }
